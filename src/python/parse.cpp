@@ -1,0 +1,33 @@
+#include "python/parse.h"
+
+#include "python/source_decode.h"
+
+namespace aegis::py {
+
+std::unique_ptr<ParsedModule> parse_python(std::string_view bytes, const ParseOptions& options) {
+  auto result = std::make_unique<ParsedModule>();
+  SyntaxError error;
+  auto decoded = decode_source(bytes, error);
+  if (!decoded) {
+    result->error = error;
+    return result;
+  }
+  result->text = std::move(decoded->text);
+  result->encoding = std::move(decoded->encoding);
+
+  std::vector<Token> tokens;
+  tokens.reserve(result->text.size() / 4 + 16);
+  if (!tokenize(result->text, tokens, error, options.lexer)) {
+    result->error = error;
+    return result;
+  }
+  Parser parser(result->text, tokens, result->arena, options.parser);
+  result->module = parser.parse_module();
+  if (!result->module) {
+    result->error = parser.error() ? *parser.error()
+                                   : SyntaxError{SyntaxErrorKind::Syntax, "invalid syntax", 1, 0, 1, 0};
+  }
+  return result;
+}
+
+}  // namespace aegis::py
