@@ -1,38 +1,7 @@
-// aegis: the command-line entry point. Thin: parses arguments, calls the engine.
+// aegis: the command-line entry point. Thin: parses arguments, calls the commands.
 #include <CLI/CLI.hpp>
 
-#include <cstdio>
-#include <fstream>
-#include <iostream>
-#include <sstream>
-
-#include "python/ast_dump.h"
-#include "python/parse.h"
-
-namespace {
-
-int debug_ast(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << path << ": error: cannot read file\n";
-    return 2;
-  }
-  std::stringstream buf;
-  buf << in.rdbuf();
-  std::string bytes = buf.str();
-  auto parsed = aegis::py::parse_python(bytes);
-  if (parsed->error) {
-    const auto& e = *parsed->error;
-    std::cerr << path << ':' << e.lineno << ':' << (e.col_offset + 1) << ": error: " << e.message << '\n';
-    return 1;
-  }
-  std::string out = aegis::py::dump(parsed->module);
-  out += '\n';
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  return 0;
-}
-
-}  // namespace
+#include "cli/commands.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"Aegis: security review for Python web services"};
@@ -41,9 +10,11 @@ int main(int argc, char** argv) {
 
   auto* debug = app.add_subcommand("debug", "Inspect what Aegis sees");
   debug->require_subcommand(1);
+  std::string path;
   auto* ast = debug->add_subcommand("ast", "Print a file's syntax tree as CPython 3.12's ast.dump(include_attributes=True)");
-  std::string ast_path;
-  ast->add_option("FILE", ast_path, "Python source file")->required();
+  ast->add_option("FILE", path, "Python source file")->required();
+  auto* tokens = debug->add_subcommand("tokens", "Print the tokens the parser sees");
+  tokens->add_option("FILE", path, "Python source file")->required();
 
   try {
     app.parse(argc, argv);
@@ -51,6 +22,7 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   }
-  if (*ast) return debug_ast(ast_path);
+  if (*ast) return aegis::cli::debug_ast(path);
+  if (*tokens) return aegis::cli::debug_tokens(path);
   return 0;
 }
