@@ -1,15 +1,29 @@
 // The commands behind each subcommand; main.cpp only parses arguments.
 #pragma once
 #include <string>
+#include <vector>
 
 namespace aegis::cli {
 
 // Reads a whole file; false (and a message on stderr) when it cannot be read.
 bool read_file(const std::string& path, std::string& bytes);
 
+// "3.12" -> 12; -1 when the text is not a supported Python 3 version (3.8-3.14).
+int parse_python_version(const std::string& text);
+
 // aegis debug ast FILE: CPython 3.12 ast.dump(include_attributes=True) text.
-int debug_ast(const std::string& path);
+int debug_ast(const std::string& path, int feature_minor);
 // aegis debug tokens FILE: the token stream the parser sees, one token a line.
-int debug_tokens(const std::string& path);
+int debug_tokens(const std::string& path, int feature_minor);
+
+struct DebugParseOptions {
+  std::vector<std::string> paths;  // files, or directories searched for *.py
+  int jobs = 0;                    // 0: all cores
+  int feature_minor = 14;
+  bool list_failures = false;      // print each rejected file with its error
+};
+// aegis debug parse PATH...: parses every file and prints counts, bytes and
+// throughput; for benchmarks and for checking a corpus parses.
+int debug_parse(const DebugParseOptions& options);
 
 }  // namespace aegis::cli

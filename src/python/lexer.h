@@ -11,6 +11,9 @@
 namespace aegis::py {
 
 struct LexerOptions {
+  // The Python 3 minor version whose token grammar applies (12: PEP 701 f-strings,
+  // 14: t-strings). Newer syntax is rejected when an older version is asked for.
+  int feature_minor = 14;
   int max_paren_depth = 200;  // CPython's MAXLEVEL: "too many nested parentheses"
   int max_indent_depth = 100; // CPython's MAXINDENT: "too many levels of indentation"
 };

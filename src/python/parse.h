@@ -16,6 +16,11 @@ namespace aegis::py {
 struct ParseOptions {
   LexerOptions lexer;
   ParserOptions parser;
+  // Sets the grammar version of both stages (Python 3.<minor>).
+  void set_feature_minor(int minor) {
+    lexer.feature_minor = minor;
+    parser.feature_minor = minor;
+  }
 };
 
 // Owns everything the tree points into: the arena and the decoded text.

@@ -22,6 +22,10 @@
 namespace aegis::py {
 
 struct ParserOptions {
+  // The Python 3 minor version whose grammar applies: 12 rejects what 3.13/3.14
+  // added (type parameter defaults, `except A, B:` without parentheses), exactly
+  // as CPython 3.12's ast.parse does. The default accepts the newest syntax.
+  int feature_minor = 14;
   // Nesting of expressions/statements beyond which the parser stops with a
   // TooDeep error instead of exhausting the native stack.
   int max_depth = 1000;

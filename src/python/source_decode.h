@@ -9,7 +9,7 @@
 namespace aegis::py {
 
 struct DecodedSource {
-  std::string text;        // UTF-8, BOM removed, original line endings kept
+  std::string text;        // UTF-8, BOM removed, \r\n and \r turned into \n as CPython does
   std::string encoding;    // normalised name of the declared or default encoding
 };
 
