@@ -26,4 +26,21 @@ struct DebugParseOptions {
 // throughput; for benchmarks and for checking a corpus parses.
 int debug_parse(const DebugParseOptions& options);
 
+struct ScanCommandOptions {
+  std::vector<std::string> paths;     // files or directories; "." when empty
+  std::vector<std::string> excludes;  // gitignore-style patterns
+  std::string format = "text";        // text | json
+  std::string output;                 // file to write the report to; stdout when empty
+  int jobs = 0;                       // 0: all cores
+  int feature_minor = 14;
+  double max_file_size_mib = 32;
+  bool progress = true;               // shown only when stderr is a terminal
+  bool stats = false;                 // timings on stderr
+  bool allow_incomplete = false;      // exit 0 even when some files could not be analysed
+  bool use_gitignore = true;
+};
+// aegis scan PATH...: the static review. Exit codes: 0 complete; 2 usage or
+// fatal error; 3 some files could not be analysed (unless allow_incomplete).
+int scan(const ScanCommandOptions& options);
+
 }  // namespace aegis::cli

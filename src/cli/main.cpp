@@ -5,15 +5,58 @@
 
 #include "cli/commands.h"
 
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes:\n"
+    "  0  the scan completed\n"
+    "  2  usage error, or a fatal error (e.g. a path that does not exist)\n"
+    "  3  the scan finished but some files could not be analysed (see the diagnostics);\n"
+    "     --allow-incomplete turns this into 0";
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"Aegis: security review for Python web services"};
   app.set_version_flag("--version", std::string("aegis ") + AEGIS_VERSION);
   app.require_subcommand(1);
+  app.footer("Run 'aegis COMMAND --help' for the options of a command.");
+
+  std::string python_version = "3.14";
+
+  aegis::cli::ScanCommandOptions scan_options;
+  auto* scan = app.add_subcommand("scan", "Review a project: discover its files and analyse them");
+  scan->add_option("PATH", scan_options.paths, "Files or directories to scan (default: .)");
+  scan->add_option("--format", scan_options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  scan->add_option("-o,--output", scan_options.output, "Write the report to FILE instead of stdout")
+      ->type_name("FILE");
+  scan->add_option("-j,--jobs", scan_options.jobs, "Threads (0: all cores)")
+      ->check(CLI::Range(0, 4096))
+      ->capture_default_str();
+  scan->add_option("--exclude", scan_options.excludes,
+                   "Leave out paths matching GLOB (gitignore syntax, relative to each PATH; "
+                   "repeatable; '!GLOB' re-includes)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
+  scan->add_option("--python-version", python_version, "Grammar to accept, 3.8 to 3.14")->capture_default_str();
+  scan->add_option("--max-file-size", scan_options.max_file_size_mib,
+                   "Skip files larger than this many MiB")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  bool no_gitignore = false;
+  bool no_progress = false;
+  scan->add_flag("--no-gitignore", no_gitignore, "Do not read .gitignore files or .git/info/exclude");
+  scan->add_flag("--no-progress", no_progress, "Do not show progress on stderr");
+  scan->add_flag("--stats", scan_options.stats, "Print timings per stage and throughput on stderr");
+  scan->add_flag("--allow-incomplete", scan_options.allow_incomplete,
+                 "Exit 0 even when some files could not be analysed");
+  scan->footer(kExitCodes);
 
   auto* debug = app.add_subcommand("debug", "Inspect what Aegis sees");
   debug->require_subcommand(1);
   std::string path;
-  std::string python_version = "3.14";
   auto* ast = debug->add_subcommand("ast", "Print a file's syntax tree as CPython 3.12's ast.dump(include_attributes=True)");
   ast->add_option("FILE", path, "Python source file")->required();
   ast->add_option("--python-version", python_version, "Grammar to accept, 3.8 to 3.14")->capture_default_str();
@@ -37,6 +80,12 @@ int main(int argc, char** argv) {
   if (minor < 0) {
     std::cerr << "aegis: error: unsupported --python-version '" << python_version << "' (3.8 to 3.14)\n";
     return 2;
+  }
+  if (*scan) {
+    scan_options.feature_minor = minor;
+    scan_options.use_gitignore = !no_gitignore;
+    scan_options.progress = !no_progress;
+    return aegis::cli::scan(scan_options);
   }
   if (*ast) return aegis::cli::debug_ast(path, minor);
   if (*tokens) return aegis::cli::debug_tokens(path, minor);

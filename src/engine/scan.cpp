@@ -1,0 +1,317 @@
+#include "engine/scan.h"
+
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <exception>
+#include <new>
+#include <system_error>
+
+#include "engine/workers.h"
+#include "python/parse.h"
+
+namespace aegis::engine {
+
+const char* to_string(FileStatus status) {
+  switch (status) {
+    case FileStatus::Analysed: return "analysed";
+    case FileStatus::Skipped: return "skipped";
+    case FileStatus::Failed: return "failed";
+  }
+  return "failed";
+}
+
+int character_column(std::string_view text, int lineno, int byte_offset) {
+  if (lineno <= 0 || byte_offset < 0) return byte_offset < 0 ? 1 : byte_offset + 1;
+  std::size_t start = 0;
+  for (int line = 1; line < lineno; ++line) {
+    std::size_t newline = text.find('\n', start);
+    if (newline == std::string_view::npos) return byte_offset + 1;  // no such line
+    start = newline + 1;
+  }
+  std::size_t end = text.find('\n', start);
+  if (end == std::string_view::npos) end = text.size();
+  std::size_t within = std::min<std::size_t>(static_cast<std::size_t>(byte_offset), end - start);
+  int characters = 0;
+  for (std::size_t i = start; i < start + within; ++i) {
+    // Count every byte that is not a UTF-8 continuation byte.
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++characters;
+  }
+  characters += byte_offset - static_cast<int>(within);
+  return characters + 1;
+}
+
+Diagnostic to_diagnostic(const py::SyntaxError& error, std::string_view text, std::string path) {
+  Diagnostic d;
+  d.severity = DiagnosticSeverity::Error;
+  switch (error.kind) {
+    case py::SyntaxErrorKind::Syntax: d.kind = DiagnosticKind::Syntax; break;
+    case py::SyntaxErrorKind::Encoding: d.kind = DiagnosticKind::Encoding; break;
+    case py::SyntaxErrorKind::TooDeep: d.kind = DiagnosticKind::TooDeep; break;
+  }
+  d.path = std::move(path);
+  d.message = error.message;
+  if (error.lineno > 0) {
+    d.line = error.lineno;
+    d.column = character_column(text, error.lineno, error.col_offset);
+  }
+  if (error.end_lineno > 0) {
+    d.end_line = error.end_lineno;
+    d.end_column = character_column(text, error.end_lineno, error.end_col_offset);
+  }
+  return d;
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::string error_text(int error) { return std::error_code(error, std::generic_category()).message(); }
+
+// One read of the whole file; the size may have changed since discovery.
+bool read_whole_file(const std::string& path, std::uint64_t limit, std::string& out, std::string& why) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    why = "cannot open: " + error_text(errno);
+    return false;
+  }
+  struct stat st;
+  std::size_t expected = 0;
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) expected = static_cast<std::size_t>(st.st_size);
+  out.clear();
+  out.resize(std::min<std::uint64_t>(expected, limit) + 1);
+  std::size_t have = 0;
+  while (true) {
+    if (have == out.size()) {
+      if (out.size() > limit) break;
+      out.resize(std::min<std::uint64_t>(out.size() * 2, limit + 1));
+    }
+    ssize_t n = ::read(fd, out.data() + have, out.size() - have);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      why = "read error: " + error_text(errno);
+      ::close(fd);
+      return false;
+    }
+    if (n == 0) break;
+    have += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  if (have > limit) {
+    why = "grew beyond the size limit of " + std::to_string(limit) + " bytes while being read";
+    return false;
+  }
+  out.resize(have);
+  return true;
+}
+
+std::uint64_t count_lines(std::string_view text) {
+  std::uint64_t lines = static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n'));
+  if (!text.empty() && text.back() != '\n') ++lines;
+  return lines;
+}
+
+const char* failure_reason(py::SyntaxErrorKind kind) {
+  switch (kind) {
+    case py::SyntaxErrorKind::Syntax: return "syntax-error";
+    case py::SyntaxErrorKind::Encoding: return "encoding-error";
+    case py::SyntaxErrorKind::TooDeep: return "too-deep";
+  }
+  return "syntax-error";
+}
+
+struct FileWork {
+  FileOutcome outcome;
+  std::vector<Diagnostic> diagnostics;
+  double read_seconds = 0;
+  double parse_seconds = 0;
+};
+
+void fail(FileWork& work, const char* reason, std::string detail, DiagnosticKind kind) {
+  work.outcome.status = FileStatus::Failed;
+  work.outcome.reason = reason;
+  work.outcome.detail = detail;
+  Diagnostic d;
+  d.kind = kind;
+  d.path = work.outcome.path;
+  d.message = std::move(detail);
+  work.diagnostics.push_back(std::move(d));
+}
+
+// Reads and parses work.outcome.path, filling in the rest of the outcome.
+void analyse_python(const ScanOptions& options, FileWork& work) {
+  const std::string& path = work.outcome.path;
+  auto start = Clock::now();
+  std::string bytes;
+  std::string why;
+  bool read_ok = read_whole_file(path, options.discovery.max_file_size, bytes, why);
+  work.read_seconds = seconds_since(start);
+  if (!read_ok) {
+    fail(work, "unreadable", why, DiagnosticKind::Io);
+    return;
+  }
+  work.outcome.bytes = bytes.size();
+
+  start = Clock::now();
+  py::ParseOptions parse_options;
+  parse_options.set_feature_minor(options.feature_minor);
+  // One bad file must not take the scan down: an allocation failure or a bug
+  // that throws becomes a diagnostic of that file.
+  try {
+    std::unique_ptr<py::ParsedModule> parsed = py::parse_python(bytes, parse_options);
+    if (parsed->error) {
+      const py::SyntaxError& error = *parsed->error;
+      std::string_view text = parsed->text.empty() ? std::string_view(bytes) : std::string_view(parsed->text);
+      work.outcome.status = FileStatus::Failed;
+      work.outcome.reason = failure_reason(error.kind);
+      work.diagnostics.push_back(to_diagnostic(error, text, path));
+      const Diagnostic& d = work.diagnostics.back();
+      work.outcome.detail = d.line > 0 ? "line " + std::to_string(d.line) + ": " + d.message : d.message;
+    } else {
+      work.outcome.status = FileStatus::Analysed;
+      work.outcome.lines = count_lines(parsed->text);
+    }
+    // The tree and its arena are freed here, before the next file.
+  } catch (const std::bad_alloc&) {
+    fail(work, "internal-error", "out of memory while parsing", DiagnosticKind::Internal);
+  } catch (const std::exception& e) {
+    fail(work, "internal-error", std::string("internal error while parsing: ") + e.what(),
+         DiagnosticKind::Internal);
+  }
+  work.parse_seconds = seconds_since(start);
+}
+
+FileOutcome outcome_from_entry(const DiscoveredEntry& e) {
+  FileOutcome o;
+  o.path = e.path;
+  o.type = e.type;
+  o.kind = e.kind;
+  o.status = e.disposition == Disposition::Failed ? FileStatus::Failed : FileStatus::Skipped;
+  o.reason = e.reason;
+  o.detail = e.detail;
+  o.bytes = e.size;
+  return o;
+}
+
+bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
+  if (a.path != b.path) return path_less(a.path, b.path);
+  if (a.line != b.line) return a.line < b.line;
+  if (a.column != b.column) return a.column < b.column;
+  if (a.severity != b.severity) return a.severity < b.severity;
+  return a.message < b.message;
+}
+
+}  // namespace
+
+ScanResult run_scan(const ScanOptions& options) {
+  ScanResult result;
+  auto scan_start = Clock::now();
+  int threads = resolve_jobs(options.discovery.jobs);
+  result.stats.threads = threads;
+
+  DiscoveryOptions discovery_options = options.discovery;
+  discovery_options.jobs = threads;
+  DiscoveryResult discovered = discover(discovery_options);
+  result.stats.discovery_seconds = seconds_since(scan_start);
+  if (discovered.fatal) {
+    result.fatal = true;
+    result.fatal_message = discovered.fatal_message;
+    return result;
+  }
+  result.diagnostics = std::move(discovered.diagnostics);
+  result.coverage.directories_walked = discovered.directories_walked;
+
+  // Every file gets an outcome slot now; the parallel stage fills the Python ones.
+  std::vector<std::size_t> python_slots;
+  for (const DiscoveredEntry& e : discovered.entries) {
+    if (e.type == EntryType::Directory) {
+      result.directories.push_back(outcome_from_entry(e));
+      continue;
+    }
+    FileOutcome o = outcome_from_entry(e);
+    if (e.disposition == Disposition::Selected) {
+      if (e.kind == FileKind::Python) {
+        python_slots.push_back(result.files.size());
+      } else if (e.kind == FileKind::Other) {
+        o.reason = "other-file";
+        o.detail = "not a Python, manifest, Terraform or configuration file";
+      } else {
+        o.reason = "no-analyser";
+        o.detail = std::string("no analyser for ") + to_string(e.kind) + " files yet";
+      }
+    }
+    result.files.push_back(std::move(o));
+  }
+
+  auto analysis_start = Clock::now();
+  std::vector<FileWork> work(python_slots.size());
+  std::atomic<std::size_t> done{0};
+  parallel_for(python_slots.size(), threads, kWorkerStackBytes, [&](std::size_t i) {
+    work[i].outcome = result.files[python_slots[i]];
+    analyse_python(options, work[i]);
+    std::size_t finished = done.fetch_add(1) + 1;
+    if (options.on_progress) options.on_progress(finished, python_slots.size());
+  });
+  result.stats.analysis_seconds = seconds_since(analysis_start);
+
+  for (std::size_t i = 0; i < python_slots.size(); ++i) {
+    result.files[python_slots[i]] = std::move(work[i].outcome);
+    for (auto& d : work[i].diagnostics) result.diagnostics.push_back(std::move(d));
+    result.stats.read_cpu_seconds += work[i].read_seconds;
+    result.stats.parse_cpu_seconds += work[i].parse_seconds;
+    result.stats.bytes_read += result.files[python_slots[i]].bytes;
+  }
+  result.stats.files_parsed = python_slots.size();
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
+
+  Coverage& c = result.coverage;
+  for (FileKind kind : {FileKind::Python, FileKind::Manifest, FileKind::Terraform, FileKind::Config,
+                        FileKind::Other}) {
+    c.by_kind[kind] = KindCoverage{};
+  }
+  for (const FileOutcome& f : result.files) {
+    KindCoverage& k = c.by_kind[f.kind];
+    ++c.files_found;
+    ++k.found;
+    switch (f.status) {
+      case FileStatus::Analysed:
+        ++c.analysed;
+        ++k.analysed;
+        c.lines_analysed += f.lines;
+        c.bytes_analysed += f.bytes;
+        break;
+      case FileStatus::Skipped:
+        ++c.skipped;
+        ++k.skipped;
+        break;
+      case FileStatus::Failed:
+        ++c.failed;
+        ++k.failed;
+        break;
+    }
+  }
+  for (const FileOutcome& d : result.directories) {
+    if (d.status == FileStatus::Failed) {
+      ++c.directories_failed;
+    } else {
+      ++c.directories_skipped;
+    }
+  }
+
+  struct rusage usage;
+  if (::getrusage(RUSAGE_SELF, &usage) == 0) result.stats.peak_rss_kib = usage.ru_maxrss;
+  result.stats.total_seconds = seconds_since(scan_start);
+  return result;
+}
+
+}  // namespace aegis::engine

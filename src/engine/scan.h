@@ -1,0 +1,107 @@
+// The scan pipeline: discovery, then every Python file read, decoded, parsed
+// and (when the rule engine lands) checked, in parallel; then one result whose
+// order never depends on the number of threads.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "engine/discovery.h"
+#include "python/syntax_error.h"
+
+namespace aegis::engine {
+
+enum class FileStatus { Analysed, Skipped, Failed };
+const char* to_string(FileStatus status);
+
+// What happened to one file (or one directory that was skipped or failed).
+struct FileOutcome {
+  std::string path;
+  EntryType type = EntryType::File;
+  FileKind kind = FileKind::Other;
+  FileStatus status = FileStatus::Skipped;
+  std::string reason;  // stable code ("syntax-error", "gitignored", ...); empty when analysed
+  std::string detail;  // human text
+  std::uint64_t bytes = 0;
+  std::uint64_t lines = 0;  // set for analysed files
+};
+
+// A rule's verdict on a piece of code. No rule exists yet: the rule engine
+// (next milestone) produces these; until then the list is always empty.
+struct Finding {
+  std::string rule_id;
+  std::string path;
+  int line = 0;
+  int column = 0;
+  std::string message;
+};
+
+struct KindCoverage {
+  std::size_t found = 0;
+  std::size_t analysed = 0;
+  std::size_t skipped = 0;
+  std::size_t failed = 0;
+};
+
+struct Coverage {
+  std::size_t files_found = 0;
+  std::size_t analysed = 0;
+  std::size_t skipped = 0;
+  std::size_t failed = 0;
+  std::uint64_t lines_analysed = 0;
+  std::uint64_t bytes_analysed = 0;
+  std::map<FileKind, KindCoverage> by_kind;  // every kind, even when zero
+  std::size_t directories_walked = 0;
+  std::size_t directories_skipped = 0;
+  std::size_t directories_failed = 0;
+};
+
+// Wall-clock and per-stage figures for --stats; never part of the stable output.
+struct ScanStats {
+  int threads = 0;
+  double discovery_seconds = 0;
+  double analysis_seconds = 0;  // wall time of the parallel per-file stage
+  double total_seconds = 0;
+  double read_cpu_seconds = 0;   // summed over threads
+  double parse_cpu_seconds = 0;  // summed over threads
+  std::uint64_t bytes_read = 0;
+  std::size_t files_parsed = 0;
+  long peak_rss_kib = 0;
+};
+
+struct ScanResult {
+  std::vector<Finding> findings;
+  std::vector<Diagnostic> diagnostics;  // sorted by path, line, column
+  std::vector<FileOutcome> files;       // every file found, in path order
+  std::vector<FileOutcome> directories; // directories skipped or failed, in path order
+  Coverage coverage;
+  ScanStats stats;
+  bool fatal = false;  // nothing was scanned (e.g. a path does not exist)
+  std::string fatal_message;
+
+  // True when every file that should have been analysed was.
+  bool complete() const { return coverage.failed == 0 && coverage.directories_failed == 0; }
+};
+
+struct ScanOptions {
+  DiscoveryOptions discovery;
+  int feature_minor = 14;  // Python 3.<minor> grammar
+  // Called after each Python file, from worker threads (must be thread-safe).
+  std::function<void(std::size_t done, std::size_t total)> on_progress;
+};
+
+ScanResult run_scan(const ScanOptions& options);
+
+// The 1-based column, in characters, of UTF-8 byte `byte_offset` on line
+// `lineno` (1-based) of `text`; bytes past the line's end count one each.
+int character_column(std::string_view text, int lineno, int byte_offset);
+
+// A parser error as a diagnostic, positions converted to characters using
+// `text` (the decoded source, or the raw bytes when decoding failed).
+Diagnostic to_diagnostic(const py::SyntaxError& error, std::string_view text, std::string path);
+
+}  // namespace aegis::engine

@@ -1,0 +1,266 @@
+#include "engine/scan_output.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <vector>
+
+namespace aegis::engine {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Reasons in the order summaries list them; codes not listed follow, sorted.
+constexpr const char* kReasonOrder[] = {
+    "syntax-error", "encoding-error", "too-deep",       "unreadable",   "broken-symlink",
+    "internal-error", "no-analyser",  "other-file",     "gitignored",   "excluded",
+    "default-excluded", "too-large",  "special-file",   "duplicate",    "symlink-loop",
+};
+
+std::size_t reason_rank(const std::string& reason) {
+  for (std::size_t i = 0; i < std::size(kReasonOrder); ++i) {
+    if (reason == kReasonOrder[i]) return i;
+  }
+  return std::size(kReasonOrder);
+}
+
+std::string human_bytes(std::uint64_t bytes) {
+  char buf[64];
+  if (bytes < 1024) {
+    std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
+  } else if (bytes < (std::uint64_t{1} << 20)) {
+    std::snprintf(buf, sizeof buf, "%.1f KiB", static_cast<double>(bytes) / 1024.0);
+  } else if (bytes < (std::uint64_t{1} << 30)) {
+    std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  } else {
+    std::snprintf(buf, sizeof buf, "%.2f GiB", static_cast<double>(bytes) / (1024.0 * 1024.0 * 1024.0));
+  }
+  return buf;
+}
+
+struct ReasonGroup {
+  std::string reason;
+  std::vector<const FileOutcome*> members;
+};
+
+std::vector<ReasonGroup> group_by_reason(const std::vector<FileOutcome>& outcomes, FileStatus status) {
+  std::map<std::string, std::vector<const FileOutcome*>> groups;
+  for (const auto& o : outcomes) {
+    if (o.status == status) groups[o.reason].push_back(&o);
+  }
+  std::vector<ReasonGroup> out;
+  for (auto& [reason, members] : groups) out.push_back({reason, std::move(members)});
+  std::stable_sort(out.begin(), out.end(), [](const ReasonGroup& a, const ReasonGroup& b) {
+    return reason_rank(a.reason) < reason_rank(b.reason);
+  });
+  return out;
+}
+
+std::string kind_breakdown(const std::vector<const FileOutcome*>& members) {
+  std::map<FileKind, std::size_t> counts;
+  for (const auto* m : members) ++counts[m->kind];
+  std::string out;
+  for (const auto& [kind, n] : counts) {
+    if (!out.empty()) out += ", ";
+    out += std::to_string(n) + " " + to_string(kind);
+  }
+  return out;
+}
+
+constexpr std::size_t kListedPerGroup = 10;
+
+void append_groups(std::string& out, const char* heading, const std::vector<ReasonGroup>& groups,
+                   bool list_paths) {
+  bool first = true;
+  for (const auto& g : groups) {
+    out += first ? "  " + std::string(heading) : std::string(2 + std::string(heading).size(), ' ');
+    first = false;
+    out += describe_reason(g.reason);
+    out += ": " + std::to_string(g.members.size());
+    if (g.reason == "no-analyser" || g.reason == "too-large") out += " (" + kind_breakdown(g.members) + ")";
+    out += '\n';
+    if (!list_paths) continue;
+    std::size_t shown = 0;
+    for (const auto* m : g.members) {
+      if (shown++ == kListedPerGroup) {
+        out += "              ... and " + std::to_string(g.members.size() - kListedPerGroup) + " more\n";
+        break;
+      }
+      out += "              " + m->path;
+      if (!m->detail.empty()) out += " (" + m->detail + ")";
+      out += '\n';
+    }
+  }
+}
+
+Json position(int value) { return value > 0 ? Json(value) : Json(nullptr); }
+
+Json outcome_json(const FileOutcome& o, bool with_kind) {
+  Json j;
+  j["path"] = o.path;
+  if (with_kind) j["kind"] = to_string(o.kind);
+  j["reason"] = o.reason;
+  j["detail"] = o.detail;
+  return j;
+}
+
+}  // namespace
+
+const char* describe_reason(const std::string& reason) {
+  static const std::map<std::string, const char*> labels = {
+      {"syntax-error", "syntax error"},
+      {"encoding-error", "encoding error"},
+      {"too-deep", "nested too deeply"},
+      {"unreadable", "unreadable"},
+      {"broken-symlink", "broken symbolic link"},
+      {"internal-error", "internal error"},
+      {"no-analyser", "no analyser yet"},
+      {"other-file", "not a file kind Aegis reads"},
+      {"gitignored", "ignored by .gitignore"},
+      {"excluded", "excluded by --exclude"},
+      {"default-excluded", "excluded by default"},
+      {"too-large", "too large"},
+      {"special-file", "not a regular file"},
+      {"duplicate", "already scanned under another path"},
+      {"symlink-loop", "symbolic link loop"},
+  };
+  auto it = labels.find(reason);
+  return it == labels.end() ? "other reason" : it->second;
+}
+
+std::string format_text(const ScanResult& result) {
+  std::string out;
+  for (const Diagnostic& d : result.diagnostics) {
+    out += format_diagnostic(d);
+    out += '\n';
+  }
+  if (!result.diagnostics.empty()) out += '\n';
+
+  const Coverage& c = result.coverage;
+  out += "Findings: none (no rules are implemented yet)\n";
+  out += "Coverage: " + std::to_string(c.files_found) + (c.files_found == 1 ? " file" : " files") +
+         " found: " + std::to_string(c.analysed) + " analysed, " + std::to_string(c.skipped) + " skipped, " +
+         std::to_string(c.failed) + " failed\n";
+  if (c.analysed > 0) {
+    std::string kinds;
+    for (const auto& [kind, k] : c.by_kind) {
+      if (k.analysed == 0) continue;
+      if (!kinds.empty()) kinds += ", ";
+      kinds += std::to_string(k.analysed) + " " + to_string(kind);
+    }
+    out += "  analysed  " + kinds + " (" + std::to_string(c.lines_analysed) + " lines, " +
+           human_bytes(c.bytes_analysed) + ")\n";
+  }
+  append_groups(out, "skipped   ", group_by_reason(result.files, FileStatus::Skipped), false);
+  append_groups(out, "failed    ", group_by_reason(result.files, FileStatus::Failed), true);
+  if (!result.directories.empty()) {
+    out += "Directories: " + std::to_string(c.directories_walked) + " walked, " +
+           std::to_string(c.directories_skipped) + " skipped, " + std::to_string(c.directories_failed) +
+           " unreadable\n";
+    append_groups(out, "skipped   ", group_by_reason(result.directories, FileStatus::Skipped), false);
+    append_groups(out, "failed    ", group_by_reason(result.directories, FileStatus::Failed), true);
+  }
+  return out;
+}
+
+std::string format_json(const ScanResult& result) {
+  Json doc;
+  doc["version"] = AEGIS_VERSION;
+  doc["findings"] = Json::array();
+  for (const Finding& f : result.findings) {
+    Json j;
+    j["rule_id"] = f.rule_id;
+    j["path"] = f.path;
+    j["line"] = position(f.line);
+    j["column"] = position(f.column);
+    j["message"] = f.message;
+    doc["findings"].push_back(std::move(j));
+  }
+  doc["diagnostics"] = Json::array();
+  for (const Diagnostic& d : result.diagnostics) {
+    Json j;
+    j["path"] = d.path;
+    j["line"] = position(d.line);
+    j["column"] = position(d.column);
+    j["end_line"] = position(d.end_line);
+    j["end_column"] = position(d.end_column);
+    j["severity"] = to_string(d.severity);
+    j["kind"] = to_string(d.kind);
+    j["message"] = d.message;
+    doc["diagnostics"].push_back(std::move(j));
+  }
+
+  const Coverage& c = result.coverage;
+  Json coverage;
+  coverage["files_found"] = c.files_found;
+  coverage["analysed"] = c.analysed;
+  coverage["skipped"] = c.skipped;
+  coverage["failed"] = c.failed;
+  coverage["complete"] = result.complete();
+  coverage["lines_analysed"] = c.lines_analysed;
+  coverage["bytes_analysed"] = c.bytes_analysed;
+  Json by_kind = Json::object();
+  for (const auto& [kind, k] : c.by_kind) {
+    by_kind[to_string(kind)] = {{"found", k.found}, {"analysed", k.analysed}, {"skipped", k.skipped},
+                                {"failed", k.failed}};
+  }
+  coverage["by_kind"] = std::move(by_kind);
+  Json skipped = Json::array();
+  Json failed = Json::array();
+  for (const FileOutcome& f : result.files) {
+    if (f.status == FileStatus::Skipped) skipped.push_back(outcome_json(f, true));
+    if (f.status == FileStatus::Failed) failed.push_back(outcome_json(f, true));
+  }
+  coverage["skipped_files"] = std::move(skipped);
+  coverage["failed_files"] = std::move(failed);
+  Json directories;
+  directories["walked"] = c.directories_walked;
+  Json dir_skipped = Json::array();
+  Json dir_failed = Json::array();
+  for (const FileOutcome& d : result.directories) {
+    (d.status == FileStatus::Failed ? dir_failed : dir_skipped).push_back(outcome_json(d, false));
+  }
+  directories["skipped"] = std::move(dir_skipped);
+  directories["failed"] = std::move(dir_failed);
+  coverage["directories"] = std::move(directories);
+  doc["coverage"] = std::move(coverage);
+
+  // Invalid UTF-8 in a path (file names are bytes) is replaced, never fatal.
+  std::string out = doc.dump(2, ' ', false, Json::error_handler_t::replace);
+  out += '\n';
+  return out;
+}
+
+std::string format_stats(const ScanResult& result) {
+  const ScanStats& s = result.stats;
+  const Coverage& c = result.coverage;
+  char buf[512];
+  std::string out = "Stats:\n";
+  std::snprintf(buf, sizeof buf, "  threads            %d\n", s.threads);
+  out += buf;
+  std::snprintf(buf, sizeof buf, "  discovery          %8.3f s  (%zu directories, %zu files)\n",
+                s.discovery_seconds, c.directories_walked, c.files_found);
+  out += buf;
+  std::snprintf(buf, sizeof buf, "  read + parse       %8.3f s  (wall; %zu Python files)\n", s.analysis_seconds,
+                s.files_parsed);
+  out += buf;
+  std::snprintf(buf, sizeof buf, "    read             %8.3f s  (summed over threads)\n", s.read_cpu_seconds);
+  out += buf;
+  std::snprintf(buf, sizeof buf, "    decode + parse   %8.3f s  (summed over threads)\n", s.parse_cpu_seconds);
+  out += buf;
+  std::snprintf(buf, sizeof buf, "  total              %8.3f s\n", s.total_seconds);
+  out += buf;
+  double wall = s.analysis_seconds > 0 ? s.analysis_seconds : 0;
+  double files_per_second = wall > 0 ? static_cast<double>(s.files_parsed) / wall : 0;
+  double mib_per_second = wall > 0 ? static_cast<double>(s.bytes_read) / (1024.0 * 1024.0) / wall : 0;
+  std::snprintf(buf, sizeof buf, "  throughput         %.0f files/s, %.1f MiB/s (%s read)\n", files_per_second,
+                mib_per_second, human_bytes(s.bytes_read).c_str());
+  out += buf;
+  std::snprintf(buf, sizeof buf, "  peak memory        %.1f MiB\n", static_cast<double>(s.peak_rss_kib) / 1024.0);
+  out += buf;
+  return out;
+}
+
+}  // namespace aegis::engine

@@ -1,0 +1,21 @@
+// How a scan result is written: the text report, the JSON document
+// (docs/json-output.md) and the --stats block. The text and JSON forms depend
+// only on the result, never on timing or thread count.
+#pragma once
+#include <string>
+
+#include "engine/scan.h"
+
+namespace aegis::engine {
+
+// Diagnostics as "path:line:col: error: message", then the coverage summary.
+std::string format_text(const ScanResult& result);
+// The JSON document, pretty-printed with two-space indentation, ending in '\n'.
+std::string format_json(const ScanResult& result);
+// Timings per stage, throughput and memory, for --stats (varies run to run).
+std::string format_stats(const ScanResult& result);
+
+// The human label of a reason code ("gitignored" -> "ignored by .gitignore").
+const char* describe_reason(const std::string& reason);
+
+}  // namespace aegis::engine
