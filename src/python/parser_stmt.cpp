@@ -627,7 +627,7 @@ Stmt* Parser::type_alias() {
   name->id = identifier(name_token);
   name->ctx = ExprContext::Store;
   std::vector<TypeParam*> params;
-  if (at(TokenKind::LSqb) && !type_params(params)) return nullptr;
+  if (at(TokenKind::LSqb) && !type_params(params)) return failed() ? nullptr : invalid_syntax_here();
   if (!accept(TokenKind::Equal)) return invalid_syntax_here();
   Expr* value = expression();
   if (value == nullptr) return failed() ? nullptr : invalid_syntax_here();
@@ -645,28 +645,17 @@ bool Parser::type_params(std::vector<TypeParam*>& params) {
     return false;
   }
   if (at(TokenKind::RSqb)) {
-    if (options_.feature_minor >= 13) {
-      syntax_error("Type parameter list cannot be empty", peek());
-    } else {
-      invalid_syntax_here();
-    }
+    if (options_.feature_minor >= 13) syntax_error("Type parameter list cannot be empty", peek());
     return false;
   }
   for (;;) {
     TypeParam* p = type_param();
-    if (p == nullptr) {
-      if (!failed()) invalid_syntax_here();
-      return false;
-    }
+    if (p == nullptr) return false;
     params.push_back(p);
     if (!accept(TokenKind::Comma)) break;
     if (at(TokenKind::RSqb)) break;
   }
-  if (!accept(TokenKind::RSqb)) {
-    invalid_syntax_here();
-    return false;
-  }
-  return true;
+  return accept(TokenKind::RSqb);
 }
 
 TypeParam* Parser::type_param() {
@@ -698,15 +687,9 @@ TypeParam* Parser::type_param() {
 
   Expr* default_value = nullptr;
   if (at(TokenKind::Equal)) {
-    const Token& equal = advance();
-    if (options_.feature_minor < 13) {
-      if (options_.feature_minor == 12) {
-        syntax_error("invalid syntax", equal);
-      } else {
-        syntax_error(version_message("Type parameter defaults are", 13), equal);
-      }
-      return nullptr;
-    }
+    // Python 3.12's grammar has no defaults: the list simply does not parse.
+    if (options_.feature_minor < 13) return nullptr;
+    advance();
     if (stars == 1 && at(TokenKind::Star)) {
       const Token& star = advance();
       Expr* inner = bitwise_or();
@@ -785,7 +768,12 @@ Stmt* Parser::function_def(const Token& first, std::vector<Expr*>* decorators) {
   if (!at(TokenKind::Name)) return invalid_syntax_here();
   std::string_view name = identifier(advance());
   std::vector<TypeParam*> params;
-  if (at(TokenKind::LSqb) && !type_params(params)) return nullptr;
+  if (at(TokenKind::LSqb)) {
+    // The type parameters are optional in the grammar, so when they do not
+    // parse CPython reports the forced '(' at the '['.
+    const Token& open = peek();
+    if (!type_params(params)) return failed() ? nullptr : syntax_error("expected '('", open);
+  }
   if (!at(TokenKind::LPar)) return syntax_error("expected '('", peek());
   advance();
   Arguments* args = parameters(true);
@@ -828,7 +816,7 @@ Stmt* Parser::class_def(std::vector<Expr*>* decorators) {
   if (!at(TokenKind::Name)) return invalid_syntax_here();
   std::string_view name = identifier(advance());
   std::vector<TypeParam*> params;
-  if (at(TokenKind::LSqb) && !type_params(params)) return nullptr;
+  if (at(TokenKind::LSqb) && !type_params(params)) return failed() ? nullptr : invalid_syntax_here();
   std::vector<Expr*> bases;
   std::vector<Keyword*> keywords;
   if (at(TokenKind::LPar)) {
