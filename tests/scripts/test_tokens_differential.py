@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Differential test of `aegis debug tokens` against CPython's tokenize module.
+
+CPython 3.12's tokenize module runs the C tokenizer the parser uses, so its stream
+is the reference. Normalisations (each is a documented difference, not a bug):
+- tokenize adds NL, COMMENT and ENCODING tokens; the parser never sees them: dropped.
+- tokenize reports columns in characters (except the end of a multi-line token,
+  which it leaves in bytes); aegis in UTF-8 bytes: converted.
+- INDENT/DEDENT positions and the text/position of NEWLINE and ENDMARKER are
+  presentation details of tokenize's extra-tokens mode: only the kind is compared.
+- Files tokenize rejects are skipped here (the AST differential covers rejection).
+
+Usage: test_tokens_differential.py --aegis BIN --source-dir REPO [--limit N] [FILES...]
+Needs the Python running it to be 3.12+ (it finds the stdlib sample through it).
+"""
+import argparse
+import io
+import os
+import random
+import subprocess
+import sys
+import sysconfig
+import token
+import tokenize
+
+SKIP_KINDS = {token.NL, token.COMMENT, token.ENCODING}
+POSITIONLESS = {"INDENT", "DEDENT", "NEWLINE", "ENDMARKER"}
+
+
+def expected_tokens(data):
+    """CPython's tokens as (kind, text, start, end) with byte columns, or None."""
+    try:
+        toks = list(tokenize.tokenize(io.BytesIO(data).readline))
+    except (SyntaxError, tokenize.TokenError, UnicodeDecodeError, LookupError):
+        return None
+    encoding = toks[0].string if toks and toks[0].type == token.ENCODING else "utf-8"
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+    def byte_col(line, col):
+        if 1 <= line <= len(lines):
+            return len(lines[line - 1][:col].encode("utf-8", "surrogatepass"))
+        return col
+
+    out = []
+    for t in toks:
+        if t.type in SKIP_KINDS:
+            continue
+        kind = token.tok_name[t.type]
+        if kind in POSITIONLESS:
+            out.append((kind, None, None, None))
+            continue
+        start = (t.start[0], byte_col(t.start[0], t.start[1]))
+        # tokenize leaves the end column of a multi-line token in bytes already.
+        if t.start[0] == t.end[0]:
+            end = (t.end[0], byte_col(t.end[0], t.end[1]))
+        else:
+            end = t.end
+        out.append((kind, t.string.replace("\r\n", "\n").replace("\r", "\n"), start, end))
+    return out
+
+
+def actual_tokens(aegis, path):
+    proc = subprocess.run([aegis, "debug", "tokens", "--python-version", "3.12", path],
+                          capture_output=True)
+    out = []
+    for line in proc.stdout.decode("utf-8", "surrogateescape").splitlines():
+        pos, kind, text = line.split("\t", 2)
+        a, b = pos.rstrip(":").split("-")
+        start = tuple(int(x) for x in a.split(","))
+        end = tuple(int(x) for x in b.split(","))
+        if kind in POSITIONLESS:
+            out.append((kind, None, None, None))
+        else:
+            out.append((kind, eval(text), start, end))
+    return proc.returncode, out, proc.stderr.decode("utf-8", "replace")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--aegis", required=True)
+    ap.add_argument("--source-dir", required=True)
+    ap.add_argument("--limit", type=int, default=400)
+    ap.add_argument("files", nargs="*")
+    args = ap.parse_args()
+    if sys.version_info < (3, 12):
+        print("SKIP: needs Python 3.12+ for the PEP 701 tokenizer")
+        return 0
+    files = args.files
+    if not files:
+        stdlib = sysconfig.get_paths()["stdlib"]
+        for root, _, names in os.walk(stdlib):
+            files.extend(os.path.join(root, n) for n in names if n.endswith(".py"))
+        files.sort()
+        random.Random(12).shuffle(files)
+        files = files[: args.limit]
+    checked = failures = 0
+    for path in files:
+        with open(path, "rb") as f:
+            data = f.read()
+        want = expected_tokens(data)
+        if want is None:
+            continue
+        checked += 1
+        rc, got, err = actual_tokens(args.aegis, path)
+        if rc != 0 or got != want:
+            failures += 1
+            print(f"FAIL {path}: rc={rc} {err.strip()}")
+            for i, (g, w) in enumerate(zip(got, want)):
+                if g != w:
+                    print(f"  token {i}: got {g}\n            want {w}")
+                    break
+            else:
+                print(f"  lengths differ: got {len(got)} want {len(want)}")
+    print(f"{checked} files compared, {failures} differ")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
