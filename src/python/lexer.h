@@ -18,6 +18,32 @@ struct LexerOptions {
   int max_indent_depth = 100; // CPython's MAXINDENT: "too many levels of indentation"
 };
 
+// The token stream, precisely (CPython 3.12's C tokenizer, Parser/tokenizer.c):
+// - NEWLINE spans the '\n' ending a logical line; at the end of a file without a
+//   final newline it is empty (start == end == text.size()) but placed one column
+//   after the last character. INDENT spans the indentation of its line; DEDENT and
+//   ENDMARKER are empty (ENDMARKER at column 0 of the line after the last).
+// - STRING: the whole literal, prefix and quotes included (may span lines).
+// - FSTRING_START: prefix + opening quote(s), e.g. `rf"""`. FSTRING_END: the quote(s).
+// - FSTRING_MIDDLE: a piece of literal text, exactly the source bytes [start, end)
+//   (escapes NOT decoded, "\N{...}" kept whole). CPython splits the text:
+//   * at "{{" and "}}": the piece ends WITH the first brace and the second brace is
+//     skipped (it belongs to no token), so "a{{b" gives pieces "a{" and "b" with a
+//     one-byte gap between them; decoding a piece turns its final "{" into "{".
+//   * before a replacement field's "{" and before the "}" that closes a field.
+//   * after a "\N{...}" escape's "}" (the piece ends with that "}").
+//   * at the end quote.
+//   Pieces may be EMPTY (start == end), exactly where CPython emits them, e.g.
+//   f"{x:}" has one empty piece after ':' and f"{x:{y}}" one after "{y}"; CPython's
+//   parser turns the latter into Constant('') in the format spec, so keep them.
+//   Inside a format spec "{{" does not escape: "{" always opens a nested field.
+//   A piece ending in a lone backslash is possible (f"\{x}"): the backslash is text.
+// - Replacement fields: '{' ... [ '=' ] [ '!' NAME ] [ ':' spec-pieces ] '}' as
+//   ordinary tokens; ':' at the field's top bracket level always starts the spec
+//   (so f"{a:=1}" is the field `a` with spec "=1", as in CPython).
+// - TSTRING_* (feature_minor >= 14): the same for t"..." strings.
+// - "<>" and stray '$', '?', '`' are rejected here with "invalid syntax" (CPython
+//   hands them to its parser, which fails on them).
 // Tokenizes `text` (decoded UTF-8). Returns false and fills `error` when the
 // source is rejected; `tokens` then holds what was read before the error.
 // NEWLINE/INDENT/DEDENT/ENDMARKER follow CPython's rules (no NL/COMMENT tokens:
