@@ -2,12 +2,16 @@
 // CPython 3.12 (tests/data/unicode/), plus hand-written cases of the edges.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "python/pyrepr.h"
 #include "python/unicode.h"
+#include "python/unicode_tables.h"
 
 namespace {
 
@@ -128,6 +132,57 @@ TEST(Unicode, NamesByHand) {
   EXPECT_EQ(uc::lookup_name("ZZZZZZZZZZZZ"), std::nullopt);
   EXPECT_EQ(uc::lookup_name(std::string(1000, 'A')), std::nullopt);
   EXPECT_EQ(uc::lookup_name(std::string("LATIN SMALL LETTER A\0", 21)), std::nullopt);
+}
+
+// Every entry of the front-coded table is found again, whatever its case: the search
+// (bucket binary search, prefix decoding) works over the whole table, not only the
+// sampled vectors. The generator checked the entries themselves against CPython.
+TEST(Unicode, EveryTableNameIsFound) {
+  namespace tb = aegis::py::unicode::tables;
+  const auto* data = reinterpret_cast<const unsigned char*>(tb::kNameData);
+  std::string name;
+  std::size_t count = 0, bucket = 0;
+  for (std::size_t pos = 0; pos < tb::kNameDataSize;) {
+    if (bucket < tb::kNameBucketCount && tb::kNameBuckets[bucket] == pos) {
+      ASSERT_EQ(data[pos], 0) << "bucket heads are stored whole";
+      ++bucket;
+    }
+    std::string previous = name;
+    name.resize(data[pos]);
+    name.append(reinterpret_cast<const char*>(data + pos + 2), data[pos + 1]);
+    pos += 2 + data[pos + 1];
+    char32_t code = char32_t(data[pos]) << 16 | char32_t(data[pos + 1]) << 8 | data[pos + 2];
+    pos += 3;
+    ASSERT_LT(previous, name) << "names are sorted";
+    ASSERT_EQ(uc::lookup_name(name), code) << name;
+    std::string lower = name;
+    for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    ASSERT_EQ(uc::lookup_name(lower), code) << lower;
+    ++count;
+  }
+  EXPECT_EQ(bucket, tb::kNameBucketCount);
+  EXPECT_GT(count, 35000u);  // Unicode 15.0 names plus aliases
+}
+
+// Hostile bytes never crash, hang or produce invalid output.
+TEST(Unicode, RandomBytesAreHandled) {
+  std::mt19937 rng(12345);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s(rng() % 24, '\0');
+    for (char& ch : s) ch = static_cast<char>(rng() % 4 == 0 ? 0x80 | (rng() % 0x80) : rng());
+    std::string n = uc::nfkc(s);
+    std::string twice = uc::nfkc(n);
+    EXPECT_EQ(twice, n) << "NFKC is idempotent";
+    (void)uc::lookup_name(s);
+    std::string r;
+    aegis::py::repr_str(r, s);
+    for (std::size_t i = 0; i < r.size();) {
+      std::size_t before = i;
+      char32_t c = uc::decode_utf8(r, i);
+      ASSERT_GT(i, before);
+      ASSERT_TRUE(c != 0xFFFD || r.compare(before, 3, "\xef\xbf\xbd") == 0) << "valid UTF-8";
+    }
+  }
 }
 
 TEST(Unicode, NfkcMatchesCPython) {
