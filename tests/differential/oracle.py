@@ -192,3 +192,35 @@ def _clip(text, focus, width):
     lo = max(0, focus - width)
     hi = min(len(text), focus + width)
     return ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+
+
+def dump_312(node):
+    """ast.dump(node, include_attributes=True) by CPython 3.12's rules, whatever Python
+    runs it: every field in _fields order, an optional field (class default None) left
+    out when it is None, then the attributes the same way. Used to print trees of newer
+    syntax, parsed by a newer CPython, in the format of the rest of the tests."""
+    def fmt(value):
+        if isinstance(value, ast.AST):
+            cls = type(value)
+            args = []
+            for name in cls._fields:
+                try:
+                    v = getattr(value, name)
+                except AttributeError:
+                    continue
+                if v is None and getattr(cls, name, ...) is None:
+                    continue
+                args.append("%s=%s" % (name, fmt(v)))
+            for name in cls._attributes:
+                try:
+                    v = getattr(value, name)
+                except AttributeError:
+                    continue
+                if v is None and getattr(cls, name, ...) is None:
+                    continue
+                args.append("%s=%s" % (name, fmt(v)))
+            return "%s(%s)" % (cls.__name__, ", ".join(args))
+        if isinstance(value, list):
+            return "[%s]" % ", ".join(fmt(x) for x in value)
+        return repr(value)
+    return fmt(node)

@@ -1,0 +1,12 @@
+x = 1 + \
+    2
+
+   
+	
+# comment
+   # indented comment
+if x:
+
+    # c
+    pass
+   

@@ -1,0 +1,1 @@
+x = 1y = '''ab'''if x:    pass
