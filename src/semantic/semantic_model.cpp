@@ -1,0 +1,1160 @@
+#include "semantic/semantic_model.h"
+
+#include <algorithm>
+
+#include "python/ast_visit.h"
+#include "semantic/builtins.h"
+
+namespace aegis::sem {
+
+namespace py = aegis::py;
+using py::cast;
+using py::dyn_cast;
+using py::isa;
+
+const char* to_string(ScopeKind kind) {
+  switch (kind) {
+    case ScopeKind::Module: return "module";
+    case ScopeKind::Class: return "class";
+    case ScopeKind::Function: return "function";
+    case ScopeKind::Lambda: return "lambda";
+    case ScopeKind::Comprehension: return "comprehension";
+    case ScopeKind::Annotation: return "annotation";
+  }
+  return "?";
+}
+
+const char* to_string(BindingKind kind) {
+  switch (kind) {
+    case BindingKind::Import: return "import";
+    case BindingKind::FromImport: return "from-import";
+    case BindingKind::Assignment: return "assignment";
+    case BindingKind::AugAssignment: return "augmented-assignment";
+    case BindingKind::Annotation: return "annotation";
+    case BindingKind::Parameter: return "parameter";
+    case BindingKind::Function: return "function";
+    case BindingKind::Class: return "class";
+    case BindingKind::LoopTarget: return "loop-target";
+    case BindingKind::WithTarget: return "with-target";
+    case BindingKind::ExceptHandler: return "except-handler";
+    case BindingKind::Walrus: return "walrus";
+    case BindingKind::MatchCapture: return "match-capture";
+    case BindingKind::Global: return "global";
+    case BindingKind::Nonlocal: return "nonlocal";
+    case BindingKind::TypeParam: return "type-param";
+    case BindingKind::TypeAlias: return "type-alias";
+    case BindingKind::Deletion: return "deletion";
+  }
+  return "?";
+}
+
+namespace {
+
+enum SymbolFlag : std::uint8_t {
+  kBound = 1 << 0,
+  kGlobal = 1 << 1,          // `global` declared in this scope
+  kNonlocal = 1 << 2,        // `nonlocal` declared in this scope
+  kParam = 1 << 3,
+  kUsed = 1 << 4,
+  kWalrus = 1 << 5,          // bound by := in a comprehension: lives in an outer scope
+  kGlobalElsewhere = 1 << 6, // module symbol: some function declares it global
+};
+constexpr std::uint8_t kDefinesHere = kBound | kParam | kGlobal | kNonlocal | kWalrus;
+
+// Deeper trees than this are not walked (CPython itself rejects trees far shallower).
+constexpr int kMaxWalkDepth = 6000;
+// Alias chains (a = b; b = c ...) followed at most this far.
+constexpr int kMaxResolveDepth = 32;
+
+using Pos = std::pair<int, int>;
+Pos start_of(const py::Node* n) { return {n->lineno, n->col_offset}; }
+Pos end_of(const py::Node* n) { return {n->end_lineno, n->end_col_offset}; }
+
+bool is_declaration(BindingKind k) { return k == BindingKind::Global || k == BindingKind::Nonlocal; }
+
+// The last identifier of a Name or Attribute chain ("ImportError" for builtins.ImportError).
+std::string_view tail_name(const py::Expr* e) {
+  if (auto* n = dyn_cast<py::Name>(e)) return n->id;
+  if (auto* a = dyn_cast<py::Attribute>(e)) return a->attr;
+  return {};
+}
+
+bool catches_import_error(const py::Expr* type) {
+  if (type == nullptr) return true;  // bare except
+  if (auto* t = dyn_cast<py::Tuple>(type)) {
+    for (auto* e : t->elts) {
+      if (catches_import_error(e)) return true;
+    }
+    return false;
+  }
+  std::string_view n = tail_name(type);
+  return n == "ImportError" || n == "ModuleNotFoundError" || n == "Exception" ||
+         n == "BaseException";
+}
+
+template <typename TryNode>
+bool try_catches_import_error(const TryNode* t) {
+  for (auto* h : t->handlers) {
+    if (auto* eh = dyn_cast<py::ExceptHandler>(h); eh && catches_import_error(eh->type)) return true;
+  }
+  return false;
+}
+
+bool is_type_checking_test(const py::Expr* test) {
+  return tail_name(test) == "TYPE_CHECKING";
+}
+
+template <typename F>
+void for_each_param(const py::Arguments* a, F&& f) {
+  if (a == nullptr) return;
+  for (auto* p : a->posonlyargs) if (p) f(p);
+  for (auto* p : a->args) if (p) f(p);
+  if (a->vararg) f(a->vararg);
+  for (auto* p : a->kwonlyargs) if (p) f(p);
+  if (a->kwarg) f(a->kwarg);
+}
+
+const py::Arg* first_positional(const py::Arguments* a) {
+  if (a == nullptr) return nullptr;
+  if (!a->posonlyargs.empty()) return a->posonlyargs[0];
+  if (!a->args.empty()) return a->args[0];
+  return nullptr;
+}
+
+std::string_view def_name(const py::Node* n) {
+  if (auto* f = dyn_cast<py::FunctionDef>(n)) return f->name;
+  if (auto* f = dyn_cast<py::AsyncFunctionDef>(n)) return f->name;
+  if (auto* c = dyn_cast<py::ClassDef>(n)) return c->name;
+  return {};
+}
+
+const py::Arguments* def_args(const py::Node* n) {
+  if (auto* f = dyn_cast<py::FunctionDef>(n)) return f->args;
+  if (auto* f = dyn_cast<py::AsyncFunctionDef>(n)) return f->args;
+  if (auto* l = dyn_cast<py::Lambda>(n)) return l->args;
+  return nullptr;
+}
+
+Span<py::Expr*> def_decorators(const py::Node* n) {
+  if (auto* f = dyn_cast<py::FunctionDef>(n)) return f->decorator_list;
+  if (auto* f = dyn_cast<py::AsyncFunctionDef>(n)) return f->decorator_list;
+  if (auto* c = dyn_cast<py::ClassDef>(n)) return c->decorator_list;
+  return {};
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// The single walk that fills the model's tables.
+
+class ModelBuilder {
+ public:
+  explicit ModelBuilder(SemanticModel& model) : m_(model) {}
+
+  void build(const py::Module* module) {
+    m_.nodes_.reserve(4096);
+    ScopeId root = new_scope(ScopeKind::Module, module, {}, kNone);
+    scope_ = root;
+    m_.nodes_.set(module, {nullptr, root});
+    for (auto* s : module->body) {
+      if (s) visit(s, module);
+    }
+  }
+
+ private:
+  SemanticModel& m_;
+  ScopeId scope_ = 0;
+  const py::Stmt* stmt_ = nullptr;
+  std::uint8_t conditions_ = kImportUnconditional;
+  int depth_ = 0;
+  // What a Store/Del Name binds while a target is walked.
+  BindingKind store_kind_ = BindingKind::Assignment;
+  const py::Expr* store_value_ = nullptr;
+  Pos visible_{0, 0};
+
+  ScopeId new_scope(ScopeKind kind, const py::Node* node, std::string_view name, ScopeId parent) {
+    ScopeId id = static_cast<ScopeId>(m_.scopes_.size());
+    Scope s;
+    s.kind = kind;
+    s.parent = parent;
+    s.node = node;
+    s.name = name;
+    if (parent != kNone) {
+      // __qualname__: annotation scopes are transparent; functions add ".<locals>".
+      ScopeId p = parent;
+      while (p != kNone && m_.scopes_[p].kind == ScopeKind::Annotation) p = m_.scopes_[p].parent;
+      std::string_view own = name;
+      if (kind == ScopeKind::Lambda) own = "<lambda>";
+      if (kind == ScopeKind::Comprehension) own = "<comprehension>";
+      if (kind == ScopeKind::Annotation) {
+        s.qualname = m_.scopes_[parent].qualname;
+      } else if (p == kNone || m_.scopes_[p].kind == ScopeKind::Module) {
+        s.qualname = std::string(own);
+      } else if (m_.scopes_[p].kind == ScopeKind::Class) {
+        s.qualname = m_.scopes_[p].qualname + "." + std::string(own);
+      } else {
+        s.qualname = m_.scopes_[p].qualname + ".<locals>." + std::string(own);
+      }
+      m_.scopes_[parent].children.push_back(id);
+    }
+    m_.scopes_.push_back(std::move(s));
+    m_.returns_.emplace_back();
+    return id;
+  }
+
+  std::uint32_t symbol(ScopeId scope, std::string_view name) {
+    auto next = static_cast<std::uint32_t>(m_.symbols_.size());
+    std::uint32_t idx = m_.symbol_map_.insert(scope, name, next);
+    if (idx == next) {
+      m_.symbols_.push_back({name, scope, 0, kNone});
+      m_.walrus_redirect_.push_back(kNone);
+    }
+    return idx;
+  }
+
+  BindingId bind(std::string_view name, BindingKind kind, const py::Node* node,
+                 const py::Expr* value, Pos visible, ScopeId scope) {
+    BindingId id = static_cast<BindingId>(m_.bindings_.size());
+    Binding b;
+    b.name = name;
+    b.kind = kind;
+    b.scope = scope;
+    b.home = kNone;
+    b.node = node;
+    b.statement = stmt_;
+    b.value = value;
+    b.lineno = node->lineno;
+    b.col_offset = node->col_offset;
+    m_.bindings_.push_back(b);
+    m_.visible_.push_back(visible);
+    m_.scopes_[scope].bindings.push_back(id);
+    std::uint32_t sym = symbol(scope, name);
+    switch (kind) {
+      case BindingKind::Parameter: m_.symbols_[sym].flags |= kParam; break;
+      case BindingKind::Global: m_.symbols_[sym].flags |= kGlobal; break;
+      case BindingKind::Nonlocal: m_.symbols_[sym].flags |= kNonlocal; break;
+      case BindingKind::Walrus:
+        if (m_.walrus_redirect_[sym] != kNone) break;  // redirected: not a local here
+        m_.symbols_[sym].flags |= kBound;
+        break;
+      default: m_.symbols_[sym].flags |= kBound; break;
+    }
+    if (!is_declaration(kind)) m_.store_bindings_.set(node, id);
+    return id;
+  }
+
+  void visit_children(const py::Node* n) {
+    py::for_each_child(const_cast<py::Node*>(n), [&](py::Node* c) { visit(c, n); });
+  }
+
+  template <typename T>
+  void visit_all(Span<T*> nodes, const py::Node* parent) {
+    for (auto* c : nodes) {
+      if (c) visit(c, parent);
+    }
+  }
+
+  void visit(const py::Node* n, const py::Node* parent) {
+    if (n == nullptr) return;
+    if (depth_ >= kMaxWalkDepth) {
+      m_.truncated_ = true;
+      return;
+    }
+    ++depth_;
+    m_.nodes_.set(n, {parent, scope_});
+    const py::Stmt* saved_stmt = stmt_;
+    if (isa<py::Stmt>(n)) stmt_ = cast<py::Stmt>(n);
+    dispatch(n);
+    stmt_ = saved_stmt;
+    --depth_;
+  }
+
+  void dispatch(const py::Node* n) {
+    using K = py::NodeKind;
+    switch (n->kind) {
+      case K::FunctionDef: visit_function(cast<py::FunctionDef>(n)); break;
+      case K::AsyncFunctionDef: visit_function(cast<py::AsyncFunctionDef>(n)); break;
+      case K::ClassDef: visit_class(cast<py::ClassDef>(n)); break;
+      case K::Lambda: visit_lambda(cast<py::Lambda>(n)); break;
+      case K::ListComp: {
+        auto* c = cast<py::ListComp>(n);
+        visit_comprehension(n, c->generators, c->elt, nullptr);
+        break;
+      }
+      case K::SetComp: {
+        auto* c = cast<py::SetComp>(n);
+        visit_comprehension(n, c->generators, c->elt, nullptr);
+        break;
+      }
+      case K::GeneratorExp: {
+        auto* c = cast<py::GeneratorExp>(n);
+        visit_comprehension(n, c->generators, c->elt, nullptr);
+        break;
+      }
+      case K::DictComp: {
+        auto* c = cast<py::DictComp>(n);
+        visit_comprehension(n, c->generators, c->key, c->value);
+        break;
+      }
+      case K::TypeAlias: visit_type_alias(cast<py::TypeAlias>(n)); break;
+      case K::Name: visit_name(cast<py::Name>(n)); break;
+      case K::Assign: visit_assign(cast<py::Assign>(n)); break;
+      case K::AugAssign: {
+        auto* a = cast<py::AugAssign>(n);
+        visit(a->value, n);
+        if (auto* name = dyn_cast<py::Name>(a->target)) {
+          m_.symbols_[symbol(scope_, name->id)].flags |= kUsed;  // read, then written
+        }
+        visit_target(a->target, n, BindingKind::AugAssignment, nullptr, end_of(n));
+        break;
+      }
+      case K::AnnAssign: {
+        auto* a = cast<py::AnnAssign>(n);
+        visit(a->annotation, n);
+        visit(a->value, n);
+        BindingKind kind = a->value ? BindingKind::Assignment : BindingKind::Annotation;
+        visit_target(a->target, n, kind, a->value, end_of(n));
+        break;
+      }
+      case K::For: visit_for(cast<py::For>(n)); break;
+      case K::AsyncFor: visit_for(cast<py::AsyncFor>(n)); break;
+      case K::With: visit_with(cast<py::With>(n)); break;
+      case K::AsyncWith: visit_with(cast<py::AsyncWith>(n)); break;
+      case K::NamedExpr: visit_walrus(cast<py::NamedExpr>(n)); break;
+      case K::Delete: {
+        for (auto* t : cast<py::Delete>(n)->targets) {
+          visit_target(t, n, BindingKind::Deletion, nullptr, end_of(n));
+        }
+        break;
+      }
+      case K::Import: visit_import(cast<py::Import>(n)); break;
+      case K::ImportFrom: visit_import_from(cast<py::ImportFrom>(n)); break;
+      case K::Global:
+        for (auto name : cast<py::Global>(n)->names) {
+          bind(name, BindingKind::Global, n, nullptr, end_of(n), scope_);
+          m_.symbols_[symbol(0, name)].flags |= kGlobalElsewhere;
+        }
+        break;
+      case K::Nonlocal:
+        for (auto name : cast<py::Nonlocal>(n)->names) {
+          bind(name, BindingKind::Nonlocal, n, nullptr, end_of(n), scope_);
+        }
+        break;
+      case K::Try: visit_try(cast<py::Try>(n)); break;
+      case K::TryStar: visit_try(cast<py::TryStar>(n)); break;
+      case K::If: {
+        auto* s = cast<py::If>(n);
+        visit(s->test, n);
+        std::uint8_t saved = conditions_;
+        conditions_ |= is_type_checking_test(s->test) ? kImportTypeChecking : kImportInIf;
+        visit_all(s->body, n);
+        conditions_ = saved | kImportInIf;
+        visit_all(s->orelse, n);
+        conditions_ = saved;
+        break;
+      }
+      case K::ExceptHandler: {
+        auto* h = cast<py::ExceptHandler>(n);
+        visit(h->type, n);
+        if (h->name.data() != nullptr) {
+          Pos visible = h->body.empty() ? end_of(n) : start_of(h->body[0]);
+          bind(h->name, BindingKind::ExceptHandler, n, nullptr, visible, scope_);
+        }
+        visit_all(h->body, n);
+        break;
+      }
+      case K::MatchAs: {
+        auto* p = cast<py::MatchAs>(n);
+        visit(p->pattern, n);
+        if (p->name.data() != nullptr) {
+          bind(p->name, BindingKind::MatchCapture, n, nullptr, end_of(n), scope_);
+        }
+        break;
+      }
+      case K::MatchStar: {
+        auto* p = cast<py::MatchStar>(n);
+        if (p->name.data() != nullptr) {
+          bind(p->name, BindingKind::MatchCapture, n, nullptr, end_of(n), scope_);
+        }
+        break;
+      }
+      case K::MatchMapping: {
+        auto* p = cast<py::MatchMapping>(n);
+        visit_children(n);
+        if (p->rest.data() != nullptr) {
+          bind(p->rest, BindingKind::MatchCapture, n, nullptr, end_of(n), scope_);
+        }
+        break;
+      }
+      case K::TypeVar: {
+        auto* t = cast<py::TypeVar>(n);
+        bind(t->name, BindingKind::TypeParam, n, nullptr, start_of(n), scope_);
+        visit_children(n);
+        break;
+      }
+      case K::ParamSpec: {
+        auto* t = cast<py::ParamSpec>(n);
+        bind(t->name, BindingKind::TypeParam, n, nullptr, start_of(n), scope_);
+        visit_children(n);
+        break;
+      }
+      case K::TypeVarTuple: {
+        auto* t = cast<py::TypeVarTuple>(n);
+        bind(t->name, BindingKind::TypeParam, n, nullptr, start_of(n), scope_);
+        visit_children(n);
+        break;
+      }
+      case K::Return: {
+        auto* r = cast<py::Return>(n);
+        if (r->value && m_.scopes_[scope_].kind == ScopeKind::Function) {
+          m_.returns_[scope_].push_back(r->value);
+        }
+        visit_children(n);
+        break;
+      }
+      default: visit_children(n); break;
+    }
+  }
+
+  void visit_name(const py::Name* n) {
+    switch (n->ctx) {
+      case py::ExprContext::Load: m_.symbols_[symbol(scope_, n->id)].flags |= kUsed; break;
+      case py::ExprContext::Store: bind(n->id, store_kind_, n, store_value_, visible_, scope_); break;
+      case py::ExprContext::Del: bind(n->id, BindingKind::Deletion, n, nullptr, visible_, scope_); break;
+    }
+  }
+
+  // Walks an assignment target; names stored in it bind with `kind`. `value` is kept for
+  // plain-name targets, and paired element-wise for `a, b = x, y`.
+  void visit_target(const py::Expr* target, const py::Node* parent, BindingKind kind,
+                    const py::Expr* value, Pos visible) {
+    if (target == nullptr) return;
+    BindingKind saved_kind = store_kind_;
+    const py::Expr* saved_value = store_value_;
+    Pos saved_visible = visible_;
+    store_kind_ = kind;
+    visible_ = visible;
+    Span<py::Expr*> targets, values;
+    if (auto* t = dyn_cast<py::Tuple>(target)) targets = t->elts;
+    if (auto* l = dyn_cast<py::List>(target)) targets = l->elts;
+    if (auto* t = dyn_cast<py::Tuple>(value)) values = t->elts;
+    if (auto* l = dyn_cast<py::List>(value)) values = l->elts;
+    bool pairwise = !targets.empty() && targets.size() == values.size();
+    for (std::size_t i = 0; pairwise && i < targets.size(); ++i) {
+      if (isa<py::Starred>(targets[i]) || isa<py::Starred>(values[i])) pairwise = false;
+    }
+    if (pairwise && depth_ < kMaxWalkDepth) {
+      ++depth_;
+      m_.nodes_.set(target, {parent, scope_});
+      for (std::size_t i = 0; i < targets.size(); ++i) {
+        visit_target(targets[i], target, kind, values[i], visible);
+      }
+      --depth_;
+    } else {
+      store_value_ = isa<py::Name>(target) ? value : nullptr;
+      visit(target, parent);
+    }
+    store_kind_ = saved_kind;
+    store_value_ = saved_value;
+    visible_ = saved_visible;
+  }
+
+  void visit_assign(const py::Assign* a) {
+    visit(a->value, a);
+    for (auto* t : a->targets) {
+      visit_target(t, a, BindingKind::Assignment, a->value, end_of(a));
+      record_self_attribute(t, a->value);
+    }
+  }
+
+  // `self.x = value` in a method: remembered so `self.x.run()` resolves through `value`.
+  void record_self_attribute(const py::Expr* target, const py::Expr* value) {
+    auto* attr = dyn_cast<py::Attribute>(target);
+    if (attr == nullptr || value == nullptr) return;
+    auto* base = dyn_cast<py::Name>(attr->value);
+    const Scope& fn = m_.scopes_[scope_];
+    if (base == nullptr || fn.kind != ScopeKind::Function) return;
+    const py::Arg* first = first_positional(def_args(fn.node));
+    if (first == nullptr || first->arg != base->id) return;
+    ScopeId owner = fn.parent;
+    while (owner != kNone && m_.scopes_[owner].kind == ScopeKind::Annotation) {
+      owner = m_.scopes_[owner].parent;
+    }
+    if (owner == kNone || m_.scopes_[owner].kind != ScopeKind::Class) return;
+    m_.self_attrs_.push_back({{owner, attr->attr}, value});
+  }
+
+  template <typename ForNode>
+  void visit_for(const ForNode* f) {
+    visit(f->iter, f);
+    visit_target(f->target, f, BindingKind::LoopTarget, nullptr, end_of(f->iter));
+    visit_all(f->body, f);
+    visit_all(f->orelse, f);
+  }
+
+  template <typename WithNode>
+  void visit_with(const WithNode* w) {
+    for (auto* item : w->items) {
+      if (item == nullptr) continue;
+      m_.nodes_.set(item, {w, scope_});
+      visit(item->context_expr, item);
+      visit_target(item->optional_vars, item, BindingKind::WithTarget, item->context_expr,
+                   end_of(item));
+    }
+    visit_all(w->body, w);
+  }
+
+  void visit_walrus(const py::NamedExpr* n) {
+    visit(n->value, n);
+    auto* target = dyn_cast<py::Name>(n->target);
+    if (target != nullptr && m_.scopes_[scope_].kind == ScopeKind::Comprehension) {
+      // PEP 572: the target binds in the nearest enclosing non-comprehension scope.
+      ScopeId home = scope_;
+      while (home != kNone && m_.scopes_[home].kind == ScopeKind::Comprehension) {
+        home = m_.scopes_[home].parent;
+      }
+      if (home != kNone) {
+        m_.symbols_[symbol(home, target->id)].flags |= kBound;
+        for (ScopeId s = scope_; s != home; s = m_.scopes_[s].parent) {
+          std::uint32_t sym = symbol(s, target->id);
+          m_.symbols_[sym].flags |= kWalrus;
+          m_.walrus_redirect_[sym] = home;
+        }
+      }
+    }
+    visit_target(n->target, n, BindingKind::Walrus, n->value, end_of(n));
+  }
+
+  template <typename Def>
+  void visit_function(const Def* d) {
+    ScopeId outer = scope_;
+    visit_all(d->decorator_list, d);
+    const py::Arguments* args = d->args;
+    if (args) {
+      m_.nodes_.set(args, {d, outer});
+      visit_all(args->defaults, args);
+      visit_all(args->kw_defaults, args);
+    }
+    bind(d->name, BindingKind::Function, d, nullptr, end_of(d), outer);
+    ScopeId annotations = outer;
+    if (!d->type_params.empty()) {
+      annotations = new_scope(ScopeKind::Annotation, d, d->name, outer);
+      scope_ = annotations;
+      visit_all(d->type_params, d);
+    }
+    scope_ = annotations;
+    for_each_param(args, [&](const py::Arg* p) { visit(p->annotation, p); });
+    visit(d->returns, d);
+
+    ScopeId body = new_scope(ScopeKind::Function, d, d->name, annotations);
+    m_.created_scopes_.set(d, body);
+    scope_ = body;
+    for_each_param(args, [&](const py::Arg* p) {
+      m_.nodes_.set(p, {args, body});
+      bind(p->arg, BindingKind::Parameter, p, nullptr, start_of(d), body);
+    });
+    std::uint8_t saved_conditions = conditions_;
+    conditions_ |= kImportInFunction;
+    visit_all(d->body, d);
+    conditions_ = saved_conditions;
+    scope_ = outer;
+  }
+
+  void visit_class(const py::ClassDef* c) {
+    ScopeId outer = scope_;
+    visit_all(c->decorator_list, c);
+    ScopeId annotations = outer;
+    if (!c->type_params.empty()) {
+      annotations = new_scope(ScopeKind::Annotation, c, c->name, outer);
+      scope_ = annotations;
+      visit_all(c->type_params, c);
+    }
+    visit_all(c->bases, c);
+    visit_all(c->keywords, c);
+    bind(c->name, BindingKind::Class, c, nullptr, end_of(c), outer);
+    ScopeId body = new_scope(ScopeKind::Class, c, c->name, annotations);
+    m_.created_scopes_.set(c, body);
+    scope_ = body;
+    visit_all(c->body, c);
+    scope_ = outer;
+  }
+
+  void visit_lambda(const py::Lambda* l) {
+    ScopeId outer = scope_;
+    const py::Arguments* args = l->args;
+    if (args) {
+      m_.nodes_.set(args, {l, outer});
+      visit_all(args->defaults, args);
+      visit_all(args->kw_defaults, args);
+    }
+    ScopeId body = new_scope(ScopeKind::Lambda, l, {}, outer);
+    m_.created_scopes_.set(l, body);
+    scope_ = body;
+    for_each_param(args, [&](const py::Arg* p) {
+      m_.nodes_.set(p, {args, body});
+      bind(p->arg, BindingKind::Parameter, p, nullptr, start_of(l), body);
+    });
+    visit(l->body, l);
+    scope_ = outer;
+  }
+
+  void visit_comprehension(const py::Node* comp, Span<py::Comprehension*> generators,
+                           const py::Expr* first, const py::Expr* second) {
+    ScopeId outer = scope_;
+    // The first iterable is evaluated in the enclosing scope.
+    if (!generators.empty() && generators[0]) visit(generators[0]->iter, generators[0]);
+    ScopeId body = new_scope(ScopeKind::Comprehension, comp, {}, outer);
+    m_.created_scopes_.set(comp, body);
+    scope_ = body;
+    for (std::size_t i = 0; i < generators.size(); ++i) {
+      const py::Comprehension* g = generators[i];
+      if (g == nullptr) continue;
+      m_.nodes_.set(g, {comp, body});
+      visit_target(g->target, g, BindingKind::LoopTarget, nullptr, start_of(comp));
+      if (i > 0) visit(g->iter, g);
+      visit_all(g->ifs, g);
+    }
+    visit(first, comp);
+    visit(second, comp);
+    scope_ = outer;
+  }
+
+  void visit_type_alias(const py::TypeAlias* t) {
+    ScopeId outer = scope_;
+    visit_target(t->name, t, BindingKind::TypeAlias, nullptr, end_of(t));
+    std::string_view name = tail_name(t->name);
+    if (!t->type_params.empty()) {
+      scope_ = new_scope(ScopeKind::Annotation, t, name, outer);
+      visit_all(t->type_params, t);
+    }
+    // The value is evaluated lazily, in its own annotation scope.
+    scope_ = new_scope(ScopeKind::Annotation, t, name, scope_);
+    visit(t->value, t);
+    scope_ = outer;
+  }
+
+  template <typename TryNode>
+  void visit_try(const TryNode* t) {
+    std::uint8_t saved = conditions_;
+    if (try_catches_import_error(t)) conditions_ |= kImportInTryExcept;
+    visit_all(t->body, t);
+    visit_all(t->handlers, t);
+    visit_all(t->orelse, t);
+    conditions_ = saved;
+    visit_all(t->finalbody, t);
+  }
+
+  ImportRecord new_import(const py::Stmt* s, const py::Alias* a) {
+    ImportRecord r;
+    r.statement = s;
+    r.alias = a;
+    r.lineno = a->lineno ? a->lineno : s->lineno;
+    r.col_offset = a->lineno ? a->col_offset : s->col_offset;
+    r.conditions = conditions_;
+    r.scope = scope_;
+    r.asname = a->asname;
+    return r;
+  }
+
+  void add_import(ImportRecord r, BindingKind kind) {
+    auto index = static_cast<std::uint32_t>(m_.imports_.size());
+    if (!r.bound_name.empty()) {
+      r.binding = bind(r.bound_name, kind, r.alias, nullptr, end_of(r.statement), scope_);
+      m_.bindings_[r.binding].import_index = index;
+    }
+    m_.imports_.push_back(std::move(r));
+  }
+
+  void visit_import(const py::Import* s) {
+    for (auto* a : s->names) {
+      if (a == nullptr) continue;
+      m_.nodes_.set(a, {s, scope_});
+      ImportRecord r = new_import(s, a);
+      r.module = std::string(a->name);
+      if (a->asname.data() != nullptr) {
+        r.bound_name = a->asname;
+        r.target = r.module;
+      } else {
+        // `import a.b.c` binds `a`, which refers to the top-level package.
+        std::string_view top = a->name.substr(0, a->name.find('.'));
+        r.bound_name = top;
+        r.target = std::string(top);
+      }
+      add_import(std::move(r), BindingKind::Import);
+    }
+  }
+
+  std::string absolute_module(int level, std::string_view module) const {
+    if (level <= 0) return std::string(module);
+    std::vector<std::string_view> parts;
+    std::string_view name = m_.info_.name;
+    while (!name.empty()) {
+      std::size_t dot = name.find('.');
+      parts.push_back(name.substr(0, dot));
+      if (dot == std::string_view::npos) break;
+      name.remove_prefix(dot + 1);
+    }
+    if (!m_.info_.is_package && !parts.empty()) parts.pop_back();  // the module's package
+    bool resolvable = !parts.empty() && static_cast<std::size_t>(level - 1) < parts.size();
+    if (!resolvable) return std::string(static_cast<std::size_t>(level), '.') + std::string(module);
+    parts.resize(parts.size() - static_cast<std::size_t>(level - 1));
+    std::string out;
+    for (auto p : parts) {
+      if (!out.empty()) out += '.';
+      out += p;
+    }
+    if (!module.empty()) {
+      out += '.';
+      out += module;
+    }
+    return out;
+  }
+
+  void visit_import_from(const py::ImportFrom* s) {
+    std::string module = absolute_module(s->level, s->module);
+    for (auto* a : s->names) {
+      if (a == nullptr) continue;
+      m_.nodes_.set(a, {s, scope_});
+      ImportRecord r = new_import(s, a);
+      r.module = module;
+      r.raw_module = s->module;
+      r.level = s->level;
+      r.name = a->name;
+      if (a->name == "*") {
+        m_.has_star_import_ = true;
+      } else {
+        r.bound_name = a->asname.data() != nullptr ? a->asname : a->name;
+        r.target = module;
+        if (!module.empty() && module.back() != '.') r.target += '.';
+        r.target += a->name;
+      }
+      add_import(std::move(r), BindingKind::FromImport);
+    }
+  }
+};
+
+// ---------------------------------------------------------------------------------------
+// Symbol resolution: where each name used or bound in each scope lives.
+
+SemanticModel::SemanticModel(const py::Module* module, ModuleInfo info)
+    : module_(module), info_(std::move(info)) {
+  prefix_ = info_.name.empty() ? std::string("<module>") : info_.name;
+  if (module_ == nullptr) {
+    // An empty model: one module scope, nothing bound.
+    scopes_.push_back(Scope{ScopeKind::Module, kNone, nullptr, {}, {}, {}, {}});
+    returns_.emplace_back();
+    return;
+  }
+  ModelBuilder builder(*this);
+  builder.build(module_);
+  resolve_symbols();
+}
+
+void SemanticModel::resolve_symbols() {
+  enum : std::uint8_t { kTodo, kBusy, kDone };
+  std::vector<std::uint8_t> state(symbols_.size(), kTodo);
+
+  // Recursive with memo; `kBusy` breaks cycles of nonlocal/walrus redirections.
+  auto home_of = [&](auto&& self, std::uint32_t idx) -> ScopeId {
+    if (state[idx] == kDone) return symbols_[idx].home;
+    if (state[idx] == kBusy) return kNone;
+    state[idx] = kBusy;
+    const Symbol sym = symbols_[idx];
+    ScopeId home = kNone;
+    auto find_in = [&](ScopeId scope) { return symbol_map_.find(scope, sym.name); };
+    if (sym.flags & kGlobal) {
+      home = 0;
+    } else if (sym.flags & kNonlocal) {
+      for (ScopeId s = scopes_[sym.scope].parent; s != kNone && s != 0; s = scopes_[s].parent) {
+        if (scopes_[s].kind == ScopeKind::Class) continue;
+        std::uint32_t other = find_in(s);
+        if (other != SymbolMap::kMissing &&
+            (symbols_[other].flags & (kBound | kParam | kNonlocal | kWalrus))) {
+          home = self(self, other);
+          break;
+        }
+      }
+    } else if ((sym.flags & kWalrus) && walrus_redirect_[idx] != kNone) {
+      std::uint32_t other = find_in(walrus_redirect_[idx]);
+      if (other != SymbolMap::kMissing) home = self(self, other);
+    } else if (sym.flags & (kBound | kParam)) {
+      home = sym.scope;
+    } else if (sym.scope == 0) {
+      home = (sym.flags & kGlobalElsewhere) ? 0 : kNone;
+    } else {
+      // A free name: the nearest enclosing scope that defines it. Class bodies are
+      // visible only to their own annotation scopes (PEP 695).
+      ScopeId prev = sym.scope;
+      for (ScopeId s = scopes_[prev].parent; s != kNone; prev = s, s = scopes_[s].parent) {
+        if (scopes_[s].kind == ScopeKind::Class && scopes_[prev].kind != ScopeKind::Annotation) {
+          continue;
+        }
+        std::uint32_t other = find_in(s);
+        if (other == SymbolMap::kMissing) continue;
+        std::uint8_t f = symbols_[other].flags;
+        if (s == 0) {
+          if (f & (kDefinesHere | kGlobalElsewhere)) home = 0;
+          break;
+        }
+        if (f & kDefinesHere) {
+          home = self(self, other);
+          break;
+        }
+      }
+    }
+    symbols_[idx].home = home;
+    state[idx] = kDone;
+    return home;
+  };
+  for (std::uint32_t i = 0; i < symbols_.size(); ++i) home_of(home_of, i);
+
+  for (BindingId id = 0; id < bindings_.size(); ++id) {
+    Binding& b = bindings_[id];
+    std::uint32_t sym = symbol_map_.find(b.scope, b.name);
+    b.home = sym == SymbolMap::kMissing ? kNone : symbols_[sym].home;
+    if (b.home == kNone || is_declaration(b.kind)) continue;
+    auto next = static_cast<std::uint32_t>(home_lists_.size());
+    std::uint32_t list = home_map_.insert(b.home, b.name, next);
+    if (list == next) home_lists_.emplace_back();
+    home_lists_[list].push_back(id);
+  }
+  for (auto& list : home_lists_) {
+    std::stable_sort(list.begin(), list.end(),
+                     [&](BindingId a, BindingId b) { return visible_[a] < visible_[b]; });
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Queries.
+
+std::uint32_t SemanticModel::symbol_index(ScopeId scope, std::string_view name) const {
+  return symbol_map_.find(scope, name);
+}
+
+ScopeId SemanticModel::scope_of(const py::Node* node) const {
+  const NodeInfo* info = nodes_.find(node);
+  return info ? info->scope : 0;
+}
+
+ScopeId SemanticModel::scope_created_by(const py::Node* node) const {
+  const ScopeId* s = created_scopes_.find(node);
+  return s ? *s : kNone;
+}
+
+std::vector<BindingId> SemanticModel::bindings_of(ScopeId home, std::string_view name) const {
+  std::uint32_t list = home_map_.find(home, name);
+  if (list == SymbolMap::kMissing) return {};
+  return home_lists_[list];
+}
+
+ScopeId SemanticModel::lookup_scope(ScopeId scope, std::string_view name) const {
+  if (scope >= scopes_.size()) return kNone;
+  std::uint32_t idx = symbol_index(scope, name);
+  if (idx != SymbolMap::kMissing) return symbols_[idx].home;
+  // A name this scope never mentions: search outward as a free name would.
+  if (scope == 0) return kNone;
+  ScopeId prev = scope;
+  for (ScopeId s = scopes_[prev].parent; s != kNone; prev = s, s = scopes_[s].parent) {
+    if (scopes_[s].kind == ScopeKind::Class && scopes_[prev].kind != ScopeKind::Annotation) continue;
+    std::uint32_t other = symbol_index(s, name);
+    if (other == SymbolMap::kMissing) continue;
+    std::uint8_t f = symbols_[other].flags;
+    if (s == 0) return (f & (kDefinesHere | kGlobalElsewhere)) ? 0 : kNone;
+    if (f & kDefinesHere) return symbols_[other].home;
+  }
+  return kNone;
+}
+
+BindingId SemanticModel::pick_binding(ScopeId home, std::string_view name, const py::Node* use,
+                                      ScopeId use_scope) const {
+  std::uint32_t list = home_map_.find(home, name);
+  if (list == SymbolMap::kMissing) return kNone;
+  const auto& candidates = home_lists_[list];
+  if (candidates.empty()) return kNone;
+  Pos at = start_of(use);
+  BindingId best = kNone;
+  for (BindingId id : candidates) {
+    if (visible_[id] <= at) best = id;
+    else break;
+  }
+  if (best != kNone) return best;
+  // Used before any binding in source order: within the same scope that is a loop or a
+  // late definition; from a nested function it is a call that runs after the module body.
+  return use_scope == home ? candidates.front() : candidates.back();
+}
+
+BindingId SemanticModel::binding_of(const py::Name* name) const {
+  if (name == nullptr) return kNone;
+  if (name->ctx != py::ExprContext::Load) {
+    const BindingId* b = store_bindings_.find(name);
+    return b ? *b : kNone;
+  }
+  const NodeInfo* info = nodes_.find(name);
+  if (info == nullptr) return kNone;
+  ScopeId home = lookup_scope(info->scope, name->id);
+  if (home == kNone) return kNone;
+  return pick_binding(home, name->id, name, info->scope);
+}
+
+bool SemanticModel::is_builtin(const py::Name* name) const {
+  if (name == nullptr || !is_builtin_name(name->id)) return false;
+  const NodeInfo* info = nodes_.find(name);
+  if (info == nullptr) return false;
+  return lookup_scope(info->scope, name->id) == kNone;
+}
+
+std::string SemanticModel::local_qualname(ScopeId scope, std::string_view name) const {
+  std::string out = prefix_;
+  const std::string& q = scopes_[scope].qualname;
+  if (!q.empty()) {
+    out += '.';
+    out += q;
+  } else if (!name.empty()) {
+    out += '.';
+    out += name;
+  }
+  return out;
+}
+
+SemanticModel::Resolved SemanticModel::resolve_binding(BindingId id, int depth) const {
+  if (depth > kMaxResolveDepth) return {};
+  const Binding& b = bindings_[id];
+  switch (b.kind) {
+    case BindingKind::Import:
+    case BindingKind::FromImport:
+      if (b.import_index == kNone) return {};
+      return {imports_[b.import_index].target};
+    case BindingKind::Function:
+    case BindingKind::Class: {
+      ScopeId created = scope_created_by(b.node);
+      if (created == kNone) return {};
+      Resolved r{local_qualname(created, b.name)};
+      if (b.kind == BindingKind::Class) r.local_class = created;
+      return r;
+    }
+    case BindingKind::Assignment:
+    case BindingKind::Walrus:
+      return b.value ? resolve(b.value, depth + 1) : Resolved{};
+    case BindingKind::WithTarget:
+      // `with open(p) as f`: most context managers return themselves from __enter__.
+      return isa<py::Call>(b.value) ? resolve(b.value, depth + 1) : Resolved{};
+    case BindingKind::Parameter: {
+      // The first parameter of a method is the instance (or the class).
+      const Scope& fn = scopes_[b.scope];
+      if (fn.kind != ScopeKind::Function || first_positional(def_args(fn.node)) != b.node) return {};
+      ScopeId owner = fn.parent;
+      while (owner != kNone && scopes_[owner].kind == ScopeKind::Annotation) {
+        owner = scopes_[owner].parent;
+      }
+      if (owner == kNone || scopes_[owner].kind != ScopeKind::Class) return {};
+      bool on_class = def_name(fn.node) == "__new__" || def_name(fn.node) == "__init_subclass__";
+      for (auto* d : def_decorators(fn.node)) {
+        std::string_view n = tail_name(d);
+        if (n == "staticmethod") return {};
+        if (n == "classmethod") on_class = true;
+      }
+      Resolved r{local_qualname(owner, scopes_[owner].name)};
+      r.instance = !on_class;
+      r.local_class = owner;
+      return r;
+    }
+    default:
+      return {};
+  }
+}
+
+SemanticModel::Resolved SemanticModel::resolve_self_attribute(const py::Attribute* attr,
+                                                              const Resolved& base,
+                                                              int depth) const {
+  if (depth > kMaxResolveDepth) return {};
+  ScopeId cls = base.local_class;
+  std::string_view name = attr->attr;
+  if (base.instance) {
+    for (auto it = self_attrs_.rbegin(); it != self_attrs_.rend(); ++it) {
+      if (it->first.first == cls && it->first.second == name) {
+        Resolved r = resolve(it->second, depth + 1);
+        if (!r.path.empty()) return r;
+        break;
+      }
+    }
+  }
+  std::uint32_t list = home_map_.find(cls, name);
+  if (list != SymbolMap::kMissing && !home_lists_[list].empty()) {
+    const Binding& b = bindings_[home_lists_[list].back()];
+    if (b.kind == BindingKind::Assignment && b.value) {
+      Resolved r = resolve(b.value, depth + 1);
+      if (!r.path.empty()) return r;
+    }
+    return {base.path + "." + std::string(name)};
+  }
+  // Not defined in the class body: inherited from the first base that resolves.
+  if (auto* c = dyn_cast<py::ClassDef>(scopes_[cls].node)) {
+    for (auto* base_expr : c->bases) {
+      Resolved rb = resolve(base_expr, depth + 1);
+      if (rb.path.empty() || rb.instance || rb.path == "builtins.object") continue;
+      if (rb.local_class != kNone) {
+        Resolved inherited = rb;
+        inherited.instance = base.instance;
+        Resolved r = resolve_self_attribute(attr, inherited, depth + 1);
+        if (!r.path.empty()) return r;
+        continue;
+      }
+      return {rb.path + "." + std::string(name)};
+    }
+  }
+  return {base.path + "." + std::string(name)};
+}
+
+SemanticModel::Resolved SemanticModel::resolve(const py::Expr* expr, int depth) const {
+  if (expr == nullptr || depth > kMaxResolveDepth) return {};
+  switch (expr->kind) {
+    case py::NodeKind::Name: {
+      auto* n = cast<py::Name>(expr);
+      BindingId b = binding_of(n);
+      if (b == kNone) {
+        if (n->ctx == py::ExprContext::Load && is_builtin(n)) {
+          return {"builtins." + std::string(n->id)};
+        }
+        return {};
+      }
+      Resolved r = resolve_binding(b, depth + 1);
+      if (!r.path.empty()) return r;
+      // `try: import x / except ImportError: x = None`: the None is a fallback, not what
+      // the name is used as; look at the other bindings of the name.
+      const Binding& picked = bindings_[b];
+      auto* none = dyn_cast<py::Constant>(picked.value);
+      if (picked.kind == BindingKind::Assignment && none &&
+          none->value.kind == py::ConstantKind::None && picked.home != kNone) {
+        std::uint32_t list = home_map_.find(picked.home, n->id);
+        if (list == SymbolMap::kMissing) return {};
+        const auto& all = home_lists_[list];
+        for (auto it = all.rbegin(); it != all.rend(); ++it) {
+          if (*it == b) continue;
+          Resolved other = resolve_binding(*it, depth + 1);
+          if (!other.path.empty()) return other;
+        }
+      }
+      return {};
+    }
+    case py::NodeKind::Attribute: {
+      auto* a = cast<py::Attribute>(expr);
+      Resolved base = resolve(a->value, depth + 1);
+      if (base.path.empty()) return {};
+      if (base.local_class != kNone) return resolve_self_attribute(a, base, depth + 1);
+      return {base.path + "." + std::string(a->attr)};
+    }
+    case py::NodeKind::Call: {
+      auto* c = cast<py::Call>(expr);
+      Resolved f = resolve(c->func, depth + 1);
+      if (f.path.empty() || f.instance) return {};
+      // A factory defined here (`def create_app(): return Flask(...)`): what it returns.
+      if (auto* fn = dyn_cast<py::Name>(c->func)) {
+        BindingId b = binding_of(fn);
+        if (b != kNone && bindings_[b].kind == BindingKind::Function) {
+          ScopeId body = scope_created_by(bindings_[b].node);
+          if (body != kNone && !returns_[body].empty()) {
+            Resolved common;
+            bool agree = true;
+            for (const py::Expr* value : returns_[body]) {
+              Resolved r = resolve(value, depth + 1);
+              if (r.path.empty() || !r.instance) {
+                agree = false;
+                break;
+              }
+              if (common.path.empty()) common = r;
+              else if (common.path != r.path) agree = false;
+            }
+            if (agree && !common.path.empty()) return common;
+          }
+        }
+      }
+      Resolved r{f.path, true, f.local_class};
+      return r;
+    }
+    default:
+      return {};
+  }
+}
+
+std::string SemanticModel::qualified_name(const py::Expr* expr) const {
+  if (auto* call = dyn_cast<py::Call>(expr)) expr = call->func;
+  Resolved r = resolve(expr, 0);
+  return r.instance ? std::string() : std::move(r.path);
+}
+
+std::string SemanticModel::call_qualified_name(const py::Call* call) const {
+  return call ? qualified_name(call->func) : std::string();
+}
+
+std::string SemanticModel::instance_of(const py::Expr* expr) const {
+  Resolved r = resolve(expr, 0);
+  return r.instance ? std::move(r.path) : std::string();
+}
+
+bool SemanticModel::matches(const py::Expr* expr, const QualifiedNameSet& names) const {
+  if (names.empty() || expr == nullptr) return false;
+  return names.contains(qualified_name(expr));
+}
+
+bool SemanticModel::call_matches(const py::Call* call, const QualifiedNameSet& names) const {
+  return call != nullptr && matches(call->func, names);
+}
+
+bool SemanticModel::is(const py::Expr* expr, std::string_view qualified) const {
+  return !qualified.empty() && qualified_name(expr) == qualified;
+}
+
+std::optional<py::ConstantValue> SemanticModel::constant_value(const py::Expr* expr) const {
+  for (int depth = 0; expr != nullptr && depth <= kMaxResolveDepth; ++depth) {
+    if (auto* c = dyn_cast<py::Constant>(expr)) return c->value;
+    const std::vector<BindingId>* list = nullptr;
+    if (auto* n = dyn_cast<py::Name>(expr)) {
+      BindingId b = binding_of(n);
+      if (b == kNone || bindings_[b].home == kNone) return std::nullopt;
+      std::uint32_t l = home_map_.find(bindings_[b].home, n->id);
+      if (l != SymbolMap::kMissing) list = &home_lists_[l];
+    } else if (auto* a = dyn_cast<py::Attribute>(expr)) {
+      // `Config.DEBUG` for a class defined in this module.
+      Resolved base = resolve(a->value, 0);
+      if (base.local_class == kNone || base.instance) return std::nullopt;
+      std::uint32_t l = home_map_.find(base.local_class, a->attr);
+      if (l != SymbolMap::kMissing) list = &home_lists_[l];
+    }
+    if (list == nullptr || list->size() != 1) return std::nullopt;
+    const Binding& only = bindings_[list->front()];
+    if (only.kind != BindingKind::Assignment || only.value == nullptr) return std::nullopt;
+    expr = only.value;
+  }
+  return std::nullopt;
+}
+
+const py::Node* SemanticModel::parent(const py::Node* node) const {
+  const NodeInfo* info = nodes_.find(node);
+  return info ? info->parent : nullptr;
+}
+
+const py::Stmt* SemanticModel::enclosing_statement(const py::Node* node) const {
+  for (const py::Node* n = node; n != nullptr; n = parent(n)) {
+    if (isa<py::Stmt>(n)) return cast<py::Stmt>(n);
+  }
+  return nullptr;
+}
+
+const py::Node* SemanticModel::enclosing_function(const py::Node* node) const {
+  if (nodes_.find(node) == nullptr) return nullptr;
+  for (ScopeId s = scope_of(node); s != kNone; s = scopes_[s].parent) {
+    ScopeKind k = scopes_[s].kind;
+    if (k == ScopeKind::Function || k == ScopeKind::Lambda) return scopes_[s].node;
+  }
+  return nullptr;
+}
+
+const py::ClassDef* SemanticModel::enclosing_class(const py::Node* node) const {
+  if (nodes_.find(node) == nullptr) return nullptr;
+  for (ScopeId s = scope_of(node); s != kNone; s = scopes_[s].parent) {
+    if (scopes_[s].kind == ScopeKind::Class) return cast<py::ClassDef>(scopes_[s].node);
+  }
+  return nullptr;
+}
+
+}  // namespace aegis::sem
