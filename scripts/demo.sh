@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `make demo`: scans the example Flask service with the freshly built binary and
+# shows what Aegis reports. Usage: scripts/demo.sh PATH_TO_AEGIS
+set -uo pipefail
+
+aegis="${1:-build/release/aegis}"
+cd "$(dirname "$0")/.."
+if [ ! -x "$aegis" ]; then
+  echo "demo: no aegis binary at $aegis (run 'make build' first)" >&2
+  exit 2
+fi
+
+target=examples/flask_app
+echo "== aegis scan $target --stats"
+echo
+"$aegis" scan --no-progress --stats "$target"
+status=$?
+echo
+case $status in
+  0) echo "== exit code 0: every file was analysed" ;;
+  1) echo "== exit code 1: findings at or above the failure threshold" ;;
+  3) echo "== exit code 3: the scan finished, but some files could not be analysed (see the diagnostics above)" ;;
+  *) echo "== exit code $status: the scan could not run" ; exit "$status" ;;
+esac

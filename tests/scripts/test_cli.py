@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the aegis command line: help, version, usage errors,
+exit codes, the JSON document's shape, and output that does not depend on the
+number of threads. Run by ctest as:
+
+    python3 test_cli.py --aegis PATH_TO_BINARY --source-dir REPO_ROOT
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+AEGIS = None
+SOURCE_DIR = None
+
+
+def run(*args, cwd=None):
+    return subprocess.run([AEGIS, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+class TempProject:
+    """A directory with one valid and one invalid Python file, and some others."""
+
+    def __enter__(self):
+        self.root = tempfile.mkdtemp(prefix="aegis-cli-")
+        self.write("app.py", "def handler(request):\n    return {'ok': True}\n")
+        self.write("legacy/old.py", "# Python 2\nprint 'hello'\n")
+        self.write("requirements.txt", "flask==3.0.3\n")
+        self.write("notes.md", "# notes\n")
+        return self
+
+    def write(self, rel, text):
+        path = os.path.join(self.root, rel)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return path
+
+    def __exit__(self, *exc):
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+class HelpAndVersion(unittest.TestCase):
+    def test_help(self):
+        r = run("--help")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("scan", r.stdout)
+        self.assertIn("debug", r.stdout)
+
+    def test_every_subcommand_has_help(self):
+        for args in (["scan"], ["debug"], ["debug", "ast"], ["debug", "tokens"], ["debug", "parse"]):
+            r = run(*args, "--help")
+            self.assertEqual(r.returncode, 0, args)
+            self.assertIn("Usage", r.stdout, args)
+
+    def test_scan_help_documents_exit_codes(self):
+        r = run("scan", "--help")
+        for option in ("--format", "--output", "--jobs", "--exclude", "--no-progress", "--stats",
+                       "--python-version", "--allow-incomplete"):
+            self.assertIn(option, r.stdout)
+        self.assertIn("Exit codes", r.stdout)
+
+    def test_version(self):
+        r = run("--version")
+        self.assertEqual(r.returncode, 0)
+        self.assertRegex(r.stdout.strip(), r"^aegis \d+\.\d+\.\d+$")
+
+
+class UsageErrors(unittest.TestCase):
+    def assert_usage_error(self, *args):
+        r = run(*args)
+        self.assertEqual(r.returncode, 2, (args, r.stdout, r.stderr))
+        self.assertTrue(r.stderr.strip(), "a usage error explains itself on stderr")
+        return r
+
+    def test_no_subcommand(self):
+        self.assert_usage_error()
+
+    def test_unknown_subcommand(self):
+        self.assert_usage_error("frobnicate")
+
+    def test_unknown_option(self):
+        self.assert_usage_error("scan", "--no-such-option")
+
+    def test_bad_format(self):
+        r = self.assert_usage_error("scan", "--format", "xml", ".")
+        self.assertIn("xml", r.stderr)
+
+    def test_bad_jobs(self):
+        self.assert_usage_error("scan", "-j", "lots", ".")
+
+    def test_bad_python_version(self):
+        r = self.assert_usage_error("scan", "--python-version", "2.7", ".")
+        self.assertIn("2.7", r.stderr)
+
+    def test_missing_path_is_fatal(self):
+        with tempfile.TemporaryDirectory() as d:
+            r = self.assert_usage_error("scan", os.path.join(d, "nope"))
+            self.assertIn("nope", r.stderr)
+            self.assertEqual(r.stdout, "")
+
+
+class Scan(unittest.TestCase):
+    def test_empty_directory_is_complete(self):
+        with tempfile.TemporaryDirectory() as d:
+            r = run("scan", "--no-progress", d)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("Coverage: 0 files found", r.stdout)
+
+    def test_default_path_is_the_current_directory(self):
+        with TempProject() as p:
+            r = run("scan", "--no-progress", "--format", "json", cwd=p.root)
+            doc = json.loads(r.stdout)
+            paths = {f["path"] for f in doc["coverage"]["skipped_files"]}
+            self.assertIn("requirements.txt", paths)  # relative, no "./"
+
+    def test_a_bad_file_is_a_diagnostic_and_the_scan_goes_on(self):
+        with TempProject() as p:
+            r = run("scan", "--no-progress", p.root)
+            self.assertEqual(r.returncode, 3, r.stdout + r.stderr)
+            bad = os.path.join(p.root, "legacy", "old.py")
+            first = r.stdout.splitlines()[0]
+            self.assertTrue(first.startswith(bad + ":2:"), first)
+            self.assertIn(": error: ", first)
+            self.assertIn("4 files found: 1 analysed, 2 skipped, 1 failed", r.stdout)
+
+    def test_allow_incomplete(self):
+        with TempProject() as p:
+            r = run("scan", "--no-progress", "--allow-incomplete", p.root)
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+
+    def test_json_shape(self):
+        with TempProject() as p:
+            r = run("scan", "--no-progress", "--format", "json", p.root)
+            self.assertEqual(r.returncode, 3)
+            doc = json.loads(r.stdout)
+            self.assertEqual(list(doc), ["version", "findings", "diagnostics", "coverage"])
+            self.assertEqual(doc["findings"], [])
+            (diag,) = doc["diagnostics"]
+            self.assertEqual(set(diag), {"path", "line", "column", "end_line", "end_column", "severity",
+                                         "kind", "message"})
+            self.assertEqual(diag["kind"], "syntax")
+            self.assertEqual(diag["line"], 2)
+            c = doc["coverage"]
+            self.assertEqual((c["files_found"], c["analysed"], c["skipped"], c["failed"]), (4, 1, 2, 1))
+            self.assertFalse(c["complete"])
+            self.assertEqual(c["lines_analysed"], 2)
+            self.assertEqual(set(c["by_kind"]), {"python", "manifest", "terraform", "config", "other"})
+            self.assertEqual(c["by_kind"]["python"], {"found": 2, "analysed": 1, "skipped": 0, "failed": 1})
+            (failed,) = c["failed_files"]
+            self.assertEqual(failed["reason"], "syntax-error")
+            reasons = sorted(s["reason"] for s in c["skipped_files"])
+            self.assertEqual(reasons, ["no-analyser", "other-file"])
+
+    def test_output_file(self):
+        with TempProject() as p, tempfile.TemporaryDirectory() as out_dir:
+            out = os.path.join(out_dir, "report.json")
+            r = run("scan", "--no-progress", "--format", "json", "-o", out, p.root)
+            self.assertEqual(r.returncode, 3)
+            self.assertEqual(r.stdout, "")
+            with open(out, encoding="utf-8") as f:
+                self.assertEqual(json.load(f)["coverage"]["files_found"], 4)
+
+    def test_unwritable_output_is_fatal(self):
+        with TempProject() as p:
+            r = run("scan", "--no-progress", "-o", os.path.join(p.root, "no", "such", "dir", "x"), p.root)
+            self.assertEqual(r.returncode, 2)
+
+    def test_exclude(self):
+        with TempProject() as p:
+            r = run("scan", "--no-progress", "--format", "json", "--exclude", "legacy/", p.root)
+            self.assertEqual(r.returncode, 0, r.stdout)
+            doc = json.loads(r.stdout)
+            (d,) = doc["coverage"]["directories"]["skipped"]
+            self.assertEqual(d["reason"], "excluded")
+            self.assertEqual(doc["diagnostics"], [])
+
+    def test_gitignore_is_honoured(self):
+        with TempProject() as p:
+            p.write(".gitignore", "legacy/\n")
+            r = run("scan", "--no-progress", p.root)
+            self.assertEqual(r.returncode, 0, r.stdout)
+            r = run("scan", "--no-progress", "--no-gitignore", p.root)
+            self.assertEqual(r.returncode, 3, r.stdout)
+
+    def test_python_version_selects_the_grammar(self):
+        with TempProject() as p:
+            p.write("legacy/old.py", "type Point = tuple[float, float]\n")  # 3.12 syntax
+            self.assertEqual(run("scan", "--no-progress", "--python-version", "3.12", p.root).returncode, 0)
+            self.assertEqual(run("scan", "--no-progress", "--python-version", "3.11", p.root).returncode, 3)
+
+    def test_stats_go_to_stderr(self):
+        with TempProject() as p:
+            plain = run("scan", "--no-progress", p.root)
+            stats = run("scan", "--no-progress", "--stats", p.root)
+            self.assertEqual(plain.stdout, stats.stdout)
+            self.assertIn("files/s", stats.stderr)
+            self.assertIn("MiB/s", stats.stderr)
+
+    def test_same_output_whatever_the_thread_count(self):
+        with TempProject() as p:
+            for i in range(40):
+                p.write(f"pkg{i % 6}/mod{i}.py", "x = (\n" if i % 9 == 0 else f"value_{i} = {i}\n")
+                p.write(f"pkg{i % 6}/conf{i}.yaml", "a: 1\n")
+            for fmt in ("text", "json"):
+                outputs = {run("scan", "--no-progress", "--format", fmt, f"-j{jobs}", p.root).stdout
+                           for jobs in (1, 2, 4, 1, 2)}
+                self.assertEqual(len(outputs), 1, fmt)
+
+
+class DebugCommandsStayRegistered(unittest.TestCase):
+    def test_debug_ast_reads_a_file(self):
+        with TempProject() as p:
+            r = run("debug", "ast", os.path.join(p.root, "app.py"))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertTrue(r.stdout.startswith("Module("), r.stdout[:80])
+
+
+def main():
+    global AEGIS, SOURCE_DIR
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--aegis", required=True)
+    parser.add_argument("--source-dir", required=True)
+    args, rest = parser.parse_known_args()
+    AEGIS = os.path.abspath(args.aegis)
+    SOURCE_DIR = os.path.abspath(args.source_dir)
+    unittest.main(argv=[sys.argv[0], *rest], verbosity=2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,204 @@
+// The scan pipeline: positions in characters, coverage accounting, outcomes of
+// files that cannot be analysed, and output that does not depend on threads.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/scan.h"
+#include "engine/scan_output.h"
+
+namespace fs = std::filesystem;
+using aegis::engine::FileKind;
+using aegis::engine::FileOutcome;
+using aegis::engine::FileStatus;
+using aegis::engine::ScanOptions;
+using aegis::engine::ScanResult;
+
+namespace {
+
+class TempTree {
+ public:
+  TempTree() {
+    std::string pattern = (fs::temp_directory_path() / "aegis-scan-XXXXXX").string();
+    char* made = ::mkdtemp(pattern.data());
+    root_ = made ? made : "";
+  }
+  ~TempTree() {
+    std::error_code ec;
+    fs::remove_all(root_, ec);
+  }
+  const std::string& root() const { return root_; }
+  std::string path(const std::string& rel) const { return root_ + "/" + rel; }
+  void file(const std::string& rel, const std::string& text) const {
+    fs::create_directories(fs::path(path(rel)).parent_path());
+    std::ofstream(path(rel), std::ios::binary) << text;
+  }
+
+ private:
+  std::string root_;
+};
+
+ScanResult scan(const std::string& root, int jobs = 2) {
+  ScanOptions options;
+  options.discovery.roots = {root};
+  options.discovery.jobs = jobs;
+  return aegis::engine::run_scan(options);
+}
+
+const FileOutcome* outcome(const ScanResult& r, const std::string& path) {
+  for (const auto& f : r.files) {
+    if (f.path == path) return &f;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST(CharacterColumn, CountsCharactersNotBytes) {
+  using aegis::engine::character_column;
+  EXPECT_EQ(character_column("x = 1\n", 1, 0), 1);
+  EXPECT_EQ(character_column("x = 1\n", 1, 4), 5);
+  // "é" is two bytes, "€" three, "𝔘" four: each one character.
+  std::string text = "a\ns = 'é€𝔘' +\n";
+  EXPECT_EQ(character_column(text, 2, 5), 6);             // before é
+  EXPECT_EQ(character_column(text, 2, 5 + 2), 7);         // after é
+  EXPECT_EQ(character_column(text, 2, 5 + 2 + 3 + 4), 9);  // after 𝔘
+  // Past the end of the line (errors at end of line) or of the file.
+  EXPECT_EQ(character_column("ab\n", 1, 5), 6);
+  EXPECT_EQ(character_column("ab\n", 7, 3), 4);
+}
+
+TEST(ToDiagnostic, ConvertsPositionAndKind) {
+  aegis::py::SyntaxError error;
+  error.kind = aegis::py::SyntaxErrorKind::Encoding;
+  error.message = "bad";
+  error.lineno = 1;
+  error.col_offset = 3;  // after "é" + 1
+  error.end_lineno = 1;
+  error.end_col_offset = 4;
+  aegis::Diagnostic d = aegis::engine::to_diagnostic(error, "xé!y\n", "f.py");
+  EXPECT_EQ(d.kind, aegis::DiagnosticKind::Encoding);
+  EXPECT_EQ(d.line, 1);
+  EXPECT_EQ(d.column, 3);
+  EXPECT_EQ(d.end_column, 4);
+  EXPECT_EQ(aegis::format_diagnostic(d), "f.py:1:3: error: bad");
+  error.lineno = 0;
+  error.end_lineno = 0;
+  d = aegis::engine::to_diagnostic(error, "", "f.py");
+  EXPECT_EQ(aegis::format_diagnostic(d), "f.py: error: bad");
+}
+
+TEST(Scan, EveryFileHasAnOutcome) {
+  TempTree t;
+  t.file("requirements.txt", "flask==3.0.0\n");
+  t.file("config.yaml", "a: 1\n");
+  t.file("README.md", "# hi\n");
+  t.file(".gitignore", "*.log\n");
+  t.file("debug.log", "");
+  ScanResult r = scan(t.root());
+  ASSERT_FALSE(r.fatal);
+  EXPECT_EQ(r.coverage.files_found, 5u);
+  EXPECT_EQ(r.coverage.analysed + r.coverage.skipped + r.coverage.failed, r.coverage.files_found);
+  EXPECT_EQ(outcome(r, t.path("requirements.txt"))->reason, "no-analyser");
+  EXPECT_EQ(outcome(r, t.path("config.yaml"))->reason, "no-analyser");
+  EXPECT_EQ(outcome(r, t.path("README.md"))->reason, "other-file");
+  EXPECT_EQ(outcome(r, t.path("debug.log"))->reason, "gitignored");
+  EXPECT_EQ(r.coverage.by_kind.at(FileKind::Manifest).skipped, 1u);
+  EXPECT_EQ(r.coverage.by_kind.at(FileKind::Terraform).found, 0u);
+  EXPECT_TRUE(r.complete());
+  EXPECT_TRUE(r.findings.empty());
+}
+
+TEST(Scan, AnUnreadablePythonFileFailsTheScanButNotTheOthers) {
+  TempTree t;
+  t.file("notes.md", "x\n");
+  fs::create_symlink("missing.py", t.path("gone.py"));
+  ScanResult r = scan(t.root());
+  const FileOutcome* gone = outcome(r, t.path("gone.py"));
+  ASSERT_NE(gone, nullptr);
+  EXPECT_EQ(gone->status, FileStatus::Failed);
+  EXPECT_EQ(r.coverage.failed, 1u);
+  EXPECT_FALSE(r.complete());
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].kind, aegis::DiagnosticKind::Io);
+  EXPECT_NE(outcome(r, t.path("notes.md")), nullptr);
+}
+
+// Needs the real parser (src/python): a valid file is analysed, an invalid one
+// is a syntax diagnostic with a position, and both are accounted for.
+TEST(Scan, ParsesPythonAndReportsSyntaxErrors) {
+  TempTree t;
+  t.file("good.py", "def f(x):\n    return x + 1\n");
+  t.file("legacy/bad.py", "# py2\nprint 'hello'\n");
+  ScanResult r = scan(t.root());
+  const FileOutcome* good = outcome(r, t.path("good.py"));
+  const FileOutcome* bad = outcome(r, t.path("legacy/bad.py"));
+  ASSERT_NE(good, nullptr);
+  ASSERT_NE(bad, nullptr);
+  EXPECT_EQ(good->status, FileStatus::Analysed) << good->detail;
+  EXPECT_EQ(good->lines, 2u);
+  EXPECT_EQ(bad->status, FileStatus::Failed);
+  EXPECT_EQ(bad->reason, "syntax-error");
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].path, t.path("legacy/bad.py"));
+  EXPECT_EQ(r.diagnostics[0].line, 2);
+  EXPECT_EQ(r.coverage.lines_analysed, 2u);
+}
+
+TEST(Scan, MissingPathIsFatal) {
+  TempTree t;
+  ScanResult r = scan(t.path("nope"));
+  EXPECT_TRUE(r.fatal);
+}
+
+TEST(ScanOutput, SameBytesWhateverTheThreadCount) {
+  TempTree t;
+  for (int i = 0; i < 30; ++i) {
+    t.file("pkg" + std::to_string(i % 5) + "/m" + std::to_string(i) + ".py",
+           i % 7 == 0 ? "def broken(:\n" : "x = " + std::to_string(i) + "\n");
+    t.file("pkg" + std::to_string(i % 5) + "/data" + std::to_string(i) + ".json", "{}\n");
+  }
+  std::string text1 = aegis::engine::format_text(scan(t.root(), 1));
+  std::string json1 = aegis::engine::format_json(scan(t.root(), 1));
+  for (int jobs : {2, 4, 7}) {
+    EXPECT_EQ(aegis::engine::format_text(scan(t.root(), jobs)), text1);
+    EXPECT_EQ(aegis::engine::format_json(scan(t.root(), jobs)), json1);
+  }
+}
+
+TEST(ScanOutput, JsonHasTheDocumentedShape) {
+  TempTree t;
+  t.file("requirements.txt", "flask\n");
+  fs::create_symlink("missing.py", t.path("gone.py"));
+  auto doc = nlohmann::json::parse(aegis::engine::format_json(scan(t.root())));
+  EXPECT_EQ(doc["version"], AEGIS_VERSION);
+  EXPECT_TRUE(doc["findings"].is_array());
+  EXPECT_TRUE(doc["findings"].empty());
+  ASSERT_EQ(doc["diagnostics"].size(), 1u);
+  EXPECT_EQ(doc["diagnostics"][0]["kind"], "io");
+  EXPECT_TRUE(doc["diagnostics"][0]["line"].is_null());
+  const auto& c = doc["coverage"];
+  EXPECT_EQ(c["files_found"], 2);
+  EXPECT_EQ(c["failed"], 1);
+  EXPECT_EQ(c["complete"], false);
+  EXPECT_EQ(c["by_kind"]["manifest"]["skipped"], 1);
+  EXPECT_EQ(c["failed_files"][0]["reason"], "broken-symlink");
+  EXPECT_EQ(c["skipped_files"][0]["reason"], "no-analyser");
+  EXPECT_TRUE(c["directories"]["skipped"].is_array());
+}
+
+TEST(ScanOutput, TextSummaryGroupsReasons) {
+  TempTree t;
+  t.file("requirements.txt", "flask\n");
+  t.file("a.json", "{}\n");
+  t.file("b.md", "\n");
+  std::string text = aegis::engine::format_text(scan(t.root()));
+  EXPECT_NE(text.find("Coverage: 3 files found: 0 analysed, 3 skipped, 0 failed"), std::string::npos) << text;
+  EXPECT_NE(text.find("no analyser yet: 2 (1 manifest, 1 config)"), std::string::npos) << text;
+  EXPECT_NE(text.find("not a file kind Aegis reads: 1"), std::string::npos) << text;
+}
