@@ -35,6 +35,10 @@ bool is_single_target(const Expr* e) {
          e->kind == NodeKind::Subscript;
 }
 
+// Compare.ops is a list in CPython's AST; accept either shape of the field.
+[[maybe_unused]] CmpOperator first_operator(CmpOperator op) { return op; }
+[[maybe_unused]] CmpOperator first_operator(const Span<CmpOperator>& ops) { return ops[0]; }
+
 std::string version_message(const char* feature, int minor) {
   return std::string(feature) + " only supported in Python 3." + std::to_string(minor) +
          " and greater";
@@ -132,7 +136,7 @@ Expr* Parser::invalid_target(Expr* e, TargetsKind kind) {
       // left side is the target.
       if (kind == TargetsKind::For) {
         auto* c = static_cast<Compare*>(e);
-        if (c->ops == CmpOperator::In) return invalid_target(c->left, kind);
+        if (first_operator(c->ops) == CmpOperator::In) return invalid_target(c->left, kind);
         return nullptr;
       }
       return e;
@@ -307,13 +311,15 @@ Stmt* Parser::assignment_or_expression_stmt() {
       if (!set_context(value, ExprContext::Store)) {
         if (failed()) return nullptr;
         Expr* bad = invalid_target(value, TargetsKind::Star);
-        // CPython's invalid_named_expression wins for a lone `target = value`.
-        if (bad == value && targets.empty() && value->kind != NodeKind::List &&
-            value->kind != NodeKind::Tuple && value->kind != NodeKind::GeneratorExp &&
-            !(value->kind == NodeKind::Constant &&
-              (static_cast<Constant*>(value)->value.kind == ConstantKind::True ||
-               static_cast<Constant*>(value)->value.kind == ConstantKind::False ||
-               static_cast<Constant*>(value)->value.kind == ConstantKind::None))) {
+        // CPython's invalid_named_expression wins when the bad part is the
+        // expression right before the first '=' and a single value follows.
+        if (bad != nullptr && targets.empty() && bad->end_lineno == value->end_lineno &&
+            bad->end_col_offset == value->end_col_offset && bad->kind != NodeKind::List &&
+            bad->kind != NodeKind::Tuple && bad->kind != NodeKind::GeneratorExp &&
+            !(bad->kind == NodeKind::Constant &&
+              (static_cast<Constant*>(bad)->value.kind == ConstantKind::True ||
+               static_cast<Constant*>(bad)->value.kind == ConstantKind::False ||
+               static_cast<Constant*>(bad)->value.kind == ConstantKind::None))) {
           std::size_t m = mark();
           advance();
           Expr* rhs = at(TokenKind::KwYield) ? nullptr : bitwise_or();
@@ -321,9 +327,9 @@ Stmt* Parser::assignment_or_expression_stmt() {
           reset(m);
           if (failed()) return nullptr;
           if (single) {
-            return syntax_error_at_node(std::string("cannot assign to ") + expr_name(value) +
+            return syntax_error_at_node(std::string("cannot assign to ") + expr_name(bad) +
                                             " here. Maybe you meant '==' instead of '='?",
-                                        value);
+                                        bad);
           }
         }
         raise_invalid_target(value, TargetsKind::Star);
@@ -820,14 +826,9 @@ Stmt* Parser::class_def(std::vector<Expr*>* decorators) {
   std::vector<Expr*> bases;
   std::vector<Keyword*> keywords;
   if (at(TokenKind::LPar)) {
-    const Token& open = advance();
+    advance();
+    // (call_arguments itself refuses a bare generator expression here.)
     if (!call_arguments(bases, keywords)) return failed() ? nullptr : invalid_syntax_here();
-    // A bare generator expression is a call argument, not a class base.
-    if (bases.size() == 1 && keywords.empty() && bases[0]->kind == NodeKind::GeneratorExp &&
-        bases[0]->lineno == open.lineno && bases[0]->col_offset == open.col_offset) {
-      auto* gen = static_cast<GeneratorExp*>(bases[0]);
-      return syntax_error_at_node("invalid syntax", gen->generators[0]->target);
-    }
   }
   if (!at(TokenKind::Colon)) return expected_colon(false);
   advance();
