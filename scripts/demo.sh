@@ -13,7 +13,8 @@ fi
 target=examples/flask_app
 echo "== aegis scan $target --stats"
 echo
-"$aegis" scan --no-progress --stats "$target"
+# Stats go to stderr; merged here so they print after the report.
+"$aegis" scan --no-progress --stats "$target" 2>&1
 status=$?
 echo
 case $status in

@@ -68,16 +68,22 @@ bool exists(const std::string& path) {
   return ::lstat(path.c_str(), &st) == 0;
 }
 
-// Reads a small file whole (.gitignore, a shebang line); false with errno set otherwise.
+// Reads at most `limit` bytes of a file (.gitignore, a shebang line); false
+// with errno set when it cannot be read. Allocates what the file holds, not the limit.
 bool read_prefix(const std::string& path, std::size_t limit, std::string& out, bool& truncated) {
   out.clear();
   truncated = false;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
-  out.resize(limit);
+  struct stat st;
+  std::size_t want = limit;
+  if (::fstat(fd, &st) == 0 && st.st_size >= 0) {
+    want = std::min<std::size_t>(limit, static_cast<std::size_t>(st.st_size));
+  }
+  out.resize(want);
   std::size_t have = 0;
-  while (have < limit) {
-    ssize_t n = ::read(fd, out.data() + have, limit - have);
+  while (have < want) {
+    ssize_t n = ::read(fd, out.data() + have, want - have);
     if (n < 0) {
       if (errno == EINTR) continue;
       int saved = errno;
