@@ -161,6 +161,8 @@ struct StringMode {
 
 constexpr int kMaxFStringLevel = 150;  // CPython's MAXFSTRINGLEVEL
 constexpr int kMaxExprNesting = 3;     // CPython's MAX_EXPR_NESTING
+// sys.int_info.default_max_str_digits: CPython refuses longer decimal int literals.
+constexpr std::size_t kMaxStrDigits = 4300;
 
 class Lexer {
  public:
@@ -244,6 +246,7 @@ class Lexer {
   bool verify_identifier(std::size_t start, std::size_t end);
   bool number(std::size_t start);
   bool decimal_tail(std::size_t& i);
+  bool check_int_digits(std::size_t start, std::size_t end);
   bool verify_end_of_number(std::size_t i, const char* kind);
   bool string(std::size_t start, std::size_t quote_pos);
   bool fstring_start(std::size_t start, std::size_t quote_pos, bool raw, bool tstring);
@@ -568,6 +571,17 @@ bool Lexer::verify_end_of_number(std::size_t i, const char* kind) {
   return true;
 }
 
+bool Lexer::check_int_digits(std::size_t start, std::size_t end) {
+  std::size_t digits = 0;
+  for (std::size_t i = start; i < end; ++i) digits += b_[i] != '_';
+  if (digits <= kMaxStrDigits) return true;
+  return fail("Exceeds the limit (4300 digits) for integer string conversion: value has " +
+                  std::to_string(digits) +
+                  " digits; use sys.set_int_max_str_digits() to increase the limit - Consider "
+                  "hexadecimal for huge integer literals to avoid decimal conversion limits.",
+              line_, 0, line_, 0);
+}
+
 // Digits with single underscores between them; `i` is at a digit already consumed.
 bool Lexer::decimal_tail(std::size_t& i) {
   for (;;) {
@@ -665,6 +679,7 @@ bool Lexer::number(std::size_t start) {
       imaginary_path = true;
     } else {
       if (!verify_end_of_number(i, "decimal")) return false;
+      if (i - start > kMaxStrDigits && !check_int_digits(start, i)) return false;
       return finish(i);
     }
   }
