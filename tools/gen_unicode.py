@@ -305,11 +305,14 @@ def name_probes(names, cjk_ranges, rng):
 def nfkc_data():
     ccc = [0] * MAX_CP
     expansion = {}
+    changed = set()  # characters that NFKC changes on their own
     for c in range(MAX_CP):
         ch = chr(c)
         ccc[c] = unicodedata.combining(ch)
         if S_BASE <= c < S_BASE + S_COUNT or 0xD800 <= c < 0xE000:
             continue
+        if unicodedata.normalize("NFKC", ch) != ch:
+            changed.add(c)
         d = unicodedata.normalize("NFKD", ch)
         if d != ch:
             expansion[c] = [ord(x) for x in d]
@@ -324,7 +327,28 @@ def nfkc_data():
         if unicodedata.normalize("NFC", chr(parts[0]) + chr(parts[1])) == chr(c):
             pairs[(parts[0], parts[1])] = c
     seconds = {b for (_a, b) in pairs}
-    return ccc, expansion, pairs, seconds
+    # Inert: NFKC_QC=Yes (unchanged alone, never the second of a composition, Hangul
+    # V/T jamo included) and a starter. A string of inert characters is in NFKC
+    # (UAX #15 quick check), so nfkc() returns it as it is.
+    inert = [ccc[c] == 0 and c not in changed and c not in seconds and not is_hangul_jamo_vt(c)
+             for c in range(MAX_CP)]
+    return ccc, expansion, pairs, seconds, inert
+
+
+def check_inert_against_ucd(inert, ccc, path):
+    """inert must be exactly NFKC_QC=Yes and ccc=0 of DerivedNormalizationProps.txt."""
+    qc_not_yes = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            fields = [x.strip() for x in line.split(";")]
+            if len(fields) < 3 or fields[1] != "NFKC_QC":
+                continue
+            lo, _, hi = fields[0].partition("..")
+            qc_not_yes.update(range(int(lo, 16), int(hi or lo, 16) + 1))
+    for c in range(MAX_CP):
+        if inert[c] != (c not in qc_not_yes and ccc[c] == 0):
+            fail("inert disagrees with NFKC_QC at %X" % c)
 
 
 def is_hangul_jamo_vt(c):
@@ -380,7 +404,7 @@ def py_nfkc(s, ccc, expansion, pairs):
     return "".join(map(chr, out))
 
 
-def nfkc_tables(ccc, expansion, pairs, seconds):
+def nfkc_tables(ccc, expansion, pairs, inert_of):
     """Two-stage table of record indices; records are (ccc, inert, offset, length)."""
     exp_data = []
     exp_offset = {}
@@ -396,9 +420,7 @@ def nfkc_tables(ccc, expansion, pairs, seconds):
                 exp_offset[key] = len(exp_data)
                 exp_data.extend(exp)
             off, length = exp_offset[key], len(exp)
-        hangul = S_BASE <= c < S_BASE + S_COUNT
-        inert = int(exp is None and not hangul and ccc[c] == 0 and c not in seconds
-                    and not is_hangul_jamo_vt(c))
+        inert = int(inert_of[c])
         rec = (ccc[c], inert, off, length)
         if rec not in record_index:
             record_index[rec] = len(records)
@@ -406,6 +428,8 @@ def nfkc_tables(ccc, expansion, pairs, seconds):
         per_cp.append(record_index[rec])
     if len(records) >= 65536:
         fail("too many NFKC records")
+    if not all(records[per_cp[c]][1] for c in range(128)):
+        fail("unicode.cpp's nfkc skips ASCII, which must all be inert")
     block = 1 << NFKC_BLOCK_SHIFT
     stage1 = []
     stage2 = []
@@ -561,7 +585,7 @@ def hexes(s):
     return " ".join("%X" % ord(ch) for ch in s)
 
 
-def nfkc_vectors(expansion, ccc, pairs, rng):
+def nfkc_vectors(expansion, ccc, pairs, inert, rng):
     lines = ["# NFKC vectors from CPython %s (Unicode %s): source code points; NFKC result"
              % (sys.version.split()[0], unicodedata.unidata_version)]
     cases = []
@@ -590,6 +614,8 @@ def nfkc_vectors(expansion, ccc, pairs, rng):
         want = unicodedata.normalize("NFKC", s)
         if py_nfkc(s, ccc, expansion, pairs) != want:
             fail(f"NFKC replay disagrees on {hexes(s)}")
+        if all(inert[ord(ch)] for ch in s) and want != s:
+            fail(f"inert characters changed by NFKC: {hexes(s)}")
         lines.append(f"{hexes(s)};{hexes(want)}")
     return "\n".join(lines) + "\n", len(cases)
 
@@ -704,7 +730,8 @@ def bytes_vectors(rng):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--name-aliases", default="/usr/share/unicode/NameAliases.txt",
-                    help="NameAliases.txt of Unicode 15.0.0")
+                    help="NameAliases.txt of Unicode 15.0.0; DerivedNormalizationProps.txt "
+                    "is read from the same directory")
     args = ap.parse_args()
     if sys.version_info[:2] != (3, 12) or unicodedata.unidata_version != "15.0.0":
         fail("run me with CPython 3.12 (Unicode 15.0.0), e.g. PYENV_VERSION=3.12.1 python3")
@@ -724,8 +751,10 @@ def main():
     print(f"names: {count} ({checked} verified through \\N{{}} literals), "
           f"{len(blob)} bytes, {len(heads)} buckets; CJK ranges {len(cjk)}")
 
-    ccc, expansion, pairs, seconds = nfkc_data()
-    stage1, stage2, records, exp_data, per_cp = nfkc_tables(ccc, expansion, pairs, seconds)
+    ccc, expansion, pairs, _seconds, inert = nfkc_data()
+    ucd_dir = os.path.dirname(args.name_aliases)
+    check_inert_against_ucd(inert, ccc, os.path.join(ucd_dir, "DerivedNormalizationProps.txt"))
+    stage1, stage2, records, exp_data, per_cp = nfkc_tables(ccc, expansion, pairs, inert)
     print(f"nfkc: {len(expansion)} decompositions ({len(exp_data)} code points), "
           f"{len(pairs)} compositions, {len(records)} records, {len(stage2)} stage-2 entries")
 
@@ -736,7 +765,7 @@ def main():
     write("src/python/unicode_tables_names.cpp", emit_names(head, blob, heads))
 
     rng = random.Random(3120)
-    text, n = nfkc_vectors(expansion, ccc, pairs, rng)
+    text, n = nfkc_vectors(expansion, ccc, pairs, inert, rng)
     write("tests/data/unicode/nfkc_vectors.txt", text)
     print(f"nfkc vectors: {n}")
     write("tests/data/unicode/name_vectors.txt", name_vectors(names, cjk, rng))

@@ -274,19 +274,15 @@ std::string nfkc(std::string_view utf8) {
 
   // Most non-ASCII identifiers are already normal: every character inert means no
   // decomposition, no reordering and no composition can happen.
-  std::vector<char32_t> chars;
-  chars.reserve(utf8.size());
   bool all_inert = true;
-  for (std::size_t pos = 0; pos < utf8.size();) {
-    char32_t c = decode_utf8(utf8, pos);
-    all_inert = all_inert && norm_record(c).inert;
-    chars.push_back(c);
+  for (std::size_t pos = i; pos < utf8.size() && all_inert;) {
+    all_inert = norm_record(decode_utf8(utf8, pos)).inert;
   }
   if (all_inert) return std::string(utf8);
 
   std::vector<char32_t> seq;
-  seq.reserve(chars.size() * 2);
-  for (char32_t c : chars) decompose(c, seq);
+  seq.reserve(utf8.size() * 2);
+  for (std::size_t pos = 0; pos < utf8.size();) decompose(decode_utf8(utf8, pos), seq);
   canonical_order(seq);
   compose(seq);
   std::string out;
