@@ -237,6 +237,11 @@ class Lexer {
   }
 
   bool at_end(std::size_t i) const { return i >= end_; }
+  // End of input inside brackets: CPython names the innermost open one.
+  bool unclosed_bracket() {
+    const Paren& p = paren_stack_[static_cast<std::size_t>(level_ - 1)];
+    return fail(std::string("'") + p.c + "' was never closed", p.line, p.col, p.line, p.col);
+  }
 
   // --- the pieces -----------------------------------------------------------
   bool indentation();
@@ -371,6 +376,7 @@ bool Lexer::line_continuation(std::size_t backslash) {
     return fail("unexpected character after line continuation character", line_, col, line_, col);
   }
   if (at_end(next + 1)) {
+    if (level_ > 0) return unclosed_bracket();
     int col = col_of(next);
     return fail("unexpected EOF while parsing", line_, col, line_, col);
   }
@@ -447,10 +453,7 @@ bool Lexer::regular_token() {
         return fail("invalid syntax", line_, col_of(start), line_, col_of(start) + 1);
     }
     // End of input.
-    if (level_ > 0) {
-      const Paren& p = paren_stack_[static_cast<std::size_t>(level_ - 1)];
-      return fail(std::string("'") + p.c + "' was never closed", p.line, p.col, p.line, p.col);
-    }
+    if (level_ > 0) return unclosed_bracket();
     if (!modes_.empty()) {
       // An f-string whose end was never found (cannot normally happen: its text
       // scanner reports it first).
@@ -510,7 +513,7 @@ bool Lexer::verify_identifier(std::size_t start, std::size_t end) {
   std::string_view ident(b_ + start, end - start);
   Utf8Problem problem;
   if (!check_utf8(ident, problem)) {
-    int col = col_of(start);
+    int col = col_of(start + problem.start);
     return fail("(unicode error) " + utf8_error_text(ident, problem), line_, col, line_, col);
   }
   std::size_t i = 0;
@@ -566,7 +569,7 @@ bool Lexer::verify_end_of_number(std::size_t i, const char* kind) {
   else if (c == 'n') r = ahead("ot");
   if (r) return true;
   if (static_cast<unsigned char>(c) < 128 && is_ident_char(c)) {
-    return fail_before(i + 1, std::string("invalid ") + kind + " literal");
+    return fail_before(i, std::string("invalid ") + kind + " literal");
   }
   return true;
 }
@@ -731,7 +734,9 @@ bool Lexer::string(std::size_t start, std::size_t quote_pos) {
   while (end_quote_size != quote_size) {
     char c = b_[i];
     if (at_end(i) || (quote_size == 1 && c == '\n')) {
-      int detected = line_;
+      // At the end of input CPython is still on the last line (the buffer always
+      // ends with a newline here, real or implicit).
+      int detected = at_end(i) ? line_ - 1 : line_;
       int col = static_cast<int>(start - start_line_start);
       if (!modes_.empty()) {
         const StringMode& m = modes_.back();
@@ -838,8 +843,9 @@ bool Lexer::fstring_text() {
       }
       int col = static_cast<int>(m.start - m.start_line_start);
       const char* kind = m.tstring ? "t-string" : "f-string";
+      int detected = at_end(i) ? line_ - 1 : line_;
       std::string msg = std::string(m.quote_size == 3 ? "unterminated triple-quoted " : "unterminated ") +
-                        kind + " literal (detected at line " + std::to_string(line_) + ")";
+                        kind + " literal (detected at line " + std::to_string(detected) + ")";
       return fail(std::move(msg), m.start_line, col, m.start_line, col);
     }
     ++i;
