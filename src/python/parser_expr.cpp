@@ -1,18 +1,1180 @@
-// PLACEHOLDER — replaced by the expression parser work.
+// Expressions of Python 3.12+ (CPython's Grammar/python.gram, expression half):
+// precedence levels, atoms and primaries, displays and comprehensions, calls,
+// slices, lambda and def parameters, assignment targets. Strings and f-strings
+// live in parser_expr_strings.cpp.
+//
+// The PEG grammar is followed rule by rule, but alternatives that would re-parse
+// the same prefix are decided by one token of lookahead or by parsing once and
+// checking afterwards (targets are parsed as expressions and validated by
+// set_context), so parsing stays linear.
+#include <type_traits>
+
+#include "python/literals.h"
 #include "python/parser.h"
+
 namespace aegis::py {
-Expr* Parser::expression() { return nullptr; }
-Expr* Parser::named_expression() { return nullptr; }
-Expr* Parser::star_expressions() { return nullptr; }
-Expr* Parser::star_named_expression() { return nullptr; }
-Expr* Parser::yield_expr() { return nullptr; }
-Expr* Parser::annotated_rhs() { return nullptr; }
-Expr* Parser::star_targets() { return nullptr; }
-Expr* Parser::single_target() { return nullptr; }
-Expr* Parser::del_targets() { return nullptr; }
-Expr* Parser::bitwise_or() { return nullptr; }
-Expr* Parser::strings() { return nullptr; }
-Arguments* Parser::parameters(bool) { return arena().make<Arguments>(); }
-bool Parser::call_arguments(std::vector<Expr*>&, std::vector<Keyword*>&) { return false; }
-bool Parser::set_context(Expr*, ExprContext) { return false; }
+
+namespace {
+
+using TK = TokenKind;
+
+// Tokens that can begin an `expression` (not a starred one).
+bool starts_expression(TK k) {
+  switch (k) {
+    case TK::Name: case TK::Number: case TK::String: case TK::FStringStart:
+    case TK::TStringStart: case TK::LPar: case TK::LSqb: case TK::LBrace: case TK::Minus:
+    case TK::Plus: case TK::Tilde: case TK::KwNot: case TK::KwAwait: case TK::KwLambda:
+    case TK::Ellipsis: case TK::KwTrue: case TK::KwFalse: case TK::KwNone:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Tokens that can begin an atom (and so a t_primary, hence a target).
+bool starts_atom(TK k) {
+  switch (k) {
+    case TK::Name: case TK::Number: case TK::String: case TK::FStringStart:
+    case TK::TStringStart: case TK::LPar: case TK::LSqb: case TK::LBrace: case TK::Ellipsis:
+    case TK::KwTrue: case TK::KwFalse: case TK::KwNone:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The generated Compare node may hold a list of operators (cmpop*) or, in older
+// generated headers, a single one; this keeps the parser compiling with both.
+template <typename C>
+void set_compare_ops(C* node, const std::vector<CmpOperator>& ops, Arena& arena) {
+  if constexpr (std::is_same_v<std::remove_cvref_t<decltype(node->ops)>, Span<CmpOperator>>) {
+    node->ops = to_span(arena, ops);
+  } else {
+    node->ops = ops.front();
+  }
+}
+
+template <typename C>
+CmpOperator first_compare_op(const C* node) {
+  if constexpr (std::is_same_v<std::remove_cvref_t<decltype(node->ops)>, Span<CmpOperator>>) {
+    return node->ops[0];
+  } else {
+    return node->ops;
+  }
+}
+
+}  // namespace
+
+// ---- names and messages ----------------------------------------------------
+
+Expr* Parser::name_node(const Token& t, ExprContext ctx) {
+  Name* n = arena().make<Name>();
+  n->id = identifier(t);
+  n->ctx = ctx;
+  n->lineno = t.lineno;
+  n->col_offset = t.col_offset;
+  n->end_lineno = t.end_lineno;
+  n->end_col_offset = t.end_col_offset;
+  return n;
+}
+
+const char* Parser::expression_kind_name(const Expr* e) {
+  switch (e->kind) {
+    case NodeKind::Attribute: return "attribute";
+    case NodeKind::Subscript: return "subscript";
+    case NodeKind::Starred: return "starred";
+    case NodeKind::Name: return "name";
+    case NodeKind::List: return "list";
+    case NodeKind::Tuple: return "tuple";
+    case NodeKind::Lambda: return "lambda";
+    case NodeKind::Call: return "function call";
+    case NodeKind::BoolOp: case NodeKind::BinOp: case NodeKind::UnaryOp: return "expression";
+    case NodeKind::GeneratorExp: return "generator expression";
+    case NodeKind::Yield: case NodeKind::YieldFrom: return "yield expression";
+    case NodeKind::Await: return "await expression";
+    case NodeKind::ListComp: return "list comprehension";
+    case NodeKind::SetComp: return "set comprehension";
+    case NodeKind::DictComp: return "dict comprehension";
+    case NodeKind::Dict: return "dict literal";
+    case NodeKind::Set: return "set display";
+    case NodeKind::JoinedStr: case NodeKind::FormattedValue: return "f-string expression";
+    case NodeKind::TemplateStr: case NodeKind::Interpolation: return "t-string expression";
+    case NodeKind::Constant: {
+      switch (static_cast<const Constant*>(e)->value.kind) {
+        case ConstantKind::None: return "None";
+        case ConstantKind::False: return "False";
+        case ConstantKind::True: return "True";
+        case ConstantKind::Ellipsis: return "ellipsis";
+        default: return "literal";
+      }
+    }
+    case NodeKind::Compare: return "comparison";
+    case NodeKind::IfExp: return "conditional expression";
+    case NodeKind::NamedExpr: return "named expression";
+    default: return "expression";
+  }
+}
+
+Expr* Parser::find_invalid_target(Expr* e, TargetsType type) {
+  if (e == nullptr) return nullptr;
+  switch (e->kind) {
+    case NodeKind::List:
+      for (Expr* x : static_cast<List*>(e)->elts) {
+        if (Expr* bad = find_invalid_target(x, type)) return bad;
+      }
+      return nullptr;
+    case NodeKind::Tuple:
+      for (Expr* x : static_cast<Tuple*>(e)->elts) {
+        if (Expr* bad = find_invalid_target(x, type)) return bad;
+      }
+      return nullptr;
+    case NodeKind::Starred:
+      if (type == TargetsType::Del) return e;
+      return find_invalid_target(static_cast<Starred*>(e)->value, type);
+    case NodeKind::Compare:
+      // `for a in b` reaches here as the comparison `a in b`: look at its left side.
+      if (type == TargetsType::For) {
+        auto* c = static_cast<Compare*>(e);
+        if (first_compare_op(c) == CmpOperator::In) return find_invalid_target(c->left, type);
+        return nullptr;
+      }
+      return e;
+    case NodeKind::Name: case NodeKind::Subscript: case NodeKind::Attribute:
+      return nullptr;
+    default:
+      return e;
+  }
+}
+
+std::nullptr_t Parser::invalid_target_error(Expr* e, TargetsType type) {
+  Expr* bad = find_invalid_target(e, type);
+  if (bad == nullptr) return nullptr;
+  std::string message = type == TargetsType::Del ? "cannot delete " : "cannot assign to ";
+  message += expression_kind_name(bad);
+  return syntax_error_at_node(message, bad);
+}
+
+bool Parser::set_context(Expr* e, ExprContext ctx) {
+  if (e == nullptr) return false;
+  switch (e->kind) {
+    case NodeKind::Name: static_cast<Name*>(e)->ctx = ctx; return true;
+    case NodeKind::Attribute: static_cast<Attribute*>(e)->ctx = ctx; return true;
+    case NodeKind::Subscript: static_cast<Subscript*>(e)->ctx = ctx; return true;
+    case NodeKind::Starred: {
+      auto* s = static_cast<Starred*>(e);
+      // `del *a` is never valid; `*` directly inside `*` cannot be written.
+      if (ctx == ExprContext::Del || s->value->kind == NodeKind::Starred) return false;
+      s->ctx = ctx;
+      return set_context(s->value, ctx);
+    }
+    case NodeKind::Tuple: {
+      auto* t = static_cast<Tuple*>(e);
+      for (Expr* x : t->elts) {
+        if (!set_context(x, ctx)) return false;
+      }
+      t->ctx = ctx;
+      return true;
+    }
+    case NodeKind::List: {
+      auto* l = static_cast<List*>(e);
+      for (Expr* x : l->elts) {
+        if (!set_context(x, ctx)) return false;
+      }
+      l->ctx = ctx;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+// ---- expressions -----------------------------------------------------------
+
+Expr* Parser::expression() {
+  DepthGuard guard(*this);
+  if (!guard.ok() || failed()) return nullptr;
+  if (at(TK::KwLambda)) return lambdef();
+  const Token& first = peek();
+  Expr* body = disjunction();
+  if (!body) return nullptr;
+  if (!at(TK::KwIf)) return body;
+  // disjunction 'if' disjunction 'else' expression; without 'else' the PEG falls
+  // back to the bare disjunction and leaves 'if' to the caller.
+  std::size_t m = mark();
+  advance();
+  Expr* test = disjunction();
+  if (!test || !accept(TK::KwElse)) {
+    if (failed()) return nullptr;
+    reset(m);
+    return body;
+  }
+  Expr* orelse = expression();
+  if (!orelse) return nullptr;
+  IfExp* n = make<IfExp>(first);
+  n->test = test;
+  n->body = body;
+  n->orelse = orelse;
+  return n;
+}
+
+Expr* Parser::walrus() {
+  // NAME ':=' ~ expression
+  const Token& name = advance();
+  advance();  // ':='
+  Expr* value = expression();
+  if (!value) return nullptr;
+  NamedExpr* n = make<NamedExpr>(name);
+  n->target = name_node(name, ExprContext::Store);
+  n->value = value;
+  return n;
+}
+
+Expr* Parser::named_expression() {
+  if (at(TK::Name) && kind(1) == TK::ColonEqual) return walrus();
+  Expr* e = expression();
+  if (!e) return nullptr;
+  if (at(TK::ColonEqual)) {
+    return syntax_error_at_node(
+        std::string("cannot use assignment expressions with ") + expression_kind_name(e), e);
+  }
+  return e;
+}
+
+Expr* Parser::star_named_expression() {
+  if (at(TK::Star)) {
+    const Token& star = advance();
+    Expr* value = bitwise_or();
+    if (!value) return nullptr;
+    Starred* s = make<Starred>(star);
+    s->value = value;
+    s->ctx = ExprContext::Load;
+    return s;
+  }
+  return named_expression();
+}
+
+Expr* Parser::star_expressions() {
+  const Token& first = peek();
+  auto star_expression = [this]() -> Expr* {
+    if (at(TK::Star)) {
+      const Token& star = advance();
+      Expr* value = bitwise_or();
+      if (!value) return nullptr;
+      Starred* s = make<Starred>(star);
+      s->value = value;
+      s->ctx = ExprContext::Load;
+      return s;
+    }
+    return expression();
+  };
+  Expr* e = star_expression();
+  if (!e) return nullptr;
+  if (!at(TK::Comma)) return e;
+  std::vector<Expr*> elts{e};
+  while (accept(TK::Comma)) {
+    if (!at(TK::Star) && !starts_expression(kind())) break;
+    Expr* x = star_expression();
+    if (!x) return nullptr;
+    elts.push_back(x);
+  }
+  Tuple* t = make<Tuple>(first);
+  t->elts = span(elts);
+  t->ctx = ExprContext::Load;
+  return t;
+}
+
+Expr* Parser::yield_expr() {
+  if (!at(TK::KwYield)) return nullptr;
+  const Token& kw = advance();
+  if (accept(TK::KwFrom)) {
+    Expr* value = expression();
+    if (!value) return nullptr;
+    YieldFrom* y = make<YieldFrom>(kw);
+    y->value = value;
+    return y;
+  }
+  Expr* value = nullptr;
+  if (at(TK::Star) || starts_expression(kind())) {
+    value = star_expressions();
+    if (!value) return nullptr;
+  }
+  Yield* y = make<Yield>(kw);
+  y->value = value;
+  return y;
+}
+
+Expr* Parser::annotated_rhs() {
+  if (at(TK::KwYield)) return yield_expr();
+  return star_expressions();
+}
+
+Expr* Parser::disjunction() {
+  const Token& first = peek();
+  Expr* e = conjunction();
+  if (!e || !at(TK::KwOr)) return e;
+  std::vector<Expr*> values{e};
+  while (accept(TK::KwOr)) {
+    Expr* x = conjunction();
+    if (!x) return nullptr;
+    values.push_back(x);
+  }
+  BoolOp* b = make<BoolOp>(first);
+  b->op = BoolOperator::Or;
+  b->values = span(values);
+  return b;
+}
+
+Expr* Parser::conjunction() {
+  const Token& first = peek();
+  Expr* e = inversion();
+  if (!e || !at(TK::KwAnd)) return e;
+  std::vector<Expr*> values{e};
+  while (accept(TK::KwAnd)) {
+    Expr* x = inversion();
+    if (!x) return nullptr;
+    values.push_back(x);
+  }
+  BoolOp* b = make<BoolOp>(first);
+  b->op = BoolOperator::And;
+  b->values = span(values);
+  return b;
+}
+
+Expr* Parser::inversion() {
+  // 'not'* comparison, folded from the inside so long chains do not recurse.
+  std::size_t start = mark();
+  while (at(TK::KwNot)) advance();
+  std::size_t count = mark() - start;
+  Expr* e = comparison();
+  if (!e) return nullptr;
+  const Token& last = previous();
+  for (std::size_t i = count; i-- > 0;) {
+    const Token& op = tokens_[start + i];
+    UnaryOp* u = arena().make<UnaryOp>();
+    u->op = UnaryOperator::Not;
+    u->operand = e;
+    u->lineno = op.lineno;
+    u->col_offset = op.col_offset;
+    u->end_lineno = last.end_lineno;
+    u->end_col_offset = last.end_col_offset;
+    e = u;
+  }
+  return e;
+}
+
+Expr* Parser::comparison() {
+  const Token& first = peek();
+  Expr* left = bitwise_or();
+  if (!left) return nullptr;
+  std::vector<CmpOperator> ops;
+  std::vector<Expr*> comparators;
+  for (;;) {
+    CmpOperator op;
+    switch (kind()) {
+      case TK::EqEqual: op = CmpOperator::Eq; break;
+      case TK::NotEqual: op = CmpOperator::NotEq; break;
+      case TK::Less: op = CmpOperator::Lt; break;
+      case TK::LessEqual: op = CmpOperator::LtE; break;
+      case TK::Greater: op = CmpOperator::Gt; break;
+      case TK::GreaterEqual: op = CmpOperator::GtE; break;
+      case TK::KwIn: op = CmpOperator::In; break;
+      case TK::KwIs: op = kind(1) == TK::KwNot ? CmpOperator::IsNot : CmpOperator::Is; break;
+      case TK::KwNot:
+        if (kind(1) != TK::KwIn) goto done;
+        op = CmpOperator::NotIn;
+        break;
+      default:
+        goto done;
+    }
+    advance();
+    if (op == CmpOperator::IsNot || op == CmpOperator::NotIn) advance();
+    {
+      Expr* right = bitwise_or();
+      if (!right) return nullptr;
+      ops.push_back(op);
+      comparators.push_back(right);
+    }
+  }
+done:
+  if (ops.empty()) return left;
+  Compare* c = make<Compare>(first);
+  c->left = left;
+  set_compare_ops(c, ops, arena());
+  c->comparators = span(comparators);
+  return c;
+}
+
+namespace {
+// Left-associative binary levels share one loop; `op_of` maps a token to its
+// operator or returns false.
+template <typename Next, typename OpOf>
+Expr* binary_level(Parser& p, Next next, OpOf op_of) {
+  const Token& first = p.peek();
+  Expr* left = next();
+  if (!left) return nullptr;
+  Operator op;
+  while (op_of(p.kind(), op)) {
+    p.advance();
+    Expr* right = next();
+    if (!right) return nullptr;
+    BinOp* b = p.make<BinOp>(first);
+    b->left = left;
+    b->op = op;
+    b->right = right;
+    left = b;
+  }
+  return left;
+}
+}  // namespace
+
+Expr* Parser::bitwise_or() {
+  return binary_level(*this, [this] { return bitwise_xor(); }, [](TK k, Operator& op) {
+    if (k != TK::VBar) return false;
+    op = Operator::BitOr;
+    return true;
+  });
+}
+
+Expr* Parser::bitwise_xor() {
+  return binary_level(*this, [this] { return bitwise_and(); }, [](TK k, Operator& op) {
+    if (k != TK::Circumflex) return false;
+    op = Operator::BitXor;
+    return true;
+  });
+}
+
+Expr* Parser::bitwise_and() {
+  return binary_level(*this, [this] { return shift_expr(); }, [](TK k, Operator& op) {
+    if (k != TK::Amper) return false;
+    op = Operator::BitAnd;
+    return true;
+  });
+}
+
+Expr* Parser::shift_expr() {
+  return binary_level(*this, [this] { return sum(); }, [](TK k, Operator& op) {
+    if (k == TK::LeftShift) op = Operator::LShift;
+    else if (k == TK::RightShift) op = Operator::RShift;
+    else return false;
+    return true;
+  });
+}
+
+Expr* Parser::sum() {
+  return binary_level(*this, [this] { return term(); }, [](TK k, Operator& op) {
+    if (k == TK::Plus) op = Operator::Add;
+    else if (k == TK::Minus) op = Operator::Sub;
+    else return false;
+    return true;
+  });
+}
+
+Expr* Parser::term() {
+  return binary_level(*this, [this] { return factor(); }, [](TK k, Operator& op) {
+    switch (k) {
+      case TK::Star: op = Operator::Mult; return true;
+      case TK::Slash: op = Operator::Div; return true;
+      case TK::DoubleSlash: op = Operator::FloorDiv; return true;
+      case TK::Percent: op = Operator::Mod; return true;
+      case TK::At: op = Operator::MatMult; return true;
+      default: return false;
+    }
+  });
+}
+
+Expr* Parser::factor() {
+  // ('+' | '-' | '~')* power, folded from the inside so long chains do not recurse.
+  std::size_t start = mark();
+  while (at(TK::Plus) || at(TK::Minus) || at(TK::Tilde)) advance();
+  std::size_t count = mark() - start;
+  Expr* e = power();
+  if (!e) return nullptr;
+  if (count == 0) return e;
+  const Token& last = previous();
+  for (std::size_t i = count; i-- > 0;) {
+    const Token& op = tokens_[start + i];
+    UnaryOp* u = arena().make<UnaryOp>();
+    u->op = op.kind == TK::Plus ? UnaryOperator::UAdd
+            : op.kind == TK::Minus ? UnaryOperator::USub : UnaryOperator::Invert;
+    u->operand = e;
+    u->lineno = op.lineno;
+    u->col_offset = op.col_offset;
+    u->end_lineno = last.end_lineno;
+    u->end_col_offset = last.end_col_offset;
+    e = u;
+  }
+  return e;
+}
+
+Expr* Parser::power() {
+  const Token& first = peek();
+  Expr* left = await_primary();
+  if (!left || !at(TK::DoubleStar)) return left;
+  advance();
+  DepthGuard guard(*this);
+  if (!guard.ok()) return nullptr;
+  Expr* right = factor();
+  if (!right) return nullptr;
+  BinOp* b = make<BinOp>(first);
+  b->left = left;
+  b->op = Operator::Pow;
+  b->right = right;
+  return b;
+}
+
+Expr* Parser::await_primary() {
+  if (at(TK::KwAwait)) {
+    const Token& kw = advance();
+    Expr* value = primary();
+    if (!value) return nullptr;
+    Await* a = make<Await>(kw);
+    a->value = value;
+    return a;
+  }
+  return primary();
+}
+
+Expr* Parser::primary() {
+  const Token& first = peek();
+  Expr* e = atom();
+  if (!e) return nullptr;
+  return primary_suffixes(e, first);
+}
+
+Expr* Parser::primary_suffixes(Expr* e, const Token& first) {
+  for (;;) {
+    switch (kind()) {
+      case TK::Dot: {
+        advance();
+        if (!at(TK::Name)) return nullptr;
+        const Token& name = advance();
+        Attribute* a = make<Attribute>(first);
+        a->value = e;
+        a->attr = identifier(name);
+        a->ctx = ExprContext::Load;
+        e = a;
+        break;
+      }
+      case TK::LPar: {
+        const Token& lpar = advance();
+        std::vector<Expr*> args;
+        std::vector<Keyword*> keywords;
+        if (!call_arguments_impl(args, keywords, &lpar)) return nullptr;
+        Call* c = make<Call>(first);
+        c->func = e;
+        c->args = span(args);
+        c->keywords = span(keywords);
+        e = c;
+        break;
+      }
+      case TK::LSqb: {
+        advance();
+        Expr* index = slices();
+        if (!index || !accept(TK::RSqb)) return nullptr;
+        Subscript* s = make<Subscript>(first);
+        s->value = e;
+        s->slice = index;
+        s->ctx = ExprContext::Load;
+        e = s;
+        break;
+      }
+      default:
+        return e;
+    }
+  }
+}
+
+Expr* Parser::slices() {
+  const Token& first = peek();
+  Expr* e = slice_item();
+  if (!e) return nullptr;
+  if (!at(TK::Comma) && e->kind != NodeKind::Starred) return e;
+  std::vector<Expr*> elts{e};
+  while (accept(TK::Comma)) {
+    if (at(TK::RSqb)) break;
+    Expr* x = slice_item();
+    if (!x) return nullptr;
+    elts.push_back(x);
+  }
+  Tuple* t = make<Tuple>(first);
+  t->elts = span(elts);
+  t->ctx = ExprContext::Load;
+  return t;
+}
+
+Expr* Parser::slice_item() {
+  const Token& first = peek();
+  if (at(TK::Star)) {
+    // starred_expression: '*' expression
+    advance();
+    Expr* value = expression();
+    if (!value) return nullptr;
+    Starred* s = make<Starred>(first);
+    s->value = value;
+    s->ctx = ExprContext::Load;
+    return s;
+  }
+  if (at(TK::Name) && kind(1) == TK::ColonEqual) return walrus();
+  Expr* lower = nullptr;
+  if (!at(TK::Colon)) {
+    lower = expression();
+    if (!lower) return nullptr;
+    if (at(TK::ColonEqual)) {
+      return syntax_error_at_node(
+          std::string("cannot use assignment expressions with ") + expression_kind_name(lower),
+          lower);
+    }
+    if (!at(TK::Colon)) return lower;
+  }
+  advance();  // ':'
+  Expr* upper = nullptr;
+  Expr* step = nullptr;
+  if (starts_expression(kind())) {
+    upper = expression();
+    if (!upper) return nullptr;
+  }
+  if (accept(TK::Colon) && starts_expression(kind())) {
+    step = expression();
+    if (!step) return nullptr;
+  }
+  Slice* s = make<Slice>(first);
+  s->lower = lower;
+  s->upper = upper;
+  s->step = step;
+  return s;
+}
+
+Expr* Parser::atom() {
+  const Token& t = peek();
+  switch (t.kind) {
+    case TK::Name:
+      advance();
+      return name_node(t, ExprContext::Load);
+    case TK::KwTrue: case TK::KwFalse: case TK::KwNone: case TK::Ellipsis: {
+      advance();
+      Constant* c = make<Constant>(t);
+      c->value.kind = t.kind == TK::KwTrue ? ConstantKind::True
+                      : t.kind == TK::KwFalse ? ConstantKind::False
+                      : t.kind == TK::KwNone ? ConstantKind::None : ConstantKind::Ellipsis;
+      return c;
+    }
+    case TK::Number: {
+      advance();
+      Constant* c = make<Constant>(t);
+      c->value = number_value(text_of(t), arena());
+      return c;
+    }
+    case TK::String: case TK::FStringStart: case TK::TStringStart:
+      return strings();
+    case TK::LPar:
+      return paren_atom();
+    case TK::LSqb:
+      return list_atom();
+    case TK::LBrace:
+      return brace_atom();
+    default:
+      return nullptr;
+  }
+}
+
+bool Parser::at_comprehension() const {
+  return at(TK::KwFor) || (at(TK::KwAsync) && kind(1) == TK::KwFor);
+}
+
+bool Parser::for_if_clauses(std::vector<Comprehension*>& generators) {
+  while (at_comprehension()) {
+    Comprehension* c = arena().make<Comprehension>();
+    c->is_async = accept(TK::KwAsync) ? 1 : 0;
+    advance();  // 'for'
+    std::size_t target_start = mark();
+    Expr* target = star_targets();
+    if (!target || !at(TK::KwIn)) {
+      if (failed()) return false;
+      // invalid_for_target: report the offending target as CPython does.
+      reset(target_start);
+      Expr* as_expr = star_expressions();
+      if (as_expr && !failed()) invalid_target_error(as_expr, TargetsType::For);
+      if (!failed()) syntax_error("invalid syntax", peek());
+      return false;
+    }
+    advance();  // 'in'
+    Expr* iter = disjunction();
+    if (!iter) return false;
+    std::vector<Expr*> ifs;
+    while (accept(TK::KwIf)) {
+      Expr* cond = disjunction();
+      if (!cond) return false;
+      ifs.push_back(cond);
+    }
+    c->target = target;
+    c->iter = iter;
+    c->ifs = span(ifs);
+    generators.push_back(c);
+  }
+  return true;
+}
+
+Expr* Parser::paren_atom() {
+  const Token& lpar = advance();
+  if (accept(TK::RPar)) {
+    Tuple* t = make<Tuple>(lpar);
+    t->ctx = ExprContext::Load;
+    return t;
+  }
+  if (at(TK::KwYield)) {
+    Expr* y = yield_expr();
+    if (!y || !accept(TK::RPar)) return nullptr;
+    return y;
+  }
+  Expr* first = star_named_expression();
+  if (!first) return nullptr;
+  if (at_comprehension()) {
+    if (first->kind == NodeKind::Starred) {
+      return syntax_error_at_node("iterable unpacking cannot be used in comprehension", first);
+    }
+    std::vector<Comprehension*> generators;
+    if (!for_if_clauses(generators) || !accept(TK::RPar)) return nullptr;
+    GeneratorExp* g = make<GeneratorExp>(lpar);
+    g->elt = first;
+    g->generators = span(generators);
+    return g;
+  }
+  if (at(TK::Comma)) {
+    std::vector<Expr*> elts{first};
+    while (accept(TK::Comma)) {
+      if (at(TK::RPar)) break;
+      Expr* x = star_named_expression();
+      if (!x) return nullptr;
+      elts.push_back(x);
+    }
+    if (!accept(TK::RPar)) return nullptr;
+    Tuple* t = make<Tuple>(lpar);
+    t->elts = span(elts);
+    t->ctx = ExprContext::Load;
+    return t;
+  }
+  if (!at(TK::RPar)) return nullptr;
+  if (first->kind == NodeKind::Starred) {
+    return syntax_error_at_node("cannot use starred expression here", first);
+  }
+  advance();
+  return first;
+}
+
+Expr* Parser::list_atom() {
+  const Token& lsqb = advance();
+  std::vector<Expr*> elts;
+  if (!at(TK::RSqb)) {
+    Expr* first = star_named_expression();
+    if (!first) return nullptr;
+    if (at_comprehension()) {
+      if (first->kind == NodeKind::Starred) {
+        return syntax_error_at_node("iterable unpacking cannot be used in comprehension", first);
+      }
+      std::vector<Comprehension*> generators;
+      if (!for_if_clauses(generators) || !accept(TK::RSqb)) return nullptr;
+      ListComp* l = make<ListComp>(lsqb);
+      l->elt = first;
+      l->generators = span(generators);
+      return l;
+    }
+    elts.push_back(first);
+    while (accept(TK::Comma)) {
+      if (at(TK::RSqb)) break;
+      Expr* x = star_named_expression();
+      if (!x) return nullptr;
+      elts.push_back(x);
+    }
+  }
+  if (!accept(TK::RSqb)) return nullptr;
+  List* l = make<List>(lsqb);
+  l->elts = span(elts);
+  l->ctx = ExprContext::Load;
+  return l;
+}
+
+Expr* Parser::brace_atom() {
+  const Token& lbrace = advance();
+  if (accept(TK::RBrace)) return make<Dict>(lbrace);
+  std::vector<Expr*> keys, values;
+  Expr* first = nullptr;
+  bool is_dict = false;
+  if (at(TK::DoubleStar)) {
+    advance();
+    Expr* v = bitwise_or();
+    if (!v) return nullptr;
+    if (at_comprehension()) {
+      return syntax_error_at_node("dict unpacking cannot be used in dict comprehension", v);
+    }
+    keys.push_back(nullptr);
+    values.push_back(v);
+    is_dict = true;
+  } else if (at(TK::Star) || (at(TK::Name) && kind(1) == TK::ColonEqual)) {
+    first = star_named_expression();
+    if (!first) return nullptr;
+  } else {
+    first = expression();
+    if (!first) return nullptr;
+    if (accept(TK::Colon)) {
+      Expr* v = expression();
+      if (!v) return nullptr;
+      if (at_comprehension()) {
+        std::vector<Comprehension*> generators;
+        if (!for_if_clauses(generators) || !accept(TK::RBrace)) return nullptr;
+        DictComp* d = make<DictComp>(lbrace);
+        d->key = first;
+        d->value = v;
+        d->generators = span(generators);
+        return d;
+      }
+      keys.push_back(first);
+      values.push_back(v);
+      is_dict = true;
+    } else if (at(TK::ColonEqual)) {
+      return syntax_error_at_node(
+          std::string("cannot use assignment expressions with ") + expression_kind_name(first),
+          first);
+    }
+  }
+  if (is_dict) {
+    while (accept(TK::Comma)) {
+      if (at(TK::RBrace)) break;
+      if (accept(TK::DoubleStar)) {
+        Expr* v = bitwise_or();
+        if (!v) return nullptr;
+        keys.push_back(nullptr);
+        values.push_back(v);
+        continue;
+      }
+      Expr* k = expression();
+      if (!k || !accept(TK::Colon)) return nullptr;
+      Expr* v = expression();
+      if (!v) return nullptr;
+      keys.push_back(k);
+      values.push_back(v);
+    }
+    if (!accept(TK::RBrace)) return nullptr;
+    Dict* d = make<Dict>(lbrace);
+    d->keys = span(keys);
+    d->values = span(values);
+    return d;
+  }
+  if (at_comprehension()) {
+    if (first->kind == NodeKind::Starred) {
+      return syntax_error_at_node("iterable unpacking cannot be used in comprehension", first);
+    }
+    std::vector<Comprehension*> generators;
+    if (!for_if_clauses(generators) || !accept(TK::RBrace)) return nullptr;
+    SetComp* s = make<SetComp>(lbrace);
+    s->elt = first;
+    s->generators = span(generators);
+    return s;
+  }
+  std::vector<Expr*> elts{first};
+  while (accept(TK::Comma)) {
+    if (at(TK::RBrace)) break;
+    Expr* x = star_named_expression();
+    if (!x) return nullptr;
+    elts.push_back(x);
+  }
+  if (!accept(TK::RBrace)) return nullptr;
+  Set* s = make<Set>(lbrace);
+  s->elts = span(elts);
+  return s;
+}
+
+Expr* Parser::lambdef() {
+  const Token& kw = advance();  // 'lambda'
+  Arguments* args = parameters(false);
+  if (!args || !accept(TK::Colon)) return nullptr;
+  Expr* body = expression();
+  if (!body) return nullptr;
+  Lambda* l = make<Lambda>(kw);
+  l->args = args;
+  l->body = body;
+  return l;
+}
+
+// ---- calls -------------------------------------------------------------------
+
+bool Parser::call_arguments(std::vector<Expr*>& args, std::vector<Keyword*>& keywords) {
+  return call_arguments_impl(args, keywords, nullptr);
+}
+
+// `genexp_lpar` is the call's '(' when a bare generator expression may be the
+// sole argument (calls, not class bases); it then spans the parentheses.
+bool Parser::call_arguments_impl(std::vector<Expr*>& args, std::vector<Keyword*>& keywords,
+                                 const Token* genexp_lpar) {
+  bool seen_keyword = false, seen_double_star = false;
+  while (!at(TK::RPar)) {
+    const Token& first = peek();
+    if (at(TK::Star)) {
+      advance();
+      Expr* value = expression();
+      if (!value) return false;
+      if (seen_double_star) {
+        syntax_error_range("iterable argument unpacking follows keyword argument unpacking",
+                           first.lineno, first.col_offset, previous().end_lineno,
+                           previous().end_col_offset);
+        return false;
+      }
+      Starred* s = make<Starred>(first);
+      s->value = value;
+      s->ctx = ExprContext::Load;
+      args.push_back(s);
+    } else if (at(TK::DoubleStar)) {
+      advance();
+      Expr* value = expression();
+      if (!value) return false;
+      Keyword* k = make<Keyword>(first);
+      k->value = value;
+      keywords.push_back(k);
+      seen_double_star = true;
+    } else if (at(TK::Name) && kind(1) == TK::Equal) {
+      const Token& name = advance();
+      advance();  // '='
+      Expr* value = expression();
+      if (!value) return false;
+      Keyword* k = make<Keyword>(first);
+      k->arg = identifier(name);
+      k->value = value;
+      keywords.push_back(k);
+      seen_keyword = true;
+    } else {
+      Expr* value = named_expression();
+      if (!value) return false;
+      if (at(TK::Equal)) {
+        if ((first.kind == TK::KwTrue || first.kind == TK::KwFalse || first.kind == TK::KwNone) &&
+            &previous() == &first) {
+          syntax_error_at_node("cannot assign to " + std::string(text_of(first)), value);
+          return false;
+        }
+        syntax_error_range("expression cannot contain assignment, perhaps you meant \"==\"?",
+                           first.lineno, first.col_offset, peek().end_lineno,
+                           peek().end_col_offset);
+        return false;
+      }
+      if (at_comprehension()) {
+        bool sole = genexp_lpar != nullptr && args.empty() && keywords.empty();
+        std::vector<Comprehension*> generators;
+        if (!for_if_clauses(generators)) return false;
+        if (sole && at(TK::RPar)) {
+          advance();
+          GeneratorExp* g = make<GeneratorExp>(*genexp_lpar);
+          g->elt = value;
+          g->generators = span(generators);
+          args.push_back(g);
+          return true;
+        }
+        syntax_error_range("Generator expression must be parenthesized", first.lineno,
+                           first.col_offset, previous().end_lineno, previous().end_col_offset);
+        return false;
+      }
+      if (seen_double_star || seen_keyword) {
+        syntax_error_at_node(seen_double_star
+                                 ? "positional argument follows keyword argument unpacking"
+                                 : "positional argument follows keyword argument",
+                             value);
+        return false;
+      }
+      args.push_back(value);
+    }
+    if (!accept(TK::Comma)) break;
+  }
+  return accept(TK::RPar);
+}
+
+// ---- parameters ----------------------------------------------------------------
+
+Arg* Parser::parameter(bool allow_annotation, bool allow_star_annotation) {
+  if (!at(TK::Name)) return nullptr;
+  const Token& name = advance();
+  Expr* annotation = nullptr;
+  if (allow_annotation && accept(TK::Colon)) {
+    if (allow_star_annotation && at(TK::Star)) {
+      const Token& star = advance();
+      Expr* value = bitwise_or();
+      if (!value) return nullptr;
+      Starred* s = make<Starred>(star);
+      s->value = value;
+      s->ctx = ExprContext::Load;
+      annotation = s;
+    } else {
+      annotation = expression();
+      if (!annotation) return nullptr;
+    }
+  }
+  Arg* a = make<Arg>(name);
+  a->arg = identifier(name);
+  a->annotation = annotation;
+  return a;
+}
+
+Arguments* Parser::parameters(bool allow_annotations) {
+  const TK terminator = allow_annotations ? TK::RPar : TK::Colon;
+  std::vector<Arg*> posonly, plain, kwonly;
+  std::vector<Expr*> defaults, kw_defaults;
+  Arg* vararg = nullptr;
+  Arg* kwarg = nullptr;
+  bool seen_slash = false, seen_star = false, seen_default = false;
+  while (!at(terminator)) {
+    const Token& first = peek();
+    if (kwarg != nullptr) {
+      return syntax_error("arguments cannot follow var-keyword argument", first);
+    }
+    if (at(TK::Slash)) {
+      if (seen_slash) return syntax_error("/ may appear only once", first);
+      if (seen_star) return syntax_error("/ must be ahead of *", first);
+      if (plain.empty()) return syntax_error("at least one argument must precede /", first);
+      advance();
+      posonly.swap(plain);
+      seen_slash = true;
+    } else if (at(TK::Star)) {
+      if (seen_star) return syntax_error("* argument may appear only once", first);
+      advance();
+      seen_star = true;
+      if (at(TK::Name)) {
+        vararg = parameter(allow_annotations, allow_annotations);
+        if (!vararg) return nullptr;
+        if (at(TK::Equal)) {
+          return syntax_error("var-positional argument cannot have default value", peek());
+        }
+      } else {
+        // A bare '*' must be followed by a keyword-only parameter.
+        if (!at(TK::Comma) || kind(1) == terminator || kind(1) == TK::DoubleStar) {
+          if (at(TK::Comma) || at(terminator)) {
+            return syntax_error("named arguments must follow bare *", first);
+          }
+          return nullptr;
+        }
+      }
+    } else if (at(TK::DoubleStar)) {
+      advance();
+      kwarg = parameter(allow_annotations, false);
+      if (!kwarg) return nullptr;
+      if (at(TK::Equal)) {
+        return syntax_error("var-keyword argument cannot have default value", peek());
+      }
+    } else if (at(TK::Name)) {
+      Arg* a = parameter(allow_annotations, false);
+      if (!a) return nullptr;
+      Expr* value = nullptr;
+      if (accept(TK::Equal)) {
+        value = expression();
+        if (!value) return nullptr;
+      }
+      if (seen_star) {
+        kwonly.push_back(a);
+        kw_defaults.push_back(value);
+      } else {
+        if (value) {
+          seen_default = true;
+          defaults.push_back(value);
+        } else if (seen_default) {
+          return syntax_error_at_node(
+              "parameter without a default follows parameter with a default", a);
+        }
+        plain.push_back(a);
+      }
+    } else {
+      return nullptr;
+    }
+    if (!accept(TK::Comma)) break;
+  }
+  if (!at(terminator)) return nullptr;
+  Arguments* args = arena().make<Arguments>();
+  args->posonlyargs = span(posonly);
+  args->args = span(plain);
+  args->vararg = vararg;
+  args->kwonlyargs = span(kwonly);
+  args->kw_defaults = span(kw_defaults);
+  args->kwarg = kwarg;
+  args->defaults = span(defaults);
+  return args;
+}
+
+// ---- targets -------------------------------------------------------------------
+
+Expr* Parser::star_target() {
+  if (at(TK::Star)) {
+    const Token& star = advance();
+    if (at(TK::Star)) return nullptr;
+    Expr* inner = star_target();
+    if (!inner) return nullptr;
+    Starred* s = make<Starred>(star);
+    s->value = inner;
+    s->ctx = ExprContext::Store;
+    return s;
+  }
+  if (!starts_atom(kind())) return nullptr;
+  Expr* e = primary();
+  if (!e || !set_context(e, ExprContext::Store)) return nullptr;
+  return e;
+}
+
+Expr* Parser::star_targets() {
+  const Token& first = peek();
+  std::size_t m = mark();
+  Expr* e = star_target();
+  if (!e) {
+    if (!failed()) reset(m);
+    return nullptr;
+  }
+  if (!at(TK::Comma)) return e;
+  std::vector<Expr*> elts{e};
+  while (accept(TK::Comma)) {
+    if (!at(TK::Star) && !starts_atom(kind())) break;
+    Expr* x = star_target();
+    if (!x) {
+      if (!failed()) reset(m);
+      return nullptr;
+    }
+    elts.push_back(x);
+  }
+  Tuple* t = make<Tuple>(first);
+  t->elts = span(elts);
+  t->ctx = ExprContext::Store;
+  return t;
+}
+
+Expr* Parser::single_target() {
+  std::size_t m = mark();
+  if (!starts_atom(kind())) return nullptr;
+  Expr* e = primary();
+  if (e && (e->kind == NodeKind::Name || e->kind == NodeKind::Attribute ||
+            e->kind == NodeKind::Subscript)) {
+    set_context(e, ExprContext::Store);
+    return e;
+  }
+  if (!failed()) reset(m);
+  return nullptr;
+}
+
+Expr* Parser::del_targets() {
+  std::size_t m = mark();
+  if (!starts_atom(kind())) return nullptr;
+  Expr* e = primary();
+  if (e && set_context(e, ExprContext::Del)) return e;
+  if (!failed()) reset(m);
+  return nullptr;
+}
+
+bool Parser::del_targets(std::vector<Expr*>& targets) {
+  std::size_t m = mark();
+  Expr* e = del_targets();
+  if (!e) return false;
+  targets.push_back(e);
+  while (accept(TK::Comma)) {
+    if (!starts_atom(kind())) break;
+    Expr* x = del_targets();
+    if (!x) {
+      if (!failed()) reset(m);
+      targets.clear();
+      return false;
+    }
+    targets.push_back(x);
+  }
+  return true;
+}
+
 }  // namespace aegis::py
