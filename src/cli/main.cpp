@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/debug_semantic.h"
 
 namespace {
 
@@ -63,6 +64,10 @@ int main(int argc, char** argv) {
   auto* tokens = debug->add_subcommand("tokens", "Print the tokens the parser sees");
   tokens->add_option("FILE", path, "Python source file")->required();
   tokens->add_option("--python-version", python_version, "Grammar to accept, 3.8 to 3.14")->capture_default_str();
+  auto* semantic = debug->add_subcommand(
+      "semantic", "Print what the semantic index knows about a module: scopes, bindings, imports, resolved names");
+  semantic->add_option("FILE", path, "Python source file")->required();
+  semantic->add_option("--python-version", python_version, "Grammar to accept, 3.8 to 3.14")->capture_default_str();
   aegis::cli::DebugParseOptions parse_options;
   auto* parse = debug->add_subcommand("parse", "Parse files and directories, print counts and throughput");
   parse->add_option("PATH", parse_options.paths, "Files or directories")->required();
@@ -89,6 +94,7 @@ int main(int argc, char** argv) {
   }
   if (*ast) return aegis::cli::debug_ast(path, minor);
   if (*tokens) return aegis::cli::debug_tokens(path, minor);
+  if (*semantic) return aegis::cli::debug_semantic(path, minor);
   if (*parse) {
     parse_options.feature_minor = minor;
     return aegis::cli::debug_parse(parse_options);

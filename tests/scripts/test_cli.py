@@ -52,7 +52,8 @@ class HelpAndVersion(unittest.TestCase):
         self.assertIn("debug", r.stdout)
 
     def test_every_subcommand_has_help(self):
-        for args in (["scan"], ["debug"], ["debug", "ast"], ["debug", "tokens"], ["debug", "parse"]):
+        for args in (["scan"], ["debug"], ["debug", "ast"], ["debug", "tokens"], ["debug", "parse"],
+                     ["debug", "semantic"]):
             r = run(*args, "--help")
             self.assertEqual(r.returncode, 0, args)
             self.assertIn("Usage", r.stdout, args)
