@@ -1,6 +1,7 @@
 // Discovery: gitignore semantics rule by rule, default excludes, --exclude,
 // symbolic links (loops, duplicates, broken links) and deterministic order.
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -383,8 +384,45 @@ TEST(Discovery, BrokenLinksAreDiagnosedNotDropped) {
   EXPECT_EQ(r.diagnostics[1].severity, aegis::DiagnosticSeverity::Warning);
 }
 
-// Running as root, permissions cannot make a path unreadable; a named pipe and
-// a directory that vanishes are the honest stand-ins we can build.
+// Running as root, permissions cannot make a path unreadable. A path longer
+// than PATH_MAX can be built (with *at() calls) and cannot be opened by name:
+// an honest unreadable path. It must be reported, not dropped.
+TEST(Discovery, PathsThatCannotBeOpenedAreFailures) {
+  TempTree t;
+  const std::string component(200, 'd');
+  int fd = ::open(t.root().c_str(), O_RDONLY | O_DIRECTORY);
+  ASSERT_GE(fd, 0);
+  std::vector<int> fds{fd};
+  for (int depth = 0; depth < 30; ++depth) {  // 30 * 201 bytes > PATH_MAX (4096)
+    ASSERT_EQ(::mkdirat(fds.back(), component.c_str(), 0755), 0);
+    int next = ::openat(fds.back(), component.c_str(), O_RDONLY | O_DIRECTORY);
+    ASSERT_GE(next, 0);
+    fds.push_back(next);
+  }
+  int file = ::openat(fds.back(), "deep.py", O_WRONLY | O_CREAT, 0644);
+  ASSERT_GE(file, 0);
+  ::close(file);
+
+  DiscoveryResult r = run(t.root());
+  bool reported = false;
+  for (const auto& e : r.entries) {
+    if (e.disposition == Disposition::Failed && e.reason == "unreadable") reported = true;
+  }
+  EXPECT_TRUE(reported);
+  ASSERT_FALSE(r.diagnostics.empty());
+  EXPECT_EQ(r.diagnostics[0].severity, aegis::DiagnosticSeverity::Error);
+  EXPECT_NE(r.diagnostics[0].message.find("too long"), std::string::npos) << r.diagnostics[0].message;
+
+  // Clean up from the bottom, by descriptor: remove_all cannot reach these paths.
+  ::unlinkat(fds.back(), "deep.py", 0);
+  for (std::size_t i = fds.size() - 1; i > 0; --i) {
+    ::close(fds[i]);
+    ::unlinkat(fds[i - 1], component.c_str(), AT_REMOVEDIR);
+  }
+  ::close(fds[0]);
+}
+
+// A named pipe is found but not read (reading it would block the scan).
 TEST(Discovery, SpecialFilesAreSkippedWithAReason) {
   TempTree t;
   ASSERT_EQ(::mkfifo(t.path("pipe.py").c_str(), 0600), 0);
