@@ -36,14 +36,24 @@ void print_model(const sem::SemanticModel& model, std::string& out) {
          (model.module_info().is_package ? " (package)\n" : "\n");
   for (sem::ScopeId id = 0; id < model.scopes().size(); ++id) {
     const sem::Scope& s = model.scope(id);
-    out += "scope " + std::to_string(id) + " " + sem::to_string(s.kind);
-    if (!s.qualname.empty()) out += " " + s.qualname;
-    if (s.parent != sem::kNone) out += " parent=" + std::to_string(s.parent);
+    out += "scope " + std::to_string(id) + " " + sem::to_string(s.kind) + " name=" +
+           std::string(s.name) + " qualname=" + s.qualname;
+    out += " parent=" + (s.parent == sem::kNone ? std::string("-") : std::to_string(s.parent));
     if (s.node) out += " at " + position(s.node->lineno, s.node->col_offset);
     out += '\n';
+    for (const auto& symbol : model.symbols_in(id)) {
+      out += "  symbol " + std::string(symbol.name) + " home=" +
+             (symbol.home == sem::kNone ? std::string("-") : std::to_string(symbol.home));
+      if (symbol.parameter) out += " parameter";
+      if (symbol.bound) out += " bound";
+      if (symbol.declared_global) out += " global";
+      if (symbol.declared_nonlocal) out += " nonlocal";
+      if (symbol.used) out += " used";
+      out += '\n';
+    }
     for (sem::BindingId b : s.bindings) {
       const sem::Binding& binding = model.binding(b);
-      out += "  " + std::string(binding.name) + " " + sem::to_string(binding.kind) + " " +
+      out += "  binding " + std::string(binding.name) + " " + sem::to_string(binding.kind) + " " +
              position(binding.lineno, binding.col_offset);
       if (binding.home != id) {
         out += " home=" + (binding.home == sem::kNone ? std::string("?")

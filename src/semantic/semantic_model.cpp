@@ -312,6 +312,11 @@ class ModelBuilder {
         auto* a = cast<py::AnnAssign>(n);
         visit(a->annotation, n);
         visit(a->value, n);
+        if (!a->simple && a->value == nullptr && isa<py::Name>(a->target)) {
+          // `(x): int` neither assigns nor makes x local.
+          m_.nodes_.set(a->target, {n, scope_});
+          break;
+        }
         BindingKind kind = a->value ? BindingKind::Assignment : BindingKind::Annotation;
         visit_target(a->target, n, kind, a->value, end_of(n));
         break;
@@ -750,6 +755,15 @@ SemanticModel::SemanticModel(const py::Module* module, ModuleInfo info)
   resolve_symbols();
 }
 
+// Methods (and lambdas) directly in a class body see the implicit `__class__` cell that
+// zero-argument super() uses.
+bool SemanticModel::class_provides_cell(ScopeId cls, ScopeId child, std::string_view name) const {
+  if (name != "__class__") return false;
+  ScopeKind k = scopes_[child].kind;
+  (void)cls;
+  return k == ScopeKind::Function || k == ScopeKind::Lambda || k == ScopeKind::Annotation;
+}
+
 void SemanticModel::resolve_symbols() {
   enum : std::uint8_t { kTodo, kBusy, kDone };
   std::vector<std::uint8_t> state(symbols_.size(), kTodo);
@@ -765,8 +779,13 @@ void SemanticModel::resolve_symbols() {
     if (sym.flags & kGlobal) {
       home = 0;
     } else if (sym.flags & kNonlocal) {
-      for (ScopeId s = scopes_[sym.scope].parent; s != kNone && s != 0; s = scopes_[s].parent) {
-        if (scopes_[s].kind == ScopeKind::Class) continue;
+      ScopeId prev = sym.scope;
+      for (ScopeId s = scopes_[prev].parent; s != kNone && s != 0; prev = s, s = scopes_[s].parent) {
+        if (scopes_[s].kind == ScopeKind::Class) {
+          if (!class_provides_cell(s, prev, sym.name)) continue;
+          home = s;
+          break;
+        }
         std::uint32_t other = find_in(s);
         if (other != SymbolMap::kMissing &&
             (symbols_[other].flags & (kBound | kParam | kNonlocal | kWalrus))) {
@@ -786,8 +805,12 @@ void SemanticModel::resolve_symbols() {
       // visible only to their own annotation scopes (PEP 695).
       ScopeId prev = sym.scope;
       for (ScopeId s = scopes_[prev].parent; s != kNone; prev = s, s = scopes_[s].parent) {
-        if (scopes_[s].kind == ScopeKind::Class && scopes_[prev].kind != ScopeKind::Annotation) {
-          continue;
+        if (scopes_[s].kind == ScopeKind::Class) {
+          if (class_provides_cell(s, prev, sym.name)) {
+            home = s;
+            break;
+          }
+          if (scopes_[prev].kind != ScopeKind::Annotation) continue;
         }
         std::uint32_t other = find_in(s);
         if (other == SymbolMap::kMissing) continue;
@@ -855,7 +878,10 @@ ScopeId SemanticModel::lookup_scope(ScopeId scope, std::string_view name) const 
   if (scope == 0) return kNone;
   ScopeId prev = scope;
   for (ScopeId s = scopes_[prev].parent; s != kNone; prev = s, s = scopes_[s].parent) {
-    if (scopes_[s].kind == ScopeKind::Class && scopes_[prev].kind != ScopeKind::Annotation) continue;
+    if (scopes_[s].kind == ScopeKind::Class) {
+      if (class_provides_cell(s, prev, name)) return s;
+      if (scopes_[prev].kind != ScopeKind::Annotation) continue;
+    }
     std::uint32_t other = symbol_index(s, name);
     if (other == SymbolMap::kMissing) continue;
     std::uint8_t f = symbols_[other].flags;
@@ -863,6 +889,16 @@ ScopeId SemanticModel::lookup_scope(ScopeId scope, std::string_view name) const 
     if (f & kDefinesHere) return symbols_[other].home;
   }
   return kNone;
+}
+
+std::vector<SemanticModel::SymbolInfo> SemanticModel::symbols_in(ScopeId scope) const {
+  std::vector<SymbolInfo> out;
+  for (const Symbol& s : symbols_) {
+    if (s.scope != scope) continue;
+    out.push_back({s.name, s.home, (s.flags & (kBound | kWalrus)) != 0, (s.flags & kParam) != 0,
+                   (s.flags & kGlobal) != 0, (s.flags & kNonlocal) != 0, (s.flags & kUsed) != 0});
+  }
+  return out;
 }
 
 BindingId SemanticModel::pick_binding(ScopeId home, std::string_view name, const py::Node* use,

@@ -151,6 +151,13 @@ class SemanticModel {
   // Where a name used in `scope` lives: its home scope, or kNone when it is not bound
   // in any visible scope (a builtin, a star-import, or undefined).
   ScopeId lookup_scope(ScopeId scope, std::string_view name) const;
+  // Every name a scope mentions (binds, declares or reads) and where it lives.
+  struct SymbolInfo {
+    std::string_view name;
+    ScopeId home;  // kNone: not bound in any visible scope (builtin, star-import, undefined)
+    bool bound, parameter, declared_global, declared_nonlocal, used;
+  };
+  std::vector<SymbolInfo> symbols_in(ScopeId scope) const;
   // True when the Name refers to the builtin of that name (not bound anywhere visible).
   bool is_builtin(const py::Name* name) const;
 
@@ -214,6 +221,7 @@ class SemanticModel {
                                   int depth) const;
   std::string local_qualname(ScopeId scope, std::string_view name) const;
   void resolve_symbols();
+  bool class_provides_cell(ScopeId cls, ScopeId child, std::string_view name) const;
 
   const py::Module* module_;
   ModuleInfo info_;
