@@ -188,6 +188,57 @@ bool Parser::set_context(Expr* e, ExprContext ctx) {
   }
 }
 
+// ---- messages for invalid displays ----------------------------------------------
+
+// After an element of a bracketed display or call that is not followed by ',' or
+// the closing bracket: CPython's "Perhaps you forgot a comma?" and "Maybe you meant
+// '=='" diagnoses (invalid_expression, invalid_named_expression). Nothing valid can
+// follow an element there, so these are safe to raise directly.
+std::nullptr_t Parser::display_element_error(Expr* element, const Token& element_first) {
+  if (failed() || element == nullptr) return nullptr;
+  std::size_t m = mark();
+  if (at(TK::Equal)) {
+    advance();
+    Expr* value = bitwise_or();
+    if (value && !at(TK::Equal) && !at(TK::ColonEqual)) {
+      if (element->kind == NodeKind::Name) {
+        return syntax_error_range(
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", element->lineno,
+            element->col_offset, value->end_lineno, value->end_col_offset);
+      }
+      bool excluded = element->kind == NodeKind::List || element->kind == NodeKind::Tuple ||
+                      element->kind == NodeKind::GeneratorExp ||
+                      element_first.kind == TK::KwTrue || element_first.kind == TK::KwFalse ||
+                      element_first.kind == TK::KwNone;
+      if (!excluded) {
+        return syntax_error_at_node(std::string("cannot assign to ") +
+                                        expression_kind_name(element) +
+                                        " here. Maybe you meant '==' instead of '='?",
+                                    element);
+      }
+    }
+    if (failed()) return nullptr;
+    reset(m);
+    return nullptr;
+  }
+  if (!starts_expression(kind())) return nullptr;
+  if (element_first.kind == TK::Name && &element_first == &previous() &&
+      (at(TK::String) || at(TK::FStringStart))) {
+    return nullptr;
+  }
+  if (element_first.kind == TK::Name && &element_first == &previous()) {
+    std::string_view word = text_of(element_first);
+    if (word == "match" || word == "case" || word == "type" || word == "_") return nullptr;
+  }
+  Expr* next = expression();
+  if (next && !failed()) {
+    return syntax_error_range("invalid syntax. Perhaps you forgot a comma?", element->lineno,
+                              element->col_offset, next->end_lineno, next->end_col_offset);
+  }
+  if (!failed()) reset(m);
+  return nullptr;
+}
+
 // ---- expressions -----------------------------------------------------------
 
 Expr* Parser::expression() {
@@ -205,6 +256,11 @@ Expr* Parser::expression() {
   Expr* test = disjunction();
   if (!test || !accept(TK::KwElse)) {
     if (failed()) return nullptr;
+    if (test && !at(TK::Colon)) {
+      // invalid_expression: nothing valid can follow `a if b` but 'else' or ':'.
+      return syntax_error_range("expected 'else' after 'if' expression", first.lineno,
+                                first.col_offset, test->end_lineno, test->end_col_offset);
+    }
     reset(m);
     return body;
   }
@@ -726,6 +782,7 @@ Expr* Parser::paren_atom() {
     if (!y || !accept(TK::RPar)) return nullptr;
     return y;
   }
+  const Token* last_first = &peek();
   Expr* first = star_named_expression();
   if (!first) return nullptr;
   if (at_comprehension()) {
@@ -741,19 +798,21 @@ Expr* Parser::paren_atom() {
   }
   if (at(TK::Comma)) {
     std::vector<Expr*> elts{first};
+    Expr* last = first;
     while (accept(TK::Comma)) {
       if (at(TK::RPar)) break;
-      Expr* x = star_named_expression();
-      if (!x) return nullptr;
-      elts.push_back(x);
+      last_first = &peek();
+      last = star_named_expression();
+      if (!last) return nullptr;
+      elts.push_back(last);
     }
-    if (!accept(TK::RPar)) return nullptr;
+    if (!accept(TK::RPar)) return display_element_error(last, *last_first);
     Tuple* t = make<Tuple>(lpar);
     t->elts = span(elts);
     t->ctx = ExprContext::Load;
     return t;
   }
-  if (!at(TK::RPar)) return nullptr;
+  if (!at(TK::RPar)) return display_element_error(first, *last_first);
   if (first->kind == NodeKind::Starred) {
     return syntax_error_at_node("cannot use starred expression here", first);
   }
@@ -764,9 +823,12 @@ Expr* Parser::paren_atom() {
 Expr* Parser::list_atom() {
   const Token& lsqb = advance();
   std::vector<Expr*> elts;
+  const Token* last_first = &peek();
+  Expr* last = nullptr;
   if (!at(TK::RSqb)) {
     Expr* first = star_named_expression();
     if (!first) return nullptr;
+    last = first;
     if (at_comprehension()) {
       if (first->kind == NodeKind::Starred) {
         return syntax_error_at_node("iterable unpacking cannot be used in comprehension", first);
@@ -781,23 +843,41 @@ Expr* Parser::list_atom() {
     elts.push_back(first);
     while (accept(TK::Comma)) {
       if (at(TK::RSqb)) break;
-      Expr* x = star_named_expression();
-      if (!x) return nullptr;
-      elts.push_back(x);
+      last_first = &peek();
+      last = star_named_expression();
+      if (!last) return nullptr;
+      elts.push_back(last);
+    }
+    if (at_comprehension() && elts.size() > 1) {
+      return syntax_error_range("did you forget parentheses around the comprehension target?",
+                                elts[0]->lineno, elts[0]->col_offset, last->end_lineno,
+                                last->end_col_offset);
     }
   }
-  if (!accept(TK::RSqb)) return nullptr;
+  if (!accept(TK::RSqb)) return display_element_error(last, *last_first);
   List* l = make<List>(lsqb);
   l->elts = span(elts);
   l->ctx = ExprContext::Load;
   return l;
 }
 
+Expr* Parser::dict_value(const Token& colon) {
+  if (at(TK::Star)) {
+    return syntax_error("cannot use a starred expression in a dictionary value", peek());
+  }
+  if (at(TK::RBrace) || at(TK::Comma)) {
+    return syntax_error("expression expected after dictionary key and ':'", colon);
+  }
+  return expression();
+}
+
 Expr* Parser::brace_atom() {
   const Token& lbrace = advance();
   if (accept(TK::RBrace)) return make<Dict>(lbrace);
   std::vector<Expr*> keys, values;
+  const Token* last_first = &peek();
   Expr* first = nullptr;
+  Expr* last = nullptr;
   bool is_dict = false;
   if (at(TK::DoubleStar)) {
     advance();
@@ -808,6 +888,7 @@ Expr* Parser::brace_atom() {
     }
     keys.push_back(nullptr);
     values.push_back(v);
+    last = v;
     is_dict = true;
   } else if (at(TK::Star) || (at(TK::Name) && kind(1) == TK::ColonEqual)) {
     first = star_named_expression();
@@ -815,8 +896,9 @@ Expr* Parser::brace_atom() {
   } else {
     first = expression();
     if (!first) return nullptr;
-    if (accept(TK::Colon)) {
-      Expr* v = expression();
+    if (at(TK::Colon)) {
+      const Token& colon = advance();
+      Expr* v = dict_value(colon);
       if (!v) return nullptr;
       if (at_comprehension()) {
         std::vector<Comprehension*> generators;
@@ -829,6 +911,7 @@ Expr* Parser::brace_atom() {
       }
       keys.push_back(first);
       values.push_back(v);
+      last = v;
       is_dict = true;
     } else if (at(TK::ColonEqual)) {
       return syntax_error_at_node(
@@ -839,21 +922,30 @@ Expr* Parser::brace_atom() {
   if (is_dict) {
     while (accept(TK::Comma)) {
       if (at(TK::RBrace)) break;
+      last_first = &peek();
       if (accept(TK::DoubleStar)) {
-        Expr* v = bitwise_or();
-        if (!v) return nullptr;
+        last = bitwise_or();
+        if (!last) return nullptr;
         keys.push_back(nullptr);
-        values.push_back(v);
+        values.push_back(last);
         continue;
       }
       Expr* k = expression();
-      if (!k || !accept(TK::Colon)) return nullptr;
-      Expr* v = expression();
-      if (!v) return nullptr;
+      if (!k) return nullptr;
+      if (!at(TK::Colon)) {
+        if (at(TK::RBrace) || at(TK::Comma)) {
+          return syntax_error_at_node("':' expected after dictionary key", k);
+        }
+        return display_element_error(k, *last_first);
+      }
+      const Token& colon = advance();
+      last_first = &peek();
+      last = dict_value(colon);
+      if (!last) return nullptr;
       keys.push_back(k);
-      values.push_back(v);
+      values.push_back(last);
     }
-    if (!accept(TK::RBrace)) return nullptr;
+    if (!accept(TK::RBrace)) return display_element_error(last, *last_first);
     Dict* d = make<Dict>(lbrace);
     d->keys = span(keys);
     d->values = span(values);
@@ -871,13 +963,20 @@ Expr* Parser::brace_atom() {
     return s;
   }
   std::vector<Expr*> elts{first};
+  last = first;
   while (accept(TK::Comma)) {
     if (at(TK::RBrace)) break;
-    Expr* x = star_named_expression();
-    if (!x) return nullptr;
-    elts.push_back(x);
+    last_first = &peek();
+    last = star_named_expression();
+    if (!last) return nullptr;
+    elts.push_back(last);
   }
-  if (!accept(TK::RBrace)) return nullptr;
+  if (at_comprehension() && elts.size() > 1) {
+    return syntax_error_range("did you forget parentheses around the comprehension target?",
+                              elts[0]->lineno, elts[0]->col_offset, last->end_lineno,
+                              last->end_col_offset);
+  }
+  if (!accept(TK::RBrace)) return display_element_error(last, *last_first);
   Set* s = make<Set>(lbrace);
   s->elts = span(elts);
   return s;
@@ -908,10 +1007,21 @@ bool Parser::call_arguments_impl(std::vector<Expr*>& args, std::vector<Keyword*>
   bool seen_keyword = false, seen_double_star = false;
   while (!at(TK::RPar)) {
     const Token& first = peek();
+    const Token* value_first = &first;  // for "Perhaps you forgot a comma?"
+    Expr* last = nullptr;
     if (at(TK::Star)) {
+      if (seen_double_star && (kind(1) == TK::RPar || kind(1) == TK::Comma)) {
+        syntax_error("iterable argument unpacking follows keyword argument unpacking", first);
+        return false;
+      }
       advance();
       Expr* value = expression();
       if (!value) return false;
+      if (at(TK::Equal)) {
+        syntax_error_range("cannot assign to iterable argument unpacking", first.lineno,
+                           first.col_offset, value->end_lineno, value->end_col_offset);
+        return false;
+      }
       if (seen_double_star) {
         syntax_error_range("iterable argument unpacking follows keyword argument unpacking",
                            first.lineno, first.col_offset, previous().end_lineno,
@@ -922,19 +1032,39 @@ bool Parser::call_arguments_impl(std::vector<Expr*>& args, std::vector<Keyword*>
       s->value = value;
       s->ctx = ExprContext::Load;
       args.push_back(s);
+      last = s;
     } else if (at(TK::DoubleStar)) {
       advance();
       Expr* value = expression();
       if (!value) return false;
+      if (at(TK::Equal)) {
+        syntax_error_range("cannot assign to keyword argument unpacking", first.lineno,
+                           first.col_offset, value->end_lineno, value->end_col_offset);
+        return false;
+      }
       Keyword* k = make<Keyword>(first);
       k->value = value;
       keywords.push_back(k);
       seen_double_star = true;
+      last = k->value;
     } else if (at(TK::Name) && kind(1) == TK::Equal) {
       const Token& name = advance();
-      advance();  // '='
+      const Token& equal = advance();
+      if (at(TK::Comma) || at(TK::RPar)) {
+        syntax_error_range("expected argument value expression", name.lineno, name.col_offset,
+                           equal.end_lineno, equal.end_col_offset);
+        return false;
+      }
+      value_first = &peek();
       Expr* value = expression();
       if (!value) return false;
+      last = value;
+      if (at_comprehension()) {
+        syntax_error_range("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                           name.lineno, name.col_offset, value->end_lineno,
+                           value->end_col_offset);
+        return false;
+      }
       Keyword* k = make<Keyword>(first);
       k->arg = identifier(name);
       k->value = value;
@@ -955,7 +1085,8 @@ bool Parser::call_arguments_impl(std::vector<Expr*>& args, std::vector<Keyword*>
         return false;
       }
       if (at_comprehension()) {
-        bool sole = genexp_lpar != nullptr && args.empty() && keywords.empty();
+        if (genexp_lpar == nullptr) return syntax_error("invalid syntax", peek()) != nullptr;
+        bool sole = args.empty() && keywords.empty();
         std::vector<Comprehension*> generators;
         if (!for_if_clauses(generators)) return false;
         if (sole && at(TK::RPar)) {
@@ -978,8 +1109,15 @@ bool Parser::call_arguments_impl(std::vector<Expr*>& args, std::vector<Keyword*>
         return false;
       }
       args.push_back(value);
+      last = value;
     }
-    if (!accept(TK::Comma)) break;
+    if (!accept(TK::Comma)) {
+      if (!at(TK::RPar)) {
+        if (last) display_element_error(last, *value_first);
+        return false;
+      }
+      break;
+    }
   }
   return accept(TK::RPar);
 }
@@ -1027,6 +1165,7 @@ Arguments* Parser::parameters(bool allow_annotations) {
       if (seen_star) return syntax_error("/ must be ahead of *", first);
       if (plain.empty()) return syntax_error("at least one argument must precede /", first);
       advance();
+      if (at(TK::Star)) return syntax_error("expected comma between / and *", peek());
       posonly.swap(plain);
       seen_slash = true;
     } else if (at(TK::Star)) {
@@ -1059,7 +1198,11 @@ Arguments* Parser::parameters(bool allow_annotations) {
       Arg* a = parameter(allow_annotations, false);
       if (!a) return nullptr;
       Expr* value = nullptr;
-      if (accept(TK::Equal)) {
+      if (at(TK::Equal)) {
+        const Token& equal = advance();
+        if (at(TK::Comma) || at(terminator)) {
+          return syntax_error("expected default value expression", equal);
+        }
         value = expression();
         if (!value) return nullptr;
       }
@@ -1077,6 +1220,32 @@ Arguments* Parser::parameters(bool allow_annotations) {
         plain.push_back(a);
       }
     } else {
+      if (at(TK::LPar)) {
+        // invalid_parameters: '(' NAME (',' NAME)* [','] ')'
+        int k = 1;
+        bool closed = false;
+        while (kind(k) == TK::Name) {
+          if (kind(k + 1) == TK::RPar) {
+            closed = true;
+            ++k;
+            break;
+          }
+          if (kind(k + 1) != TK::Comma) break;
+          k += 2;
+          if (kind(k) == TK::RPar) {
+            closed = true;
+            break;
+          }
+        }
+        if (closed) {
+          const Token& rpar = peek(k);
+          return syntax_error_range(allow_annotations
+                                        ? "Function parameters cannot be parenthesized"
+                                        : "Lambda expression parameters cannot be parenthesized",
+                                    first.lineno, first.col_offset, rpar.end_lineno,
+                                    rpar.end_col_offset);
+        }
+      }
       return nullptr;
     }
     if (!accept(TK::Comma)) break;

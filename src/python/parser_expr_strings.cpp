@@ -220,8 +220,21 @@ Expr* Parser::fstring_replacement_field(bool raw, bool tstring) {
   if (debug == nullptr) return field;
 
   // `{expr=}`: the text up to the conversion, spec or closing brace goes first.
+  // CPython 3.12's tokenizer drops every '#' up to the end of its line from its
+  // copy of that text, even inside string literals; so do we.
   const Token& stop = bang ? *bang : colon ? *colon : rbrace;
   std::string_view source = text_.substr(lbrace.end, stop.start - lbrace.end);
+  if (source.find('#') != std::string_view::npos) {
+    std::string without_comments;
+    for (std::size_t k = 0; k < source.size(); ++k) {
+      if (source[k] == '#') {
+        while (k < source.size() && source[k] != '\n') ++k;
+        if (k == source.size()) break;
+      }
+      without_comments += source[k];
+    }
+    source = arena().copy(without_comments);
+  }
   std::string_view decoded;
   if (!decode_fstring_text(source, raw, lbrace, decoded)) return nullptr;
   Constant* text = arena().make<Constant>();
