@@ -213,6 +213,56 @@ class Scan(unittest.TestCase):
                 self.assertEqual(len(outputs), 1, fmt)
 
 
+class JsonSchema(unittest.TestCase):
+    """Outputs validate against docs/json-output.schema.json, and the schema is not vacuous."""
+
+    @classmethod
+    def setUpClass(cls):
+        import jsonschema  # installed by scripts/bootstrap.sh (python3-jsonschema)
+        with open(os.path.join(SOURCE_DIR, "docs", "json-output.schema.json"), encoding="utf-8") as f:
+            schema = json.load(f)
+        jsonschema.Draft202012Validator.check_schema(schema)
+        cls.validator = jsonschema.Draft202012Validator(schema)
+
+    def scan_json(self, *args):
+        r = run("scan", "--no-progress", "--format", "json", *args)
+        self.assertIn(r.returncode, (0, 3), r.stderr)
+        return json.loads(r.stdout)
+
+    def test_outputs_validate(self):
+        with TempProject() as p:
+            p.write(".gitignore", "ignored/\n*.log\n")
+            p.write("ignored/x.py", "x = 1\n")
+            p.write("debug.log", "")
+            p.write("node_modules/a.js", "")
+            p.write("infra/main.tf", "")
+            p.write("bad_encoding.py", "# -*- coding: nope -*-\n")
+            os.symlink("missing.py", os.path.join(p.root, "dangling.py"))
+            os.symlink(".", os.path.join(p.root, "loop"))
+            for args in ([p.root], [p.root, "--exclude", "legacy/"], [os.path.join(p.root, "app.py")]):
+                doc = self.scan_json(*args)
+                errors = [e.message for e in self.validator.iter_errors(doc)]
+                self.assertEqual(errors, [], args)
+            reasons = {d["reason"] for d in doc_reasons(self.scan_json(p.root))}
+            self.assertTrue({"gitignored", "default-excluded", "symlink-loop", "broken-symlink",
+                             "encoding-error", "no-analyser"} <= reasons, reasons)
+
+    def test_schema_rejects_a_broken_document(self):
+        with TempProject() as p:
+            doc = self.scan_json(p.root)
+            self.assertTrue(self.validator.is_valid(doc))
+            broken = dict(doc)
+            del broken["coverage"]
+            self.assertFalse(self.validator.is_valid(broken))
+            doc["diagnostics"][0]["column"] = 0  # positions are 1-based or null
+            self.assertFalse(self.validator.is_valid(doc))
+
+
+def doc_reasons(doc):
+    c = doc["coverage"]
+    return c["skipped_files"] + c["failed_files"] + c["directories"]["skipped"] + c["directories"]["failed"]
+
+
 class DebugCommandsStayRegistered(unittest.TestCase):
     def test_debug_ast_reads_a_file(self):
         with TempProject() as p:
