@@ -3,7 +3,13 @@
 # shows what Aegis reports. Usage: scripts/demo.sh PATH_TO_AEGIS
 set -uo pipefail
 
-aegis="${1:-build/release/aegis}"
+# A binary given as argument is relative to where the script was called from;
+# the default is relative to the repository root.
+if [ $# -ge 1 ] && [ -e "$1" ]; then
+  aegis="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+else
+  aegis="${1:-build/release/aegis}"
+fi
 cd "$(dirname "$0")/.."
 if [ ! -x "$aegis" ]; then
   echo "demo: no aegis binary at $aegis (run 'make build' first)" >&2
