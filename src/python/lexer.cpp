@@ -513,7 +513,8 @@ bool Lexer::verify_identifier(std::size_t start, std::size_t end) {
   std::string_view ident(b_ + start, end - start);
   Utf8Problem problem;
   if (!check_utf8(ident, problem)) {
-    int col = col_of(start + problem.start);
+    // CPython points at the identifier's last byte.
+    int col = col_of(end) - 1;
     return fail("(unicode error) " + utf8_error_text(ident, problem), line_, col, line_, col);
   }
   std::size_t i = 0;

@@ -310,7 +310,8 @@ std::optional<DecodedSource> decode_source(std::string_view bytes, SyntaxError& 
       return std::nullopt;
     }
     out.encoding = cookie;
-    if (cookie == "utf-8") {
+    const char* iconv_name = cookie == "utf-8" ? "UTF-8" : iconv_name_for(cookie);
+    if (iconv_name != nullptr && std::strcmp(iconv_name, "UTF-8") == 0) {
       Utf8Problem problem;
       if (!check_utf8(bytes, problem)) {
         error = encoding_error(utf8_error_text(bytes, problem));
@@ -328,8 +329,19 @@ std::optional<DecodedSource> decode_source(std::string_view bytes, SyntaxError& 
           out.text += static_cast<char>(0x80 | (b & 0x3F));
         }
       }
+    } else if (iconv_name != nullptr && std::strcmp(iconv_name, "ASCII") == 0) {
+      for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (static_cast<unsigned char>(bytes[i]) >= 0x80) {
+          char buf[120];
+          std::snprintf(buf, sizeof buf,
+                        "'ascii' codec can't decode byte 0x%02x in position %zu: ordinal not in range(128)",
+                        static_cast<unsigned char>(bytes[i]), i);
+          error = encoding_error(buf);
+          return std::nullopt;
+        }
+      }
+      out.text.assign(bytes);
     } else {
-      const char* iconv_name = iconv_name_for(cookie);
       std::string message;
       if (iconv_name == nullptr) {
         error = encoding_error("unknown encoding: " + cookie);
