@@ -88,6 +88,7 @@ def oracle(source_bytes):
         return "skipped", "CPython cannot print the tree: %s: %s" % (type(e).__name__, e)
 
 
+_FIELD_BEFORE = re.compile(r"([a-z_]+)=")
 _NODE_OPEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
 _ATTRS_AT_END = re.compile(
     r"lineno=(\d+), col_offset=(\d+)(?:, end_lineno=(\d+), end_col_offset=(\d+))?$")
@@ -162,7 +163,9 @@ def first_difference(expected, actual, source_lines=None, width=160):
         return "identical"
     stack = _open_nodes(expected, i)
     nodes = [name for name, _ in stack if name not in ("[", "(")]
-    lines = ["  first difference at dump offset %d, inside %s" % (i, " > ".join(nodes) or "top")]
+    field = _FIELD_BEFORE.findall(expected[max(0, i - 300):i])
+    lines = ["  first difference at dump offset %d, inside %s, field %s" % (
+        i, " > ".join(nodes) or "top", field[-1] if field else "?")]
     inner = next(((name, start) for name, start in reversed(stack) if name not in ("[", "(")),
                  None)
     if inner is not None:
@@ -224,3 +227,11 @@ def dump_312(node):
             return "[%s]" % ", ".join(fmt(x) for x in value)
         return repr(value)
     return fmt(node)
+
+
+def difference_key(detail):
+    """A short grouping key for a first_difference() report: innermost node and field."""
+    m = re.search(r"inside (.*), field (\S+)", detail)
+    if not m:
+        return "?"
+    return "%s.%s" % (m.group(1).split(" > ")[-1], m.group(2))

@@ -261,6 +261,15 @@ def main():
         if rule not in used and not args.filter and not args.limit:
             print("note: exception no longer needed: %s" % rule[0])
 
+    groups = {}
+    for shown, outcome, detail in failures:
+        key = oracle_lib.difference_key(detail) if outcome == "mismatch" else outcome
+        groups.setdefault(key, []).append(shown)
+    if groups:
+        print("\nfailures grouped by first difference (node.field), most common first:")
+        for key, members in sorted(groups.items(), key=lambda kv: -len(kv[1]))[:25]:
+            print("  %5d  %-40s e.g. %s" % (len(members), key, members[0]))
+
     elapsed = time.monotonic() - started
     by_kind = {}
     for _, outcome, _ in failures:

@@ -1,0 +1,252 @@
+#!/usr/bin/env python3
+"""The benchmark behind `make bench`: Aegis's Python front end against CPython 3.12's
+ast.parse on the same files, and the whole `aegis scan` when it exists.
+
+    python3 bench/run.py --aegis build/release/aegis [--repeat 3] [--no-write]
+
+Corpus: every .py file of CPython 3.12's standard library (test/ included, site-packages
+left out), plus Debian's Django (/usr/lib/python3/dist-packages/django) when installed.
+Measured, each the fastest of --repeat runs:
+  - CPython 3.12 ast.parse, one process, single thread, files pre-read, parse timed
+    (bench/cpython_parse.py);
+  - `aegis debug parse -j1` and `-jN` (N = all cores): files pre-read, decode + tokenize +
+    parse timed inside the binary;
+  - `aegis scan` over the same trees (wall clock of the whole command, all cores).
+Prints a table and rewrites docs/PERFORMANCE.md with the figures, date, machine and
+commands. Nothing here asserts a timing.
+
+Peers (bandit, ripgrep, ...) are added to PEERS below: a name, a command builder and
+whether the tool is present.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tests", "differential"))
+import oracle  # noqa: E402  (find_python)
+
+DJANGO = "/usr/lib/python3/dist-packages/django"
+
+
+def stdlib_dir(python):
+    out = subprocess.run(python + ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"],
+                         capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def py_files(root):
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d not in ("site-packages", "dist-packages"))
+        found += [os.path.join(dirpath, f) for f in sorted(filenames) if f.endswith(".py")]
+    return found
+
+
+def machine():
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            m = re.search(r"^model name\s*:\s*(.+)$", f.read(), re.M)
+            if m:
+                cpu = m.group(1).strip()
+    except OSError:
+        pass
+    mem = ""
+    try:
+        with open("/proc/meminfo") as f:
+            m = re.search(r"^MemTotal:\s*(\d+) kB", f.read(), re.M)
+            if m:
+                mem = ", %.0f GB RAM" % (int(m.group(1)) / 1024 / 1024)
+    except OSError:
+        pass
+    return "%s, %d cores%s, %s" % (cpu, os.cpu_count() or 1, mem, platform.platform())
+
+
+def run_cpython(python, list_file, repeat):
+    with open(list_file) as f:
+        out = subprocess.run(python + [os.path.join(ROOT, "bench", "cpython_parse.py"),
+                                       "--repeat", str(repeat)],
+                             stdin=f, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def run_debug_parse(aegis, files, jobs, repeat):
+    """Fastest of `repeat` runs of aegis debug parse; its key: value lines as a dict."""
+    best = None
+    for _ in range(max(1, repeat)):
+        p = subprocess.run([aegis, "debug", "parse", "-j", str(jobs), "--python-version", "3.12"]
+                           + files, capture_output=True, text=True)
+        if p.returncode not in (0, 1):
+            raise SystemExit("aegis debug parse failed (exit %d): %s" % (p.returncode,
+                                                                      p.stderr[-2000:]))
+        fields = dict(re.findall(r"^([a-z-]+): (.+)$", p.stdout, re.M))
+        fields["seconds"] = float(fields["parse-seconds"])
+        if best is None or fields["seconds"] < best["seconds"]:
+            best = fields
+    return best
+
+
+def scan_available(aegis):
+    p = subprocess.run([aegis, "scan", "--help"], capture_output=True, text=True)
+    return p.returncode == 0
+
+
+def run_scan(aegis, roots, repeat):
+    best = None
+    for _ in range(max(1, repeat)):
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            p = subprocess.run([aegis, "scan", "--no-progress", "--format", "json", "-o",
+                                os.path.join(tmp, "report.json")] + roots,
+                               capture_output=True, text=True)
+            elapsed = time.perf_counter() - start
+        if p.returncode < 0 or p.returncode > 3:
+            return {"error": "exit %d: %s" % (p.returncode, p.stderr[-500:])}
+        if best is None or elapsed < best["seconds"]:
+            best = {"seconds": elapsed, "exit": p.returncode}
+    return best
+
+
+# Tools measured next to Aegis over the same corpus. Each entry: name, a function giving
+# the command for a list of roots (None when the tool is absent), and what it measures.
+PEERS = [
+    # e.g. ("bandit", lambda roots: ["bandit", "-q", "-r"] + roots
+    #       if shutil.which("bandit")
+    #       else None, "security linter, whole run"),
+]
+
+
+def run_peer(cmd, repeat):
+    best = None
+    for _ in range(max(1, repeat)):
+        start = time.perf_counter()
+        p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        elapsed = time.perf_counter() - start
+        if best is None or elapsed < best:
+            best = elapsed
+    return best
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--aegis", required=True)
+    ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; fastest counts")
+    ap.add_argument("--no-write", action="store_true", help="do not rewrite docs/PERFORMANCE.md")
+    ap.add_argument("--no-django", action="store_true")
+    args = ap.parse_args()
+    aegis = os.path.abspath(args.aegis)
+    python = oracle.find_python(12)
+    if python is None:
+        raise SystemExit("bench: CPython 3.12 not found (set AEGIS_PYTHON312)")
+
+    roots = [stdlib_dir(python)]
+    if not args.no_django and os.path.isdir(DJANGO):
+        roots.append(DJANGO)
+    files = [f for r in roots for f in py_files(r)]
+    total = sum(os.path.getsize(f) for f in files)
+    cores = os.cpu_count() or 1
+    print("corpus: %d files, %.1f MB (%s)" % (len(files), total / 1e6, ", ".join(roots)),
+          flush=True)
+
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as lf:
+        lf.write("\n".join(files) + "\n")
+        list_file = lf.name
+    try:
+        cpy = run_cpython(python, list_file, args.repeat)
+    finally:
+        os.unlink(list_file)
+    print("CPython ast.parse: %.2f s" % cpy["seconds"], flush=True)
+    one = run_debug_parse(aegis, files, 1, args.repeat)
+    print("aegis -j1: %.2f s" % one["seconds"], flush=True)
+    alln = run_debug_parse(aegis, files, cores, args.repeat)
+    print("aegis -j%d: %.2f s" % (cores, alln["seconds"]), flush=True)
+    scan = run_scan(aegis, roots, args.repeat) if scan_available(aegis) else None
+
+    mb = total / 1e6
+    rows = [("CPython %s ast.parse (1 thread)" % cpy["python"], cpy["seconds"],
+             "%d rejected" % cpy["rejected"]),
+            ("aegis debug parse -j1", one["seconds"], "%s rejected" % one["rejected"]),
+            ("aegis debug parse -j%d" % cores, alln["seconds"], "%s rejected" % alln["rejected"])]
+    if scan is None:
+        rows.append(("aegis scan", None, "command not available"))
+    elif "error" in scan:
+        rows.append(("aegis scan", None, "failed: " + scan["error"]))
+    else:
+        rows.append(("aegis scan (all cores, whole run)", scan["seconds"],
+                     "exit %d" % scan["exit"]))
+    for name, cmd_for, what in PEERS:
+        cmd = cmd_for(roots)
+        rows.append((name, run_peer(cmd, args.repeat) if cmd else None,
+                     what if cmd else "not installed"))
+
+    header = "| what | seconds | MB/s | files/s | vs CPython | notes |"
+    lines = [header, "|---|---:|---:|---:|---:|---|"]
+    for name, secs, note in rows:
+        if secs:
+            lines.append("| %s | %.3f | %.1f | %.0f | %.1fx | %s |" % (
+                name, secs, mb / secs, len(files) / secs, cpy["seconds"] / secs, note))
+        else:
+            lines.append("| %s | - | - | - | - | %s |" % (name, note))
+    table = "\n".join(lines)
+    print()
+    print(table)
+
+    if args.no_write:
+        return 0
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    build_type = "see the binary's build directory"
+    cache = os.path.join(os.path.dirname(aegis), "CMakeCache.txt")
+    if os.path.exists(cache):
+        with open(cache) as f:
+            m = re.search(r"^CMAKE_BUILD_TYPE:STRING=(.*)$", f.read(), re.M)
+            if m:
+                build_type = m.group(1) or "(none)"
+    rel_roots = [r.replace(os.path.expanduser("~"), "~") for r in roots]
+    doc = """# Performance
+
+Generated by `make bench` (`python3 bench/run.py --aegis BUILD/aegis`); rerun it to
+refresh. The target: the front end at 10x CPython's `ast.parse`, single-threaded.
+
+- Date: {now}
+- Machine: {machine}
+- Aegis build: {build_type} (`{aegis_name}`)
+- Corpus: {files} files, {mb:.1f} MB: {roots}
+- Each figure is the fastest of {repeat} runs. Throughput counts source bytes.
+
+## Results
+
+{table}
+
+## What is measured
+
+- **CPython**: `bench/cpython_parse.py` under CPython 3.12: every file read first, then
+  `ast.parse(bytes)` over all of them in one process and one thread; only the parse
+  loop is timed (no dump, no compile).
+- **aegis debug parse -jN**: `aegis debug parse -j N --python-version 3.12 FILES...`
+  reads every file first, then times decode (PEP 263) + tokenize + parse to the arena
+  AST on a pool of N threads; its own `parse-seconds` line is the figure.
+- **aegis scan**: the whole command (`aegis scan --no-progress --format json -o FILE
+  ROOTS...`) timed from outside: discovery, reading, parsing, analysis and the report.
+- "vs CPython" is CPython's time divided by the row's time (higher is faster).
+""".format(now=now, machine=machine(), build_type=build_type,
+           aegis_name=os.path.relpath(aegis, ROOT) if aegis.startswith(ROOT) else "aegis",
+           files=len(files), mb=mb, roots=", ".join(rel_roots), repeat=args.repeat,
+           table=table)
+    path = os.path.join(ROOT, "docs", "PERFORMANCE.md")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(doc)
+    print("\nwrote %s" % os.path.relpath(path, ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
