@@ -325,6 +325,11 @@ Expr* Parser::star_expressions() {
   };
   Expr* e = star_expression();
   if (!e) return nullptr;
+  if (at(TK::ColonEqual) && !(e->kind == NodeKind::Name && &first == &previous())) {
+    // invalid_named_expression; a bare NAME ':=' here is plain "invalid syntax".
+    return syntax_error_at_node(
+        std::string("cannot use assignment expressions with ") + expression_kind_name(e), e);
+  }
   if (!at(TK::Comma)) return e;
   std::vector<Expr*> elts{e};
   while (accept(TK::Comma)) {
@@ -1163,7 +1168,10 @@ Arguments* Parser::parameters(bool allow_annotations) {
     if (at(TK::Slash)) {
       if (seen_slash) return syntax_error("/ may appear only once", first);
       if (seen_star) return syntax_error("/ must be ahead of *", first);
-      if (plain.empty()) return syntax_error("at least one argument must precede /", first);
+      if (plain.empty()) {
+        if (kind(1) != TK::Comma) return nullptr;
+        return syntax_error("at least one argument must precede /", first);
+      }
       advance();
       if (at(TK::Star)) return syntax_error("expected comma between / and *", peek());
       posonly.swap(plain);
