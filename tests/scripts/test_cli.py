@@ -263,6 +263,25 @@ def doc_reasons(doc):
     return c["skipped_files"] + c["failed_files"] + c["directories"]["skipped"] + c["directories"]["failed"]
 
 
+class ExampleApp(unittest.TestCase):
+    """What `make demo` shows: one broken legacy file, everything else analysed."""
+
+    def test_demo_app(self):
+        root = os.path.join(SOURCE_DIR, "examples", "flask_app")
+        r = run("scan", "--no-progress", "--format", "json", root)
+        self.assertEqual(r.returncode, 3, r.stderr)
+        doc = json.loads(r.stdout)
+        failed = [os.path.relpath(f["path"], root) for f in doc["coverage"]["failed_files"]]
+        self.assertEqual(failed, [os.path.join("legacy", "py2_script.py")])
+        (diag,) = doc["diagnostics"]
+        self.assertEqual((diag["line"], diag["column"]), (11, 5))
+        self.assertIn("Missing parentheses in call to 'print'", diag["message"])
+        python = doc["coverage"]["by_kind"]["python"]
+        self.assertGreaterEqual(python["analysed"], 5)
+        self.assertEqual(python["analysed"] + 1, python["found"])
+        self.assertEqual(doc["coverage"]["by_kind"]["manifest"]["found"], 1)  # requirements.txt
+
+
 class DebugCommandsStayRegistered(unittest.TestCase):
     def test_debug_ast_reads_a_file(self):
         with TempProject() as p:
