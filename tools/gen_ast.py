@@ -88,7 +88,7 @@ def fields(s):
 
 def cpp_type(typ, q):
     if typ in SIMPLE_SUMS:
-        return SIMPLE_SUMS[typ]
+        return f"Span<{SIMPLE_SUMS[typ]}>" if q == "*" else SIMPLE_SUMS[typ]
     if typ == "identifier" or typ == "string":
         return "Span<std::string_view>" if q == "*" else "std::string_view"
     if typ == "int":
@@ -269,7 +269,9 @@ def main():
         w("      bool first = true;")
         for typ, q, fname in flds:
             mem = MEMBER_RENAMES.get((struct, fname), fname)
-            if typ in SIMPLE_SUMS:
+            if typ in SIMPLE_SUMS and q == "*":
+                w(f'      field(first, "{fname}"); operator_list(x->{mem});')
+            elif typ in SIMPLE_SUMS:
                 w(f'      field(first, "{fname}"); out_ += to_string(x->{mem}); out_ += "()";')
             elif typ in ("identifier", "string"):
                 if q == "*":

@@ -549,7 +549,7 @@ struct Compare : Expr {
   static bool classof(const Node* n) { return n->kind == kKind; }
   Compare() { kind = kKind; }
   Expr* left = nullptr;
-  CmpOperator ops{};
+  Span<CmpOperator> ops;
   Span<Expr*> comparators;
 };
 

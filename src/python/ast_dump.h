@@ -34,6 +34,16 @@ class AstDumper {
     }
     out_ += ']';
   }
+  template <typename E>
+  void operator_list(const Span<E>& items) {
+    out_ += '[';
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (i) out_ += ", ";
+      out_ += to_string(items[i]);
+      out_ += "()";
+    }
+    out_ += ']';
+  }
   void field(bool& first, const char* name) {
     if (!first) out_ += ", ";
     first = false;

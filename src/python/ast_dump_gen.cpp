@@ -641,7 +641,7 @@ void AstDumper::dump_node(const Node* n) {
       out_ += "Compare(";
       bool first = true;
       field(first, "left"); dump_node_or_none(x->left);
-      field(first, "ops"); out_ += to_string(x->ops); out_ += "()";
+      field(first, "ops"); operator_list(x->ops);
       field(first, "comparators"); node_list(x->comparators);
       if (options_.include_attributes) attributes(first, n);
       out_ += ")";
