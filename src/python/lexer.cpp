@@ -254,8 +254,10 @@ class Lexer {
   bool check_int_digits(std::size_t start, std::size_t end);
   bool verify_end_of_number(std::size_t i, const char* kind);
   bool string(std::size_t start, std::size_t quote_pos);
+  bool check_literal_utf8(std::size_t begin, std::size_t end, int line, int col);
   bool fstring_start(std::size_t start, std::size_t quote_pos, bool raw, bool tstring);
   bool fstring_text();
+  bool fstring_text_piece();
   bool op(std::size_t start);
   bool open_bracket(std::size_t start, char c);
   bool close_bracket(std::size_t start, char c);
@@ -766,8 +768,33 @@ bool Lexer::string(std::size_t start, std::size_t quote_pos) {
     }
   }
   cur_ = i;
+  // A str literal must be valid UTF-8 (CPython fails when it decodes the literal;
+  // without a coding cookie nothing checked the bytes before).
+  bool is_bytes = false;
+  for (std::size_t k = start; k < quote_pos; ++k) is_bytes |= b_[k] == 'b' || b_[k] == 'B';
+  if (!is_bytes) {
+    const std::size_t body_start = quote_pos + static_cast<std::size_t>(quote_size);
+    const std::size_t body_end = i - static_cast<std::size_t>(quote_size);
+    if (!check_literal_utf8(body_start, body_end, start_line, static_cast<int>(start - start_line_start)))
+      return false;
+  }
   emit(TokenKind::String, start, start_line, start_line_start, i);
   return true;
+}
+
+bool Lexer::check_literal_utf8(std::size_t begin, std::size_t end, int line, int col) {
+  std::string_view body(b_ + begin, end > begin ? end - begin : 0);
+  bool high = false;
+  for (char ch : body) {
+    if (static_cast<unsigned char>(ch) >= 0x80) {
+      high = true;
+      break;
+    }
+  }
+  if (!high) return true;
+  Utf8Problem problem;
+  if (check_utf8(body, problem)) return true;
+  return fail("(unicode error) " + utf8_error_text(body, problem), line, col, line, col);
 }
 
 bool Lexer::fstring_start(std::size_t start, std::size_t quote_pos, bool raw, bool tstring) {
@@ -807,6 +834,19 @@ bool Lexer::enter_replacement_field(StringMode& mode, std::size_t at) {
 // FSTRING_MIDDLE (possibly empty, as CPython does), or FSTRING_END, or switches
 // to expression mode at a replacement field.
 bool Lexer::fstring_text() {
+  const std::size_t before = out_.size();
+  if (!fstring_text_piece()) return false;
+  // A literal piece must be valid UTF-8, as for str literals.
+  if (out_.size() > before) {
+    const Token& t = out_.back();
+    if ((t.kind == TokenKind::FStringMiddle || t.kind == TokenKind::TStringMiddle) &&
+        !check_literal_utf8(t.start, t.end, t.lineno, t.col_offset))
+      return false;
+  }
+  return true;
+}
+
+bool Lexer::fstring_text_piece() {
   StringMode& m = modes_.back();
   const TokenKind middle = m.tstring ? TokenKind::TStringMiddle : TokenKind::FStringMiddle;
   const std::size_t start = cur_;

@@ -175,7 +175,7 @@ bool decode_string_body(std::string_view body, bool raw, bool bytes, std::string
   } else {
     Utf8Problem problem;
     if (!check_utf8(body, problem)) {
-      error_message = "(unicode error) " + utf8_error_text(body.substr(problem.start), Utf8Problem{0, problem.end - problem.start, problem.reason});
+      error_message = "(unicode error) " + utf8_error_text(body, problem);
       error_offset = problem.start;
       return false;
     }
