@@ -287,6 +287,15 @@ TEST(Lexer, Identifiers) {
   EXPECT_LEX_ERROR("x = a\xe2\x80\x8b", "invalid non-printable character U+200B", 1, 5);
   EXPECT_LEX_ERROR("x = 1\n\xe9\n",
                    "(unicode error) 'utf-8' codec can't decode byte 0xe9 in position 0: unexpected end of data", 2, 0);
+  // Invalid UTF-8 in a str literal or f-string text is not; in bytes the parser's
+  // ASCII check applies.
+  EXPECT_LEX_ERROR("x = 'ab\xff'",
+                   "(unicode error) 'utf-8' codec can't decode byte 0xff in position 2: invalid start byte", 1, 4);
+  EXPECT_LEX_ERROR("x = r'''a\n\xc3'''",
+                   "(unicode error) 'utf-8' codec can't decode byte 0xc3 in position 2: unexpected end of data", 1, 4);
+  EXPECT_LEX_ERROR("x = f'a\xff{x}'",
+                   "(unicode error) 'utf-8' codec can't decode byte 0xff in position 1: invalid start byte", 1, 6);
+  EXPECT_EQ(lex("x = b'\xff'"), "NAME:x = STRING:b'\xff' NEWLINE END");
   // Invalid UTF-8 in a comment is fine (CPython does not decode comments).
   EXPECT_EQ(lex("# \xff\nx"), "NAME:x NEWLINE END");
 }
