@@ -52,6 +52,11 @@ Stmt* Parser::match_stmt() {
   bool had_error = failed();
   const Token& first = advance();
   Expr* subject = subject_expr();
+  // `match x = 3:` is no statement of any kind: give CPython's hint.
+  if (subject != nullptr && subject->kind == NodeKind::Name && at(TokenKind::Equal)) {
+    assignment_in_condition(subject);
+    if (failed()) return nullptr;
+  }
   if (subject == nullptr || !at(TokenKind::Colon) || kind(1) != TokenKind::Newline) {
     // Not a match statement: forget anything this attempt reported.
     if (!had_error) error_.reset();

@@ -66,6 +66,30 @@ std::nullptr_t Parser::invalid_syntax_here() {
   return syntax_error("invalid syntax", t);
 }
 
+std::nullptr_t Parser::assignment_in_condition(Expr* e) {
+  // CPython's invalid_named_expression for `if x = 3:` and the like.
+  std::size_t m = mark();
+  advance();  // '='
+  Expr* rhs = bitwise_or();
+  bool single = rhs != nullptr && !at(TokenKind::Equal) && !at(TokenKind::ColonEqual);
+  reset(m);
+  if (failed() || !single) return nullptr;
+  if (e->kind == NodeKind::Name) {
+    return syntax_error_range("invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                              e->lineno, e->col_offset, rhs->end_lineno, rhs->end_col_offset);
+  }
+  bool excluded = e->kind == NodeKind::List || e->kind == NodeKind::Tuple ||
+                  e->kind == NodeKind::GeneratorExp ||
+                  (e->kind == NodeKind::Constant &&
+                   (static_cast<Constant*>(e)->value.kind == ConstantKind::True ||
+                    static_cast<Constant*>(e)->value.kind == ConstantKind::False ||
+                    static_cast<Constant*>(e)->value.kind == ConstantKind::None));
+  if (excluded) return nullptr;
+  return syntax_error_at_node(std::string("cannot assign to ") + expr_name(e) +
+                                  " here. Maybe you meant '==' instead of '='?",
+                              e);
+}
+
 std::nullptr_t Parser::expected_colon(bool forced) {
   // A forced token (`&&':'` in the grammar) always reports the missing colon;
   // elsewhere CPython says so only when the line ends where the colon belongs.
@@ -289,13 +313,19 @@ Stmt* Parser::assignment_or_expression_stmt() {
   if (e == nullptr) return nullptr;
 
   if (at(TokenKind::Colon)) {
-    if (e->kind == NodeKind::Tuple || e->kind == NodeKind::List) {
-      return syntax_error_at_node(std::string("only single target (not ") + expr_name(e) +
-                                      ") can be annotated",
-                                  e);
+    if (!is_single_target(e) || !set_context(e, ExprContext::Store)) {
+      if (failed()) return nullptr;
+      // CPython names the bad target only when an annotation follows.
+      advance();
+      Expr* annotation = expression();
+      if (annotation == nullptr) return failed() ? nullptr : invalid_syntax_here();
+      if (e->kind == NodeKind::Tuple || e->kind == NodeKind::List) {
+        return syntax_error_at_node(std::string("only single target (not ") + expr_name(e) +
+                                        ") can be annotated",
+                                    e);
+      }
+      return syntax_error_at_node("illegal target for annotation", e);
     }
-    if (!is_single_target(e)) return syntax_error_at_node("illegal target for annotation", e);
-    if (!set_context(e, ExprContext::Store)) return syntax_error_at_node("illegal target for annotation", e);
     advance();
     // A bare name was handled above, so a Name here was parenthesised.
     return finish_annotated_assignment(first, e, false);
@@ -556,11 +586,22 @@ Alias* Parser::import_from_as_name() {
 Stmt* Parser::import_name() {
   const Token& first = advance();
   std::vector<Alias*> names;
+  bool any_asname = false;
   for (;;) {
     Alias* a = dotted_as_name();
     if (a == nullptr) return nullptr;
+    any_asname = any_asname || a->asname.data() != nullptr;
     names.push_back(a);
     if (!accept(TokenKind::Comma)) break;
+  }
+  if (at(TokenKind::KwFrom) && !any_asname && kind(1) == TokenKind::Name) {
+    // CPython's invalid_import: `import a from b`.
+    advance();
+    std::string_view module;
+    dotted_name(module);
+    const Token& last = previous();
+    return syntax_error_range("Did you mean to use 'from ... import ...' instead?", first.lineno,
+                              first.col_offset, last.end_lineno, last.end_col_offset);
   }
   Import* s = make<Import>(first);
   s->names = span(names);
@@ -681,8 +722,12 @@ TypeParam* Parser::type_param() {
     Expr* e = expression();
     if (e == nullptr) return failed() ? nullptr : invalid_syntax_here();
     if (stars != 0) {
-      const char* message = stars == 1 ? "cannot use bound with TypeVarTuple"
-                                       : "cannot use bound with ParamSpec";
+      bool constraints = e->kind == NodeKind::Tuple;
+      const char* message =
+          stars == 1 ? (constraints ? "cannot use constraints with TypeVarTuple"
+                                    : "cannot use bound with TypeVarTuple")
+                     : (constraints ? "cannot use constraints with ParamSpec"
+                                    : "cannot use bound with ParamSpec");
       const Token& last = previous();
       syntax_error_range(message, colon.lineno, colon.col_offset, last.end_lineno,
                          last.end_col_offset);
@@ -855,7 +900,8 @@ Stmt* Parser::if_stmt() {
     bool is_elif = first.kind == TokenKind::KwElif;
     Expr* test = named_expression();
     if (test == nullptr) return failed() ? nullptr : invalid_syntax_here();
-    if (!at(TokenKind::Colon)) return expected_colon(false);
+    if (at(TokenKind::Equal)) assignment_in_condition(test);
+    if (!at(TokenKind::Colon)) return failed() ? nullptr : expected_colon(false);
     advance();
     body.clear();
     if (!block_after(body, is_elif ? "'elif' statement" : "'if' statement", first)) return nullptr;
@@ -897,7 +943,8 @@ Stmt* Parser::while_stmt() {
   const Token& first = advance();
   Expr* test = named_expression();
   if (test == nullptr) return failed() ? nullptr : invalid_syntax_here();
-  if (!at(TokenKind::Colon)) return expected_colon(false);
+  if (at(TokenKind::Equal)) assignment_in_condition(test);
+  if (!at(TokenKind::Colon)) return failed() ? nullptr : expected_colon(false);
   advance();
   std::vector<Stmt*> body;
   if (!block_after(body, "'while' statement", first)) return nullptr;
@@ -931,7 +978,7 @@ Stmt* Parser::for_stmt(const Token& first) {
   advance();  // 'in'
   Expr* iter = star_expressions();
   if (iter == nullptr) return failed() ? nullptr : invalid_syntax_here();
-  if (!at(TokenKind::Colon)) return expected_colon(true);
+  if (!at(TokenKind::Colon)) return expected_colon(false);
   advance();
   std::vector<Stmt*> body;
   if (!block_after(body, "'for' statement", for_token)) return nullptr;
@@ -966,8 +1013,10 @@ WithItem* Parser::with_item() {
       if (!failed()) reset(before_as);
       return nullptr;
     }
-    // CPython's lookahead after the target: &(',' | ')' | ':')
-    if (!at(TokenKind::Comma) && !at(TokenKind::Colon) && !at(TokenKind::RPar)) {
+    // CPython's lookahead after the target: &(',' | ')' | ':'). At the end of
+    // the line the statement fails anyway, with "expected ':'".
+    if (!at(TokenKind::Comma) && !at(TokenKind::Colon) && !at(TokenKind::RPar) &&
+        !at(TokenKind::Newline)) {
       reset(before_as);
       return nullptr;
     }

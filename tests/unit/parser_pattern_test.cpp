@@ -78,6 +78,7 @@ const Case kRejected[] = {
     {"match x:\npass\n", "error: expected an indented block after 'match' statement on line 1"},
     {"match x:\n case 1:\n pass\n", "error: expected an indented block after 'case' statement on line 2"},
     {"match x:\n  y = 1\n", "error: invalid syntax"},
+    {"match x = 3:\n case 1: pass\n", "error: invalid syntax. Maybe you meant '==' or ':=' instead of '='?"},
 };
 
 TEST(ParserPattern, TreesMatchCPython) {
