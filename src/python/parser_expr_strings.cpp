@@ -50,7 +50,7 @@ Expr* Parser::string_constant(const Token& t) {
   Constant* c = arena().make<Constant>();
   set_position(c, t.lineno, t.col_offset, t.end_lineno, t.end_col_offset);
   c->value.kind = prefix.bytes ? ConstantKind::Bytes : ConstantKind::Str;
-  if (prefix.unicode) c->string_kind = "u";
+  if (text[0] == 'u') c->string_kind = "u";  // CPython: a lowercase 'u' only
   bool plain = prefix.raw || body.find('\\') == std::string_view::npos;
   if (plain && prefix.bytes) {
     for (unsigned char ch : body) {
@@ -120,7 +120,8 @@ Expr* Parser::fstring_format_spec(const Token& colon, bool raw, bool tstring) {
       if (!c) return nullptr;
       items.push_back(c);
     } else if (at(TK::LBrace)) {
-      Expr* field = fstring_replacement_field(raw, tstring);
+      // Fields nested in a spec are FormattedValue even in a t-string.
+      Expr* field = fstring_replacement_field(raw, tstring, false);
       if (!field) return nullptr;
       items.push_back(field);
     } else {
@@ -134,7 +135,9 @@ Expr* Parser::fstring_format_spec(const Token& colon, bool raw, bool tstring) {
   return spec;
 }
 
-Expr* Parser::fstring_replacement_field(bool raw, bool tstring) {
+// `tstring`: the field is inside a t-string (its tokens and messages);
+// `interpolation`: it becomes an Interpolation rather than a FormattedValue.
+Expr* Parser::fstring_replacement_field(bool raw, bool tstring, bool interpolation) {
   const Token& lbrace = advance();  // '{'
   if (at(TK::RBrace)) {
     return syntax_error(tstring ? "t-string: valid expression required before '}'"
@@ -199,7 +202,7 @@ Expr* Parser::fstring_replacement_field(bool raw, bool tstring) {
   if (conversion == -1 && debug != nullptr && spec == nullptr) conversion = 'r';
 
   Expr* field;
-  if (tstring) {
+  if (interpolation) {
     Interpolation* n = make<Interpolation>(lbrace);
     n->value = value;
     n->conversion = conversion;
@@ -262,7 +265,7 @@ Expr* Parser::fstring() {
       if (!c) return nullptr;
       if (!is_empty_str_constant(c)) items.push_back(c);
     } else if (at(TK::LBrace)) {
-      Expr* field = fstring_replacement_field(prefix.raw, tstring);
+      Expr* field = fstring_replacement_field(prefix.raw, tstring, tstring);
       if (!field) return nullptr;
       if (field->kind == NodeKind::JoinedStr) {  // `{x=}`: text and value, unpacked
         for (Expr* x : static_cast<JoinedStr*>(field)->values) {
