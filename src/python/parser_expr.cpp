@@ -7,8 +7,6 @@
 // the same prefix are decided by one token of lookahead or by parsing once and
 // checking afterwards (targets are parsed as expressions and validated by
 // set_context), so parsing stays linear.
-#include <type_traits>
-
 #include "python/literals.h"
 #include "python/parser.h"
 
@@ -40,26 +38,6 @@ bool starts_atom(TK k) {
       return true;
     default:
       return false;
-  }
-}
-
-// The generated Compare node may hold a list of operators (cmpop*) or, in older
-// generated headers, a single one; this keeps the parser compiling with both.
-template <typename C>
-void set_compare_ops(C* node, const std::vector<CmpOperator>& ops, Arena& arena) {
-  if constexpr (std::is_same_v<std::remove_cvref_t<decltype(node->ops)>, Span<CmpOperator>>) {
-    node->ops = to_span(arena, ops);
-  } else {
-    node->ops = ops.front();
-  }
-}
-
-template <typename C>
-CmpOperator first_compare_op(const C* node) {
-  if constexpr (std::is_same_v<std::remove_cvref_t<decltype(node->ops)>, Span<CmpOperator>>) {
-    return node->ops[0];
-  } else {
-    return node->ops;
   }
 }
 
@@ -135,7 +113,7 @@ Expr* Parser::find_invalid_target(Expr* e, TargetsType type) {
       // `for a in b` reaches here as the comparison `a in b`: look at its left side.
       if (type == TargetsType::For) {
         auto* c = static_cast<Compare*>(e);
-        if (first_compare_op(c) == CmpOperator::In) return find_invalid_target(c->left, type);
+        if (c->ops[0] == CmpOperator::In) return find_invalid_target(c->left, type);
         return nullptr;
       }
       return e;
@@ -460,7 +438,7 @@ done:
   if (ops.empty()) return left;
   Compare* c = make<Compare>(first);
   c->left = left;
-  set_compare_ops(c, ops, arena());
+  c->ops = span(ops);
   c->comparators = span(comparators);
   return c;
 }
