@@ -258,6 +258,15 @@ class Lexer {
   bool fstring_start(std::size_t start, std::size_t quote_pos, bool raw, bool tstring);
   bool fstring_text();
   bool fstring_text_piece();
+  // Python < 3.12: an f-string was one STRING token whose expressions could not
+  // hold backslashes, comments, line breaks (single quotes) or its own quote.
+  bool legacy_fstrings() const { return options_.feature_minor < 12 && !modes_.empty(); }
+  bool legacy_fstring_error(const char* message, std::size_t at) {
+    int col = col_of(at);
+    return fail(message, line_, col, line_, col);
+  }
+  bool legacy_nested_string(std::size_t start, std::size_t quote_pos);
+  bool legacy_check_piece(const Token& t);
   bool op(std::size_t start);
   bool open_bracket(std::size_t start, char c);
   bool close_bracket(std::size_t start, char c);
@@ -400,6 +409,15 @@ bool Lexer::regular_token() {
       case kDigit:
         return number(start);
       case kNewline: {
+        if (legacy_fstrings()) {
+          for (const StringMode& m : modes_) {
+            if (m.quote_size == 1) {
+              int col = static_cast<int>(m.start - m.start_line_start);
+              return fail("unterminated string literal (detected at line " + std::to_string(line_) + ")",
+                          m.start_line, col, m.start_line, col);
+            }
+          }
+        }
         const int newline_line = line_, newline_col = col_of(start);
         cur_ = start + 1;
         new_line(cur_);
@@ -417,15 +435,20 @@ bool Lexer::regular_token() {
         return true;
       }
       case kHash: {
+        if (legacy_fstrings())
+          return legacy_fstring_error("f-string expression part cannot include '#'", start);
         std::size_t i = start + 1;
         while (b_[i] != '\n' && !at_end(i)) ++i;
         cur_ = i;
         continue;
       }
       case kBackslash:
+        if (legacy_fstrings())
+          return legacy_fstring_error("f-string expression part cannot include a backslash", start);
         if (!line_continuation(start)) return false;
         continue;
       case kQuote:
+        if (legacy_fstrings() && !legacy_nested_string(start, start)) return false;
         return string(start, start);
       case kDot: {
         if (is_digit(b_[start + 1])) return number(start);
@@ -496,6 +519,7 @@ bool Lexer::identifier_or_string(std::size_t start) {
     ++i;
     char q = b_[i];
     if (q == '"' || q == '\'') {
+      if (legacy_fstrings() && !legacy_nested_string(start, i)) return false;
       if (saw_f || saw_t) return fstring_start(start, i, saw_r, saw_t);
       return string(start, i);
     }
@@ -778,7 +802,45 @@ bool Lexer::string(std::size_t start, std::size_t quote_pos) {
     if (!check_literal_utf8(body_start, body_end, start_line, static_cast<int>(start - start_line_start)))
       return false;
   }
+  if (legacy_fstrings() && std::memchr(b_ + start, '\\', i - start) != nullptr) {
+    return fail("f-string expression part cannot include a backslash", start_line,
+                static_cast<int>(start - start_line_start), start_line,
+                static_cast<int>(start - start_line_start));
+  }
   emit(TokenKind::String, start, start_line, start_line_start, i);
+  return true;
+}
+
+bool Lexer::legacy_nested_string(std::size_t start, std::size_t quote_pos) {
+  const char q = b_[quote_pos];
+  const bool triple = b_[quote_pos + 1] == q && b_[quote_pos + 2] == q;
+  for (const StringMode& m : modes_) {
+    // The enclosing STRING token would have ended at this quote.
+    if (m.quote == q && (m.quote_size == 1 || triple)) {
+      return legacy_fstring_error("f-string: expecting '}'", start);
+    }
+  }
+  return true;
+}
+
+// Literal text of an f-string nested in another's expression (Python < 3.12).
+bool Lexer::legacy_check_piece(const Token& t) {
+  if (modes_.size() < 2) return true;
+  std::string_view text(b_ + t.start, t.end - t.start);
+  if (text.find('\\') != std::string_view::npos) {
+    return fail("f-string expression part cannot include a backslash", t.lineno, t.col_offset, t.lineno,
+                t.col_offset);
+  }
+  if (text.find('\n') != std::string_view::npos) {
+    for (std::size_t k = 0; k + 1 < modes_.size(); ++k) {
+      const StringMode& m = modes_[k];
+      if (m.quote_size == 1) {
+        int col = static_cast<int>(m.start - m.start_line_start);
+        return fail("unterminated string literal (detected at line " + std::to_string(t.lineno) + ")",
+                    m.start_line, col, m.start_line, col);
+      }
+    }
+  }
   return true;
 }
 
@@ -822,7 +884,7 @@ bool Lexer::fstring_start(std::size_t start, std::size_t quote_pos, bool raw, bo
 
 bool Lexer::enter_replacement_field(StringMode& mode, std::size_t at) {
   ++mode.expr_start_depth;
-  if (mode.expr_start_depth >= kMaxExprNesting) {
+  if (mode.expr_start_depth >= (options_.feature_minor < 12 ? 2 : kMaxExprNesting)) {
     return fail_before(at, mode.tstring ? "t-string: expressions nested too deeply"
                                         : "f-string: expressions nested too deeply");
   }
@@ -841,6 +903,8 @@ bool Lexer::fstring_text() {
     const Token& t = out_.back();
     if ((t.kind == TokenKind::FStringMiddle || t.kind == TokenKind::TStringMiddle) &&
         !check_literal_utf8(t.start, t.end, t.lineno, t.col_offset))
+      return false;
+    if (t.kind == TokenKind::FStringMiddle && options_.feature_minor < 12 && !legacy_check_piece(t))
       return false;
   }
   return true;

@@ -241,6 +241,23 @@ TEST(Lexer, FStrings) {
   EXPECT_EQ(lex("f'{x:a\n}'"), "FS:f' { NAME:x : FM:a } FE:' NEWLINE END");
 }
 
+TEST(Lexer, FStringsBefore312) {
+  // Python 3.8-3.11: the expression part of an f-string cannot hold a backslash, a
+  // comment, a line break in a single-quoted f-string, or the f-string's own quote.
+  EXPECT_EQ(lex("f'{\"a\"}'", 11), "FS:f' { STRING:\"a\" } FE:' NEWLINE END");
+  EXPECT_EQ(lex("f'''{\"a\"}'''", 11), "FS:f''' { STRING:\"a\" } FE:''' NEWLINE END");
+  EXPECT_EQ(lex("f'''{x\n}'''", 11), "FS:f''' { NAME:x } FE:''' NEWLINE END");
+  EXPECT_EQ(lex_error("f'{'a'}'", 11).message, "f-string: expecting '}'");
+  EXPECT_EQ(lex_error("f'{x #}'", 11).message, "f-string expression part cannot include '#'");
+  EXPECT_EQ(lex_error("f'{\"\\n\"}'", 11).message, "f-string expression part cannot include a backslash");
+  EXPECT_EQ(lex_error("f'{f\"\\n\"}'", 11).message, "f-string expression part cannot include a backslash");
+  EXPECT_EQ(lex_error("f'{x\n}'", 11).message, "unterminated string literal (detected at line 1)");
+  EXPECT_EQ(lex_error("f'{x:{y:{z}}}'", 11).message, "f-string: expressions nested too deeply");
+  // All of these are fine from 3.12 on.
+  EXPECT_EQ(lex("f'{'a'}'", 12).find("ERROR"), std::string::npos);
+  EXPECT_EQ(lex("f'{x:{y:{z}}}'", 12).find("ERROR"), std::string::npos);
+}
+
 TEST(Lexer, FStringErrors) {
   EXPECT_LEX_ERROR("f'a\nb'", "unterminated f-string literal (detected at line 1)", 1, 0);
   EXPECT_LEX_ERROR("x = f'''a\n", "unterminated triple-quoted f-string literal (detected at line 1)", 1, 4);
