@@ -968,7 +968,15 @@ Expr* Parser::brace_atom() {
 Expr* Parser::lambdef() {
   const Token& kw = advance();  // 'lambda'
   Arguments* args = parameters(false);
-  if (!args || !accept(TK::Colon)) return nullptr;
+  if (!args || !at(TK::Colon)) return nullptr;
+  const Token& colon = advance();
+  if (at(TK::FStringMiddle) || at(TK::TStringMiddle)) {
+    // In a replacement field the ':' began a format spec: the lambda has no body.
+    return syntax_error_range(
+        std::string(at(TK::TStringMiddle) ? "t" : "f") +
+            "-string: lambda expressions are not allowed without parentheses",
+        kw.lineno, kw.col_offset, colon.end_lineno, colon.end_col_offset);
+  }
   Expr* body = expression();
   if (!body) return nullptr;
   Lambda* l = make<Lambda>(kw);
@@ -1000,6 +1008,11 @@ bool Parser::call_arguments_impl(std::vector<Expr*>& args, std::vector<Keyword*>
       advance();
       Expr* value = expression();
       if (!value) return false;
+      if (at_comprehension()) {
+        syntax_error_range("iterable unpacking cannot be used in comprehension", first.lineno,
+                           first.col_offset, value->end_lineno, value->end_col_offset);
+        return false;
+      }
       if (at(TK::Equal)) {
         syntax_error_range("cannot assign to iterable argument unpacking", first.lineno,
                            first.col_offset, value->end_lineno, value->end_col_offset);

@@ -139,54 +139,48 @@ Expr* Parser::fstring_format_spec(const Token& colon, bool raw, bool tstring) {
 // `interpolation`: it becomes an Interpolation rather than a FormattedValue.
 Expr* Parser::fstring_replacement_field(bool raw, bool tstring, bool interpolation) {
   const Token& lbrace = advance();  // '{'
-  if (at(TK::RBrace)) {
-    return syntax_error(tstring ? "t-string: valid expression required before '}'"
-                                : "f-string: valid expression required before '}'",
-                        peek());
+  // Messages of CPython's invalid_replacement_field, "f-string: " or "t-string: ".
+  const std::string kind_prefix = tstring ? "t-string: " : "f-string: ";
+  auto fail = [&](const std::string& message, const Token& where) {
+    return syntax_error(kind_prefix + message, where);
+  };
+  if (at(TK::Equal) || at(TK::Exclamation) || at(TK::Colon) || at(TK::RBrace)) {
+    return fail("valid expression required before '" + std::string(text_of(peek())) + "'",
+                peek());
   }
+  const std::size_t first_expr_token = mark();
   Expr* value = at(TK::KwYield) ? yield_expr() : star_expressions();
   if (!value) {
-    if (!failed()) {
-      if (lbrace.end == peek().start && (at(TK::Exclamation) || at(TK::Colon) || at(TK::Equal))) {
-        syntax_error(tstring ? "t-string: valid expression required before '" +
-                                   std::string(text_of(peek())) + "'"
-                             : "f-string: valid expression required before '" +
-                                   std::string(text_of(peek())) + "'",
-                     peek());
-      } else if (at(TK::KwLambda) || previous().kind == TK::KwLambda) {
-        syntax_error(tstring ? "t-string: lambda expressions are not allowed without parentheses"
-                             : "f-string: lambda expressions are not allowed without parentheses",
-                     lbrace);
-      }
-    }
+    if (!failed()) fail("expecting a valid expression after '{'", peek());
     return nullptr;
   }
+  if (!at(TK::Equal) && !at(TK::Exclamation) && !at(TK::Colon) && !at(TK::RBrace)) {
+    display_element_error(value, tokens_[first_expr_token]);
+    if (failed()) return nullptr;
+    return fail("expecting '=', or '!', or ':', or '}'", peek());
+  }
   const Token* debug = at(TK::Equal) ? &advance() : nullptr;
+  if (debug && !at(TK::Exclamation) && !at(TK::Colon) && !at(TK::RBrace)) {
+    return fail("expecting '!', or ':', or '}'", peek());
+  }
   const Token* bang = nullptr;
   int conversion = -1;
   if (at(TK::Exclamation)) {
     bang = &advance();
-    if (!at(TK::Name)) {
-      return syntax_error(tstring ? "t-string: missing conversion character"
-                                  : "f-string: missing conversion character",
-                          peek());
-    }
+    if (at(TK::Colon) || at(TK::RBrace)) return fail("missing conversion character", peek());
+    if (!at(TK::Name)) return fail("invalid conversion character", peek());
     const Token& conv = advance();
     if (conv.start != bang->end) {
-      return syntax_error(tstring ? "t-string: conversion type must come right after the "
-                                    "exclamanation mark"
-                                  : "f-string: conversion type must come right after the "
-                                    "exclamanation mark",
-                          conv);
+      return fail("conversion type must come right after the exclamanation mark", conv);
     }
     std::string_view name = text_of(conv);
     if (name != "s" && name != "r" && name != "a") {
-      return syntax_error(std::string(tstring ? "t-string" : "f-string") +
-                              ": invalid conversion character '" + std::string(name) +
-                              "': expected 's', 'r', or 'a'",
-                          conv);
+      return fail("invalid conversion character '" + std::string(name) +
+                      "': expected 's', 'r', or 'a'",
+                  conv);
     }
     conversion = name[0];
+    if (!at(TK::Colon) && !at(TK::RBrace)) return fail("expecting ':' or '}'", peek());
   }
   const Token* colon = nullptr;
   Expr* spec = nullptr;
@@ -195,9 +189,7 @@ Expr* Parser::fstring_replacement_field(bool raw, bool tstring, bool interpolati
     spec = fstring_format_spec(*colon, raw, tstring);
     if (!spec) return nullptr;
   }
-  if (!at(TK::RBrace)) {
-    return syntax_error(tstring ? "t-string: expecting '}'" : "f-string: expecting '}'", peek());
-  }
+  if (!at(TK::RBrace)) return fail("expecting '}'", peek());
   const Token& rbrace = advance();
   if (conversion == -1 && debug != nullptr && spec == nullptr) conversion = 'r';
 
