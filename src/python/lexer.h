@@ -44,6 +44,17 @@ struct LexerOptions {
 // - TSTRING_* (feature_minor >= 14): the same for t"..." strings.
 // - "<>" and stray '$', '?', '`' are rejected here with "invalid syntax" (CPython
 //   hands them to its parser, which fails on them).
+// - Checks CPython makes later, made here so nothing slips through: str literals
+//   and f-string text must be valid UTF-8 (the text is not validated up front when
+//   there is no coding cookie, see source_decode.h); decimal int literals longer
+//   than 4300 digits are refused (sys.int_info.default_max_str_digits).
+// - feature_minor < 12: the same token kinds, but the pre-PEP 701 limits of an
+//   f-string's expressions are enforced (no backslash, '#', own quote, or line
+//   break inside a single-quoted f-string; format specs nest 2 deep, not 3).
+// Errors: message and position as CPython 3.12 reports them (columns converted to
+// 0-based UTF-8 bytes); where CPython's parser would report a different error
+// first (e.g. "f-string: expecting '}'" before an unclosed bracket at EOF), the
+// verdict is the same but the message may differ.
 // Tokenizes `text` (decoded UTF-8). Returns false and fills `error` when the
 // source is rejected; `tokens` then holds what was read before the error.
 // NEWLINE/INDENT/DEDENT/ENDMARKER follow CPython's rules (no NL/COMMENT tokens:
