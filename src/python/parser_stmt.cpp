@@ -911,6 +911,12 @@ Stmt* Parser::if_stmt() {
     node->test = test;
     node->body = span(body);
     chain.push_back(node);
+    // Each elif nests one If deeper in the tree. CPython gives up on chains
+    // of about 3000 ("too complex"); so do we, before consumers that walk the
+    // tree recursively could exhaust their stacks.
+    if (chain.size() > 3 * static_cast<std::size_t>(options_.max_depth) && at(TokenKind::KwElif)) {
+      return too_deep(peek());
+    }
   } while (at(TokenKind::KwElif));
   std::vector<Stmt*> orelse;
   if (at(TokenKind::KwElse) && !else_block(orelse)) return nullptr;
