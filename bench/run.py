@@ -153,6 +153,7 @@ def main():
     files = [f for r in roots for f in py_files(r)]
     total = sum(os.path.getsize(f) for f in files)
     cores = os.cpu_count() or 1
+    load = "%.1f / %.1f / %.1f" % os.getloadavg()
     print("corpus: %d files, %.1f MB (%s)" % (len(files), total / 1e6, ", ".join(roots)),
           flush=True)
 
@@ -218,6 +219,8 @@ refresh. The target: the front end at 10x CPython's `ast.parse`, single-threaded
 - Date: {now}
 - Machine: {machine}
 - Aegis build: {build_type} (`{aegis_name}`)
+- Load average when the run started (1/5/15 min): {load} — other work on the machine
+  slows every row; compare rows of one run rather than runs on a busy machine
 - Corpus: {files} files, {mb:.1f} MB: {roots}
 - Each figure is the fastest of {repeat} runs. Throughput counts source bytes.
 
@@ -239,7 +242,7 @@ refresh. The target: the front end at 10x CPython's `ast.parse`, single-threaded
 """.format(now=now, machine=machine(), build_type=build_type,
            aegis_name=os.path.relpath(aegis, ROOT) if aegis.startswith(ROOT) else "aegis",
            files=len(files), mb=mb, roots=", ".join(rel_roots), repeat=args.repeat,
-           table=table)
+           table=table, load=load)
     path = os.path.join(ROOT, "docs", "PERFORMANCE.md")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as f:
