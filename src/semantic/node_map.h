@@ -45,7 +45,10 @@ class NodeMap {
  private:
   std::size_t slot_for(const void* key) const {
     std::size_t mask = slots_.size() - 1;
-    std::size_t i = mix_hash(reinterpret_cast<std::uintptr_t>(key)) & mask;
+    // Fibonacci hashing of the address; nodes are 8-aligned, the high bits are well mixed.
+    std::size_t i = static_cast<std::size_t>(
+                        (reinterpret_cast<std::uintptr_t>(key) >> 3) * 0x9E3779B97F4A7C15ULL >> 32) &
+                    mask;
     while (slots_[i].first != nullptr && slots_[i].first != key) i = (i + 1) & mask;
     return i;
   }

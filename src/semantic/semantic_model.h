@@ -148,6 +148,9 @@ class SemanticModel {
   // scope that holds the variable, the last binding before the use in source order.
   // kNone for builtins and unresolved names.
   BindingId binding_of(const py::Name* name) const;
+  // The binding `name` would refer to if it were read at node `at` (same rules as
+  // binding_of); kNone for builtins and unbound names.
+  BindingId lookup(std::string_view name, const py::Node* at) const;
   // Where a name used in `scope` lives: its home scope, or kNone when it is not bound
   // in any visible scope (a builtin, a star-import, or undefined).
   ScopeId lookup_scope(ScopeId scope, std::string_view name) const;

@@ -361,6 +361,28 @@ TEST(SemanticScopes, BindingKinds) {
   EXPECT_TRUE(saw_type_param);
 }
 
+TEST(SemanticScopes, LookupAtNode) {
+  Analyzed a(
+      "import os\n"
+      "def f():\n"
+      "    run(1)\n"
+      "    os = 2\n"
+      "    run(2)\n"
+      "run(3)\n");
+  ASSERT_TRUE(a.ok());
+  const SemanticModel& m = a.model();
+  BindingId in_f_before = m.lookup("os", a.call("run", 0));
+  BindingId in_f_after = m.lookup("os", a.call("run", 1));
+  BindingId at_module = m.lookup("os", a.call("run", 2));
+  ASSERT_NE(in_f_before, kNone);
+  ASSERT_NE(in_f_after, kNone);
+  ASSERT_NE(at_module, kNone);
+  EXPECT_EQ(m.binding(in_f_before).lineno, 4);  // local for the whole function
+  EXPECT_EQ(m.binding(in_f_after).lineno, 4);
+  EXPECT_EQ(m.binding(at_module).kind, BindingKind::Import);
+  EXPECT_EQ(m.lookup("print", a.call("run", 2)), kNone);
+}
+
 // --- Imports -----------------------------------------------------------------------------
 
 TEST(SemanticImports, Conditions) {
@@ -479,6 +501,22 @@ TEST(SemanticInstances, FactoryFunction) {
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a.call_qualified("application.run"), "flask.Flask.run");
   EXPECT_EQ(a.call_qualified("create_app"), "app.main.create_app");
+}
+
+TEST(SemanticInstances, AnnotatedParameter) {
+  Analyzed a(
+      "from sqlalchemy.orm import Session\n"
+      "import subprocess\n"
+      "def view(db: Session, p: subprocess.Popen, n: int, q):\n"
+      "    db.execute(sql)\n"
+      "    p.communicate()\n"
+      "    n.bit_length()\n"
+      "    q.run()\n");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a.call_qualified("db.execute"), "sqlalchemy.orm.Session.execute");
+  EXPECT_EQ(a.call_qualified("p.communicate"), "subprocess.Popen.communicate");
+  EXPECT_EQ(a.call_qualified("n.bit_length"), "builtins.int.bit_length");
+  EXPECT_EQ(a.call_qualified("q.run"), "");
 }
 
 TEST(SemanticInstances, WithTarget) {
