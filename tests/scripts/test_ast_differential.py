@@ -6,7 +6,8 @@ For every .py file of CPython 3.12's standard library (test/ included), of Debia
 3.12 FILE` must equal CPython 3.12's ast.dump(ast.parse(bytes), include_attributes=True),
 and a file CPython rejects must be rejected. Corpus files with an `X.py.expected` beside
 them hold newer syntax (3.13, 3.14): Aegis parses them with its default grammar and must
-print the stored tree, and must reject them in 3.12 mode.
+print the stored tree (or reject the file when the expected file says `REJECT: reason`),
+and must reject them in 3.12 mode.
 
     python3 test_ast_differential.py --aegis BIN --source-dir REPO [--filter S] [--limit N] [-j N]
 
@@ -157,6 +158,11 @@ def check_newer_syntax(aegis, shown, path, expected_path, source):
     if rc is None or rc not in (0, 1):
         return shown, "crash", "aegis exit status %s: %s" % (
             rc, err.decode("utf-8", "replace")[-500:])
+    if expected.startswith("REJECT"):
+        # Invalid in the newest grammar too: the file states the rule it breaks.
+        if rc == 1:
+            return shown, "rejected_both", ""
+        return shown, "wrongly_accepted", "default grammar accepts it; expected: %s" % expected
     if rc == 1:
         return shown, "wrongly_rejected", "default grammar: %s" % (
             err.decode("utf-8", "replace").strip()[-500:])

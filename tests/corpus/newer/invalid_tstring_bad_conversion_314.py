@@ -1,0 +1,2 @@
+# PEP 750: conversions are !r, !s and !a only.
+x = t"{y!z}"
