@@ -2,7 +2,8 @@
 """Differential test of the Python front end against CPython 3.12.
 
 For every .py file of CPython 3.12's standard library (test/ included), of Debian's
-/usr/lib/python3.11 and of tests/corpus/, the text of `aegis debug ast --python-version
+/usr/lib/python3.11, of tests/corpus/ and of the files tests/differential/generate.py
+writes at run time (every code point, identifier character, many numbers), the text of `aegis debug ast --python-version
 3.12 FILE` must equal CPython 3.12's ast.dump(ast.parse(bytes), include_attributes=True),
 and a file CPython rejects must be rejected. Corpus files with an `X.py.expected` beside
 them hold newer syntax (3.13, 3.14): Aegis parses them with its default grammar and must
@@ -22,10 +23,12 @@ import os
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "differential"))
+import generate as generated_lib  # noqa: E402
 import oracle as oracle_lib  # noqa: E402
 
 AEGIS_TIMEOUT = 120  # seconds for one file; generous, only there to turn a hang into a failure
@@ -42,6 +45,8 @@ def parse_args():
     ap.add_argument("-j", "--jobs", type=int, default=0, help="worker processes (0: all cores)")
     ap.add_argument("--show", type=int, default=50, help="print at most this many failures")
     ap.add_argument("--no-corpus", action="store_true", help="skip tests/corpus")
+    ap.add_argument("--no-generated", action="store_true",
+                    help="skip the files generated at run time (tests/differential/generate.py)")
     ap.add_argument("--reexecuted", action="store_true", help=argparse.SUPPRESS)
     return ap.parse_args()
 
@@ -217,6 +222,10 @@ def main():
     files = collect(trees)
     if not args.no_corpus:
         files += collect_corpus(os.path.join(args.source_dir, "tests", "corpus"))
+    generated_dir = tempfile.TemporaryDirectory(prefix="aegis-differential-")
+    if not args.no_generated:
+        for name in generated_lib.generate(generated_dir.name):
+            files.append(("generated/" + name, os.path.join(generated_dir.name, name), None))
     if args.filter:
         files = [f for f in files if args.filter in f[0]]
     if args.limit > 0:
