@@ -2,6 +2,7 @@
 // prints (expectations generated once from CPython's ast module and pasted here).
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -87,6 +88,37 @@ TEST(ParserPattern, TreesMatchCPython) {
 
 TEST(ParserPattern, RejectsWhatCPythonRejects) {
   for (const Case& c : kRejected) EXPECT_EQ(parse_and_dump(c.source), c.expected) << c.source;
+}
+
+
+TEST(ParserPattern, DeeplyNestedPatterns) {
+  // The tokenizer allows 200 nested brackets; every one of them must parse.
+  std::string source = "match x:\n case " + std::string(190, '[') + "a" + std::string(190, ']') +
+                       ": pass\n";
+  ParseOptions options;
+  options.set_feature_minor(12);
+  auto parsed = parse_python(source, options);
+  EXPECT_FALSE(parsed->error.has_value());
+  std::string classes = "match x:\n case ";
+  for (int i = 0; i < 95; ++i) classes += "A(";
+  classes += "a" + std::string(95, ')') + ": pass\n";
+  parsed = parse_python(classes, options);
+  EXPECT_FALSE(parsed->error.has_value());
+}
+
+TEST(ParserPattern, MatchIsASoftKeyword) {
+  ParseOptions options;
+  options.set_feature_minor(12);
+  auto parsed = parse_python("match(x)\nmatch[x] = 1\nmatch.x: int\nmatch, case = 1, 2\n", options);
+  ASSERT_FALSE(parsed->error.has_value()) << parsed->error->message;
+  ASSERT_EQ(parsed->module->body.size(), 4u);
+  EXPECT_NE(dyn_cast<ExprStmt>(parsed->module->body[0]), nullptr);
+  EXPECT_NE(dyn_cast<Assign>(parsed->module->body[1]), nullptr);
+  EXPECT_NE(dyn_cast<AnnAssign>(parsed->module->body[2]), nullptr);
+  EXPECT_NE(dyn_cast<Assign>(parsed->module->body[3]), nullptr);
+  // Pattern matching is Python 3.10 syntax.
+  options.set_feature_minor(9);
+  EXPECT_TRUE(parse_python("match x:\n case 1: pass\n", options)->error.has_value());
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 // generated once from CPython's ast module and pasted here).
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -249,6 +250,90 @@ TEST(ParserStmt, TreesMatchCPython) {
 
 TEST(ParserStmt, RejectsWhatCPythonRejects) {
   for (const Case& c : kRejected) EXPECT_EQ(parse_and_dump(c.source), c.expected) << c.source;
+}
+
+
+// Grammar newer than 3.12, with positions checked against CPython 3.13/3.14.
+std::unique_ptr<ParsedModule> parse_with(std::string_view source, int minor) {
+  ParseOptions options;
+  options.set_feature_minor(minor);
+  return parse_python(source, options);
+}
+
+TEST(ParserStmt, TypeParameterDefaultsFrom313) {
+  const char* source = "def f[T = int, *Ts = *tuple[int], **P = [int]](): pass\n";
+  EXPECT_TRUE(parse_with(source, 12)->error.has_value());
+  auto parsed = parse_with(source, 13);
+  ASSERT_FALSE(parsed->error.has_value()) << parsed->error->message;
+  auto* def = dyn_cast<FunctionDef>(parsed->module->body[0]);
+  ASSERT_NE(def, nullptr);
+  ASSERT_EQ(def->type_params.size(), 3u);
+  auto* t = dyn_cast<TypeVar>(def->type_params[0]);
+  ASSERT_NE(t, nullptr);
+  // CPython 3.13: TypeVar(name='T', default_value=Name(id='int', ... col_offset=10,
+  // end_col_offset=13), lineno=1, col_offset=6, end_lineno=1, end_col_offset=13)
+  EXPECT_EQ(t->col_offset, 6);
+  EXPECT_EQ(t->end_col_offset, 13);
+  ASSERT_NE(t->default_value, nullptr);
+  EXPECT_EQ(t->default_value->col_offset, 10);
+  auto* ts = dyn_cast<TypeVarTuple>(def->type_params[1]);
+  ASSERT_NE(ts, nullptr);
+  ASSERT_NE(dyn_cast<Starred>(ts->default_value), nullptr);
+  EXPECT_EQ(ts->default_value->col_offset, 21);
+  EXPECT_EQ(ts->end_col_offset, 32);
+  auto* p = dyn_cast<ParamSpec>(def->type_params[2]);
+  ASSERT_NE(p, nullptr);
+  ASSERT_NE(dyn_cast<List>(p->default_value), nullptr);
+  EXPECT_EQ(p->col_offset, 34);
+  EXPECT_EQ(p->end_col_offset, 45);
+}
+
+TEST(ParserStmt, ExceptWithoutParenthesesFrom314) {
+  const char* source = "try:\n  pass\nexcept A, B:\n  pass\n";
+  EXPECT_EQ(parse_and_dump(source), "error: multiple exception types must be parenthesized");
+  auto parsed = parse_with(source, 14);
+  ASSERT_FALSE(parsed->error.has_value()) << parsed->error->message;
+  auto* t = dyn_cast<Try>(parsed->module->body[0]);
+  ASSERT_NE(t, nullptr);
+  auto* handler = dyn_cast<ExceptHandler>(t->handlers[0]);
+  ASSERT_NE(handler, nullptr);
+  // PEP 758 grammar: the unparenthesised `expressions` Tuple spans A to B (cols 7-11).
+  auto* types = dyn_cast<Tuple>(handler->type);
+  ASSERT_NE(types, nullptr);
+  EXPECT_EQ(types->elts.size(), 2u);
+  EXPECT_EQ(types->col_offset, 7);
+  EXPECT_EQ(types->end_col_offset, 11);
+  EXPECT_TRUE(parse_with("try:\n  pass\nexcept A, B as e:\n  pass\n", 14)->error.has_value());
+}
+
+std::string elif_chain(int elifs) {
+  std::string s = "if a:\n  pass\n";
+  for (int i = 0; i < elifs; ++i) s += "elif b:\n  pass\n";
+  return s;
+}
+
+TEST(ParserStmt, LongElifChainsEndInTooDeep) {
+  // CPython 3.12 accepts 2993 elifs and reports anything longer as too complex.
+  auto ok = parse_with(elif_chain(2990), 12);
+  EXPECT_FALSE(ok->error.has_value());
+  auto deep = parse_with(elif_chain(100000), 12);
+  ASSERT_TRUE(deep->error.has_value());
+  EXPECT_EQ(deep->error->kind, SyntaxErrorKind::TooDeep);
+}
+
+TEST(ParserStmt, LongFlatSequencesDoNotRecurse) {
+  std::string decorators;
+  for (int i = 0; i < 50000; ++i) decorators += "@d\n";
+  decorators += "def f(): pass\n";
+  auto parsed = parse_with(decorators, 12);
+  ASSERT_FALSE(parsed->error.has_value());
+  EXPECT_EQ(dyn_cast<FunctionDef>(parsed->module->body[0])->decorator_list.size(), 50000u);
+  std::string chain;
+  for (int i = 0; i < 50000; ++i) chain += "a = ";
+  chain += "1\n";
+  parsed = parse_with(chain, 12);
+  ASSERT_FALSE(parsed->error.has_value());
+  EXPECT_EQ(dyn_cast<Assign>(parsed->module->body[0])->targets.size(), 50000u);
 }
 
 }  // namespace
