@@ -20,6 +20,7 @@ import argparse
 import fnmatch
 import multiprocessing
 import os
+import re
 import subprocess
 import sys
 import sysconfig
@@ -126,11 +127,21 @@ def check_file(task):
         return shown, "skipped", text + "; Aegis accepts it, as it should"
     if kind == "rejected":
         if rc == 1:
-            return shown, "rejected_both", ""
+            return shown, "rejected_both", error_line_note(text, err_text)
         return shown, "wrongly_accepted", "CPython: %s" % text
     if rc == 1:
         return shown, "wrongly_rejected", "aegis: %s" % err_text[-500:]
     return compare_dumps(shown, source, text, out)
+
+
+def error_line_note(cpython_text, aegis_err):
+    """For files both reject: a note when the error lines differ (informational)."""
+    m_cpy = re.search(r" line (\d+):", cpython_text)
+    m_aeg = re.search(r":(\d+):(\d+): error: (.*)$", aegis_err)
+    if not m_cpy or not m_aeg or m_cpy.group(1) == m_aeg.group(1):
+        return ""
+    return "error line %s, CPython's %s (aegis: %s | CPython: %s)" % (
+        m_aeg.group(1), m_cpy.group(1), m_aeg.group(3)[:120], cpython_text[:160])
 
 
 def compare_dumps(shown, source, expected, out):
@@ -272,6 +283,13 @@ def main():
             print(detail if detail.startswith("  ") else "  " + detail)
     if len(failures) > args.show:
         print("\n... and %d more failures (use --show N or --filter)" % (len(failures) - args.show))
+    line_notes = [(shown, detail) for shown, outcome, detail in results
+                  if outcome == "rejected_both" and detail]
+    if line_notes:
+        print("\nnote: %d files both reject, at a different line (not a failure):"
+              % len(line_notes))
+        for shown, detail in line_notes[:10]:
+            print("  %s: %s" % (shown, detail))
     for shown, reason in skipped:
         print("skipped %s: %s" % (shown, reason))
     for shown, outcome, reason in excused:
