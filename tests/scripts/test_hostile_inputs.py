@@ -157,6 +157,10 @@ def main():
                                stderr=subprocess.PIPE, timeout=TIMEOUT)
             batch = None if p.returncode in (0, 1) else "exit status %d: %s" % (
                 p.returncode, p.stderr[-400:].decode("utf-8", "replace"))
+            counted = re.search(rb"^files: (\d+)$", p.stdout, re.M)
+            if batch is None and (not counted or int(counted.group(1)) != len(cases)):
+                batch = "counted %s files, not %d" % (
+                    counted.group(1).decode() if counted else "no", len(cases))
         except subprocess.TimeoutExpired:
             batch = "hung"
         print("%-32s %-5s          %s" % ("debug parse (all files)", "FAIL" if batch else "ok",
