@@ -63,8 +63,10 @@ constexpr std::uint8_t kDefinesHere = kBound | kParam | kGlobal | kNonlocal | kW
 
 // Deeper trees than this are not walked (CPython itself rejects trees far shallower).
 constexpr int kMaxWalkDepth = 6000;
-// Alias chains (a = b; b = c ...) followed at most this far.
+// Alias chains (a = b; b = c ...) followed at most this far, and at most this many
+// resolution steps per query: hostile files cannot make a query explode.
 constexpr int kMaxResolveDepth = 32;
+constexpr int kResolveSteps = 2000;
 
 using Pos = std::pair<int, int>;
 Pos start_of(const py::Node* n) { return {n->lineno, n->col_offset}; }
@@ -962,8 +964,8 @@ std::string SemanticModel::local_qualname(ScopeId scope, std::string_view name) 
   return out;
 }
 
-SemanticModel::Resolved SemanticModel::resolve_binding(BindingId id, int depth) const {
-  if (depth > kMaxResolveDepth) return {};
+SemanticModel::Resolved SemanticModel::resolve_binding(BindingId id, int depth, int& steps) const {
+  if (depth > kMaxResolveDepth || --steps < 0) return {};
   const Binding& b = bindings_[id];
   switch (b.kind) {
     case BindingKind::Import:
@@ -980,17 +982,17 @@ SemanticModel::Resolved SemanticModel::resolve_binding(BindingId id, int depth) 
     }
     case BindingKind::Assignment:
     case BindingKind::Walrus:
-      return b.value ? resolve(b.value, depth + 1) : Resolved{};
+      return b.value ? resolve(b.value, depth + 1, steps) : Resolved{};
     case BindingKind::WithTarget:
       // `with open(p) as f`: most context managers return themselves from __enter__.
-      return isa<py::Call>(b.value) ? resolve(b.value, depth + 1) : Resolved{};
+      return isa<py::Call>(b.value) ? resolve(b.value, depth + 1, steps) : Resolved{};
     case BindingKind::Parameter: {
       // The first parameter of a method is the instance (or the class).
       const Scope& fn = scopes_[b.scope];
       if (auto* arg = dyn_cast<py::Arg>(b.node);
           arg && (isa<py::Name>(arg->annotation) || isa<py::Attribute>(arg->annotation))) {
         // `def view(db: Session)`: an instance of the annotated class.
-        Resolved type = resolve(arg->annotation, depth + 1);
+        Resolved type = resolve(arg->annotation, depth + 1, steps);
         if (!type.path.empty() && !type.instance) {
           type.instance = true;
           return type;
@@ -1020,14 +1022,14 @@ SemanticModel::Resolved SemanticModel::resolve_binding(BindingId id, int depth) 
 
 SemanticModel::Resolved SemanticModel::resolve_self_attribute(const py::Attribute* attr,
                                                               const Resolved& base,
-                                                              int depth) const {
-  if (depth > kMaxResolveDepth) return {};
+                                                              int depth, int& steps) const {
+  if (depth > kMaxResolveDepth || --steps < 0) return {};
   ScopeId cls = base.local_class;
   std::string_view name = attr->attr;
   if (base.instance) {
     for (auto it = self_attrs_.rbegin(); it != self_attrs_.rend(); ++it) {
       if (it->first.first == cls && it->first.second == name) {
-        Resolved r = resolve(it->second, depth + 1);
+        Resolved r = resolve(it->second, depth + 1, steps);
         if (!r.path.empty()) return r;
         break;
       }
@@ -1037,7 +1039,7 @@ SemanticModel::Resolved SemanticModel::resolve_self_attribute(const py::Attribut
   if (list != SymbolMap::kMissing && !home_lists_[list].empty()) {
     const Binding& b = bindings_[home_lists_[list].back()];
     if (b.kind == BindingKind::Assignment && b.value) {
-      Resolved r = resolve(b.value, depth + 1);
+      Resolved r = resolve(b.value, depth + 1, steps);
       if (!r.path.empty()) return r;
     }
     return {base.path + "." + std::string(name)};
@@ -1045,12 +1047,12 @@ SemanticModel::Resolved SemanticModel::resolve_self_attribute(const py::Attribut
   // Not defined in the class body: inherited from the first base that resolves.
   if (auto* c = dyn_cast<py::ClassDef>(scopes_[cls].node)) {
     for (auto* base_expr : c->bases) {
-      Resolved rb = resolve(base_expr, depth + 1);
+      Resolved rb = resolve(base_expr, depth + 1, steps);
       if (rb.path.empty() || rb.instance || rb.path == "builtins.object") continue;
       if (rb.local_class != kNone) {
         Resolved inherited = rb;
         inherited.instance = base.instance;
-        Resolved r = resolve_self_attribute(attr, inherited, depth + 1);
+        Resolved r = resolve_self_attribute(attr, inherited, depth + 1, steps);
         if (!r.path.empty()) return r;
         continue;
       }
@@ -1060,8 +1062,8 @@ SemanticModel::Resolved SemanticModel::resolve_self_attribute(const py::Attribut
   return {base.path + "." + std::string(name)};
 }
 
-SemanticModel::Resolved SemanticModel::resolve(const py::Expr* expr, int depth) const {
-  if (expr == nullptr || depth > kMaxResolveDepth) return {};
+SemanticModel::Resolved SemanticModel::resolve(const py::Expr* expr, int depth, int& steps) const {
+  if (expr == nullptr || depth > kMaxResolveDepth || --steps < 0) return {};
   switch (expr->kind) {
     case py::NodeKind::Name: {
       auto* n = cast<py::Name>(expr);
@@ -1072,7 +1074,7 @@ SemanticModel::Resolved SemanticModel::resolve(const py::Expr* expr, int depth) 
         }
         return {};
       }
-      Resolved r = resolve_binding(b, depth + 1);
+      Resolved r = resolve_binding(b, depth + 1, steps);
       if (!r.path.empty()) return r;
       // `try: import x / except ImportError: x = None`: the None is a fallback, not what
       // the name is used as; look at the other bindings of the name.
@@ -1085,7 +1087,7 @@ SemanticModel::Resolved SemanticModel::resolve(const py::Expr* expr, int depth) 
         const auto& all = home_lists_[list];
         for (auto it = all.rbegin(); it != all.rend(); ++it) {
           if (*it == b) continue;
-          Resolved other = resolve_binding(*it, depth + 1);
+          Resolved other = resolve_binding(*it, depth + 1, steps);
           if (!other.path.empty()) return other;
         }
       }
@@ -1093,14 +1095,14 @@ SemanticModel::Resolved SemanticModel::resolve(const py::Expr* expr, int depth) 
     }
     case py::NodeKind::Attribute: {
       auto* a = cast<py::Attribute>(expr);
-      Resolved base = resolve(a->value, depth + 1);
+      Resolved base = resolve(a->value, depth + 1, steps);
       if (base.path.empty()) return {};
-      if (base.local_class != kNone) return resolve_self_attribute(a, base, depth + 1);
+      if (base.local_class != kNone) return resolve_self_attribute(a, base, depth + 1, steps);
       return {base.path + "." + std::string(a->attr)};
     }
     case py::NodeKind::Call: {
       auto* c = cast<py::Call>(expr);
-      Resolved f = resolve(c->func, depth + 1);
+      Resolved f = resolve(c->func, depth + 1, steps);
       if (f.path.empty() || f.instance) return {};
       // A factory defined here (`def create_app(): return Flask(...)`): what it returns.
       if (auto* fn = dyn_cast<py::Name>(c->func)) {
@@ -1111,7 +1113,7 @@ SemanticModel::Resolved SemanticModel::resolve(const py::Expr* expr, int depth) 
             Resolved common;
             bool agree = true;
             for (const py::Expr* value : returns_[body]) {
-              Resolved r = resolve(value, depth + 1);
+              Resolved r = resolve(value, depth + 1, steps);
               if (r.path.empty() || !r.instance) {
                 agree = false;
                 break;
@@ -1133,7 +1135,8 @@ SemanticModel::Resolved SemanticModel::resolve(const py::Expr* expr, int depth) 
 
 std::string SemanticModel::qualified_name(const py::Expr* expr) const {
   if (auto* call = dyn_cast<py::Call>(expr)) expr = call->func;
-  Resolved r = resolve(expr, 0);
+  int steps = kResolveSteps;
+  Resolved r = resolve(expr, 0, steps);
   return r.instance ? std::string() : std::move(r.path);
 }
 
@@ -1142,7 +1145,8 @@ std::string SemanticModel::call_qualified_name(const py::Call* call) const {
 }
 
 std::string SemanticModel::instance_of(const py::Expr* expr) const {
-  Resolved r = resolve(expr, 0);
+  int steps = kResolveSteps;
+  Resolved r = resolve(expr, 0, steps);
   return r.instance ? std::move(r.path) : std::string();
 }
 
@@ -1160,6 +1164,7 @@ bool SemanticModel::is(const py::Expr* expr, std::string_view qualified) const {
 }
 
 std::optional<py::ConstantValue> SemanticModel::constant_value(const py::Expr* expr) const {
+  int steps = kResolveSteps;
   for (int depth = 0; expr != nullptr && depth <= kMaxResolveDepth; ++depth) {
     if (auto* c = dyn_cast<py::Constant>(expr)) return c->value;
     const std::vector<BindingId>* list = nullptr;
@@ -1170,7 +1175,7 @@ std::optional<py::ConstantValue> SemanticModel::constant_value(const py::Expr* e
       if (l != SymbolMap::kMissing) list = &home_lists_[l];
     } else if (auto* a = dyn_cast<py::Attribute>(expr)) {
       // `Config.DEBUG` for a class defined in this module.
-      Resolved base = resolve(a->value, 0);
+      Resolved base = resolve(a->value, 0, steps);
       if (base.local_class == kNone || base.instance) return std::nullopt;
       std::uint32_t l = home_map_.find(base.local_class, a->attr);
       if (l != SymbolMap::kMissing) list = &home_lists_[l];

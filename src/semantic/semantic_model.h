@@ -218,10 +218,10 @@ class SemanticModel {
   std::uint32_t symbol_index(ScopeId scope, std::string_view name) const;
   BindingId pick_binding(ScopeId home, std::string_view name, const py::Node* use,
                          ScopeId use_scope) const;
-  Resolved resolve(const py::Expr* expr, int depth) const;
-  Resolved resolve_binding(BindingId id, int depth) const;
+  Resolved resolve(const py::Expr* expr, int depth, int& steps) const;
+  Resolved resolve_binding(BindingId id, int depth, int& steps) const;
   Resolved resolve_self_attribute(const py::Attribute* attr, const Resolved& base,
-                                  int depth) const;
+                                  int depth, int& steps) const;
   std::string local_qualname(ScopeId scope, std::string_view name) const;
   void resolve_symbols();
   bool class_provides_cell(ScopeId cls, ScopeId child, std::string_view name) const;

@@ -658,5 +658,22 @@ TEST(SemanticRobustness, DeepExpressionDoesNotOverflow) {
   EXPECT_EQ(a.model().bindings_of(0, "y").size(), 1500u);
 }
 
+TEST(SemanticRobustness, FallbackChainsAreBounded) {
+  // Each name has ten aliases of the next and ends with `= None`, which makes resolution
+  // consider every alias: without a step budget this would take 10^20 steps.
+  std::string source;
+  for (int i = 0; i < 20; ++i) {
+    for (int k = 0; k < 10; ++k) {
+      source += "a" + std::to_string(i) + " = a" + std::to_string(i + 1) + "\n";
+    }
+    source += "a" + std::to_string(i) + " = None\n";
+  }
+  source += "a0.run()\n";
+  Analyzed a(source);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a.call_qualified("a0.run"), "");
+  EXPECT_FALSE(a.model().constant_value(a.use("a0")).has_value());
+}
+
 }  // namespace
 }  // namespace aegis::sem
