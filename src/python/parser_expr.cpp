@@ -644,7 +644,8 @@ Expr* Parser::slices() {
 Expr* Parser::slice_item() {
   const Token& first = peek();
   if (at(TK::Star)) {
-    // starred_expression: '*' expression
+    // starred_expression: '*' expression (Python 3.11+ in subscripts)
+    if (options_.feature_minor < 11) return syntax_error("invalid syntax", first);
     advance();
     Expr* value = expression();
     if (!value) return nullptr;
@@ -653,7 +654,11 @@ Expr* Parser::slice_item() {
     s->ctx = ExprContext::Load;
     return s;
   }
-  if (at(TK::Name) && kind(1) == TK::ColonEqual) return walrus();
+  if (at(TK::Name) && kind(1) == TK::ColonEqual) {
+    // Unparenthesized in a subscript since Python 3.10.
+    if (options_.feature_minor < 10) return syntax_error("invalid syntax", peek(1));
+    return walrus();
+  }
   Expr* lower = nullptr;
   if (!at(TK::Colon)) {
     lower = expression();
@@ -874,6 +879,7 @@ Expr* Parser::brace_atom() {
     last = v;
     is_dict = true;
   } else if (at(TK::Star) || (at(TK::Name) && kind(1) == TK::ColonEqual)) {
+    if (at(TK::Name) && options_.feature_minor < 9) return syntax_error("invalid syntax", peek(1));
     first = star_named_expression();
     if (!first) return nullptr;
   } else {
@@ -950,6 +956,9 @@ Expr* Parser::brace_atom() {
   while (accept(TK::Comma)) {
     if (at(TK::RBrace)) break;
     last_first = &peek();
+    if (at(TK::Name) && kind(1) == TK::ColonEqual && options_.feature_minor < 9) {
+      return syntax_error("invalid syntax", peek(1));
+    }
     last = star_named_expression();
     if (!last) return nullptr;
     elts.push_back(last);
@@ -1126,6 +1135,7 @@ Arg* Parser::parameter(bool allow_annotation, bool allow_star_annotation) {
   Expr* annotation = nullptr;
   if (allow_annotation && accept(TK::Colon)) {
     if (allow_star_annotation && at(TK::Star)) {
+      if (options_.feature_minor < 11) return syntax_error("invalid syntax", peek());
       const Token& star = advance();
       Expr* value = bitwise_or();
       if (!value) return nullptr;
