@@ -46,7 +46,9 @@ enum CharClass : std::uint8_t {
 struct ClassTable {
   CharClass cls[256];
   bool ident_char[256];
-  constexpr ClassTable() : cls(), ident_char() {
+  bool string_stop[256];  // bytes a string literal scan must look at
+  constexpr ClassTable() : cls(), ident_char(), string_stop() {
+    for (unsigned char c : {'\'', '"', '\\', '\n', '\0'}) string_stop[c] = true;
     for (int c = 0; c < 256; ++c) {
       CharClass k = kControl;
       if (c >= 0x80) k = kHigh;
@@ -437,9 +439,9 @@ bool Lexer::regular_token() {
       case kHash: {
         if (legacy_fstrings())
           return legacy_fstring_error("f-string expression part cannot include '#'", start);
-        std::size_t i = start + 1;
-        while (b_[i] != '\n' && !at_end(i)) ++i;
-        cur_ = i;
+        // The buffer always ends with a newline, so there is one to find.
+        const void* nl = std::memchr(b_ + start, '\n', end_ - start);
+        cur_ = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - b_) : end_;
         continue;
       }
       case kBackslash:
@@ -759,6 +761,11 @@ bool Lexer::string(std::size_t start, std::size_t quote_pos) {
     }
   }
   while (end_quote_size != quote_size) {
+    // Skip ordinary bytes in bulk: only quotes, backslashes, newlines and the
+    // final NUL padding need a decision.
+    if (end_quote_size == 0) {
+      while (!kTable.string_stop[static_cast<unsigned char>(b_[i])]) ++i;
+    }
     char c = b_[i];
     if (at_end(i) || (quote_size == 1 && c == '\n')) {
       // At the end of input CPython is still on the last line (the buffer always
@@ -847,12 +854,13 @@ bool Lexer::legacy_check_piece(const Token& t) {
 bool Lexer::check_literal_utf8(std::size_t begin, std::size_t end, int line, int col) {
   std::string_view body(b_ + begin, end > begin ? end - begin : 0);
   bool high = false;
-  for (char ch : body) {
-    if (static_cast<unsigned char>(ch) >= 0x80) {
-      high = true;
-      break;
-    }
+  std::size_t k = 0;
+  for (; k + 8 <= body.size() && !high; k += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, body.data() + k, 8);
+    high = (word & 0x8080808080808080ull) != 0;
   }
+  for (; k < body.size() && !high; ++k) high = static_cast<unsigned char>(body[k]) >= 0x80;
   if (!high) return true;
   Utf8Problem problem;
   if (check_utf8(body, problem)) return true;
