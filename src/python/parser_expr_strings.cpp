@@ -128,8 +128,23 @@ Expr* Parser::fstring_format_spec(const Token& colon, bool raw, bool tstring) {
       break;
     }
   }
-  // An empty spec is an empty JoinedStr, as in 3.11 (CPython keeps other empties).
-  if (items.size() == 1 && is_empty_str_constant(items[0])) items.clear();
+  if (options_.feature_minor >= 13) {
+    // 3.13 drops every empty piece and folds the rest like adjacent strings.
+    std::vector<Expr*> kept;
+    bool has_field = false;
+    for (Expr* item : items) {
+      if (is_empty_str_constant(item)) continue;
+      has_field = has_field || item->kind != NodeKind::Constant;
+      kept.push_back(item);
+    }
+    if (kept.size() > 1 || (kept.size() == 1 && has_field)) {
+      return concatenate_strings(kept, colon, false, has_field, !has_field || kept.size() > 1);
+    }
+    items.swap(kept);
+  } else if (items.size() == 1 && is_empty_str_constant(items[0])) {
+    // An empty spec is an empty JoinedStr, as in 3.11 (3.12 keeps other empties).
+    items.clear();
+  }
   JoinedStr* spec = make<JoinedStr>(colon);
   spec->values = span(items);
   return spec;
