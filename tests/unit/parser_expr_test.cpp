@@ -321,6 +321,36 @@ TEST(ParserExpr, LongFlatExpressionsParse) {
   EXPECT_FALSE(parsed->error.has_value());
 }
 
+TEST(ParserExpr, OlderGrammarsRejectNewerExpressions) {
+  struct VersionCase {
+    const char* source;
+    int first_minor;  // the first Python 3 minor version that accepts it (CPython's ast.parse)
+  };
+  const VersionCase cases[] = {
+      {"{x := 1}\n", 9},  {"{a, x := 1}\n", 9},          {"a[x := 1]\n", 10},
+      {"a[*b]\n", 11},    {"def f(*a: *b): pass\n", 11}, {"[x := 1]\n", 8},
+  };
+  for (const VersionCase& c : cases) {
+    for (int minor = 8; minor <= 12; ++minor) {
+      ParseOptions options;
+      options.set_feature_minor(minor);
+      auto parsed = parse_python(c.source, options);
+      EXPECT_EQ(!parsed->error.has_value(), minor >= c.first_minor)
+          << "3." << minor << ": " << c.source;
+    }
+  }
+}
+
+TEST(ParserExpr, FormatSpecPiecesFollowTheVersion) {
+  // 3.12 keeps the empty piece after a nested field; 3.13 drops it.
+  ParseOptions options;
+  options.set_feature_minor(13);
+  auto parsed = parse_python("f\"{x:{y}}\"\n", options);
+  ASSERT_FALSE(parsed->error.has_value());
+  EXPECT_EQ(dump(parsed->module), "Module(body=[Expr(value=JoinedStr(values=[FormattedValue(value=Name(id='x', ctx=Load(), lineno=1, col_offset=3, end_lineno=1, end_col_offset=4), conversion=-1, format_spec=JoinedStr(values=[FormattedValue(value=Name(id='y', ctx=Load(), lineno=1, col_offset=6, end_lineno=1, end_col_offset=7), conversion=-1, lineno=1, col_offset=5, end_lineno=1, end_col_offset=8)], lineno=1, col_offset=4, end_lineno=1, end_col_offset=8), lineno=1, col_offset=2, end_lineno=1, end_col_offset=9)], lineno=1, col_offset=0, end_lineno=1, end_col_offset=10), lineno=1, col_offset=0, end_lineno=1, end_col_offset=10)], type_ignores=[])");
+  EXPECT_NE(parse_and_dump("f\"{x:{y}}\"\n").find("Constant(value=''"), std::string::npos);
+}
+
 TEST(ParserExpr, InvalidTargetsAreNamedAsCPythonNamesThem) {
   auto parsed = parse312("f() = 1\n");
   ASSERT_TRUE(parsed->error.has_value());
