@@ -43,8 +43,13 @@ class Parser {
   // ---- shared machinery (parser_core.cpp) --------------------------------
   const Token& peek(int ahead = 0) const {
     std::size_t i = pos_ + ahead;
-    return i < tokens_.size() ? tokens_[i] : tokens_.back();
+    if (i >= tokens_.size()) return tokens_.back();
+    if (i > furthest_) furthest_ = i;
+    return tokens_[i];
   }
+  // The furthest token any rule has looked at: where CPython reports a
+  // generic "invalid syntax" (the last token its parser fetched).
+  const Token& furthest_token() const { return tokens_[furthest_ > pos_ ? furthest_ : pos_]; }
   const Token& previous() const { return tokens_[pos_ > 0 ? pos_ - 1 : 0]; }
   TokenKind kind(int ahead = 0) const { return peek(ahead).kind; }
   bool at(TokenKind k) const { return kind() == k; }
@@ -129,6 +134,7 @@ class Parser {
   ParserOptions options_;
   std::size_t pos_ = 0;
   int depth_ = 0;
+  mutable std::size_t furthest_ = 0;
   std::optional<SyntaxError> error_;
   friend class DepthGuard;
 };

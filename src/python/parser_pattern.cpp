@@ -238,7 +238,12 @@ Pattern* Parser::closed_pattern() {
     case TokenKind::Number:
     case TokenKind::Minus: {
       Expr* value = number_literal();
-      if (value == nullptr) return failed() ? nullptr : invalid_syntax_here();
+      if (value == nullptr) {
+        if (failed()) return nullptr;
+        // `-` not followed by a number: CPython points at what follows it.
+        if (at(TokenKind::Minus)) advance();
+        return invalid_syntax_here();
+      }
       MatchValue* v = make<MatchValue>(first);
       v->value = value;
       return v;

@@ -60,7 +60,7 @@ const Token& Parser::last_significant_token() const {
 }
 
 std::nullptr_t Parser::invalid_syntax_here() {
-  const Token& t = peek();
+  const Token& t = furthest_token();
   if (t.kind == TokenKind::Indent) return syntax_error("unexpected indent", t);
   if (t.kind == TokenKind::Dedent) return syntax_error("unexpected unindent", t);
   return syntax_error("invalid syntax", t);
@@ -68,6 +68,7 @@ std::nullptr_t Parser::invalid_syntax_here() {
 
 std::nullptr_t Parser::assignment_in_condition(Expr* e) {
   // CPython's invalid_named_expression for `if x = 3:` and the like.
+  DiagnosticLookahead diagnostic(*this);
   std::size_t m = mark();
   advance();  // '='
   Expr* rhs = bitwise_or();
@@ -350,6 +351,7 @@ Stmt* Parser::assignment_or_expression_stmt() {
               (static_cast<Constant*>(bad)->value.kind == ConstantKind::True ||
                static_cast<Constant*>(bad)->value.kind == ConstantKind::False ||
                static_cast<Constant*>(bad)->value.kind == ConstantKind::None))) {
+          DiagnosticLookahead diagnostic(*this);
           std::size_t m = mark();
           advance();
           Expr* rhs = at(TokenKind::KwYield) ? nullptr : bitwise_or();
@@ -399,6 +401,7 @@ Stmt* Parser::assignment_or_expression_stmt() {
       !at(TokenKind::Semi) && !at(TokenKind::EndMarker)) {
     std::string_view id = static_cast<Name*>(e)->id;
     if (id == "print" || id == "exec") {
+      DiagnosticLookahead diagnostic(*this);
       std::size_t m = mark();
       Expr* arg = star_expressions();
       const Token& end = previous();
@@ -512,12 +515,17 @@ Stmt* Parser::del_stmt() {
     return s;
   }
   // CPython's invalid_del_stmt: name the part that cannot be deleted.
-  reset(after_del);
-  Expr* e = star_expressions();
-  if (failed()) return nullptr;
-  if (e != nullptr && invalid_target(e, TargetsKind::Del) != nullptr) {
-    raise_invalid_target(e, TargetsKind::Del);
-    return nullptr;
+  {
+    DiagnosticLookahead diagnostic(*this);
+    std::size_t stopped = mark();
+    reset(after_del);
+    Expr* e = star_expressions();
+    if (failed()) return nullptr;
+    if (e != nullptr && invalid_target(e, TargetsKind::Del) != nullptr) {
+      raise_invalid_target(e, TargetsKind::Del);
+      return nullptr;
+    }
+    reset(stopped);
   }
   return invalid_syntax_here();
 }
@@ -970,14 +978,19 @@ Stmt* Parser::for_stmt(const Token& first) {
   Expr* target = star_targets();
   if (target == nullptr || !at(TokenKind::KwIn)) {
     if (failed()) return nullptr;
-    // CPython's invalid_for_target: name the part that cannot be assigned to.
-    reset(after_for);
-    Expr* e = star_expressions();
-    if (failed()) return nullptr;
-    if (e != nullptr) {
-      if (Expr* bad = invalid_target(e, TargetsKind::For)) {
-        return syntax_error_at_node(std::string("cannot assign to ") + expr_name(bad), bad);
+    {
+      // CPython's invalid_for_target: name the part that cannot be assigned to.
+      DiagnosticLookahead diagnostic(*this);
+      std::size_t stopped = mark();
+      reset(after_for);
+      Expr* e = star_expressions();
+      if (failed()) return nullptr;
+      if (e != nullptr) {
+        if (Expr* bad = invalid_target(e, TargetsKind::For)) {
+          return syntax_error_at_node(std::string("cannot assign to ") + expr_name(bad), bad);
+        }
       }
+      reset(stopped);
     }
     return invalid_syntax_here();
   }
