@@ -85,7 +85,7 @@ inline bool is_xdigit(char c) {
 inline bool is_ident_char(char c) { return kTable.ident_char[static_cast<unsigned char>(c)]; }
 
 TokenKind keyword_kind(const char* s, std::size_t n) {
-  auto is = [&](const char* kw) { return std::memcmp(s, kw, n) == 0 && kw[n] == '\0'; };
+  auto is = [&](std::string_view kw) { return kw.size() == n && std::memcmp(s, kw.data(), n) == 0; };
   switch (s[0]) {
     case 'F': if (is("False")) return TokenKind::KwFalse; break;
     case 'N': if (is("None")) return TokenKind::KwNone; break;
