@@ -7,6 +7,9 @@
 // the same prefix are decided by one token of lookahead or by parsing once and
 // checking afterwards (targets are parsed as expressions and validated by
 // set_context), so parsing stays linear.
+#include <utility>
+
+#include "python/ast_visit.h"
 #include "python/literals.h"
 #include "python/parser.h"
 
@@ -219,7 +222,38 @@ std::nullptr_t Parser::display_element_error(Expr* element, const Token& element
 
 // ---- expressions -----------------------------------------------------------
 
+// CPython 3.12 builds its Python AST objects recursively and gives up (RecursionError
+// from ast.parse) on trees nested deeper than about 3000 levels, counted from the
+// Module: a chain of 2994 binary operators passes, 2995 do not. Chains we fold
+// without recursion (unary operators, operator and call/attribute chains) are held
+// to the same limit here. Only expressions of that many tokens can be so deep.
+constexpr int kMaxExpressionTreeDepth = 2994;
+
+bool Parser::tree_too_deep(Expr* root, int limit) {
+  std::vector<std::pair<Node*, int>> stack{{root, 1}};
+  while (!stack.empty()) {
+    auto [node, depth] = stack.back();
+    stack.pop_back();
+    if (depth > limit) return true;
+    for_each_child(node, [&](Node* child) { stack.emplace_back(child, depth + 1); });
+  }
+  return false;
+}
+
 Expr* Parser::expression() {
+  const std::size_t start = mark();
+  ++expression_nesting_;
+  Expr* e = expression_inner();
+  --expression_nesting_;
+  if (e != nullptr && expression_nesting_ == 0 &&
+      mark() - start > static_cast<std::size_t>(kMaxExpressionTreeDepth) &&
+      tree_too_deep(e, kMaxExpressionTreeDepth)) {
+    return too_deep(tokens_[start]);
+  }
+  return e;
+}
+
+Expr* Parser::expression_inner() {
   DepthGuard guard(*this);
   if (!guard.ok() || failed()) return nullptr;
   if (at(TK::KwLambda)) return lambdef();

@@ -311,14 +311,28 @@ TEST(ParserExpr, DeepNestingEndsInTooDeepNotACrash) {
 }
 
 TEST(ParserExpr, LongFlatExpressionsParse) {
-  std::string sum = "x";
-  for (int i = 0; i < 100000; ++i) sum += "+x";
-  auto parsed = parse312(sum + "\n");
-  EXPECT_FALSE(parsed->error.has_value());
   std::string list = "[";
   for (int i = 0; i < 100000; ++i) list += "1,";
-  parsed = parse312(list + "]\n");
+  auto parsed = parse312(list + "]\n");
   EXPECT_FALSE(parsed->error.has_value());
+}
+
+TEST(ParserExpr, TreesDeeperThanCPythonBuildsAreRejected) {
+  // CPython 3.12's ast.parse accepts a chain of 2994 binary operators (or 2993
+  // unary ones, attributes, calls) and raises RecursionError beyond.
+  auto chain = [](const std::string& head, const std::string& link, int n) {
+    std::string s = head;
+    for (int i = 0; i < n; ++i) s += link;
+    return s + "\n";
+  };
+  EXPECT_FALSE(parse312(chain("x", "+x", 2993))->error.has_value());
+  auto parsed = parse312(chain("x", "+x", 2994));
+  ASSERT_TRUE(parsed->error.has_value());
+  EXPECT_EQ(parsed->error->kind, SyntaxErrorKind::TooDeep);
+  EXPECT_FALSE(parse312(chain("a", ".b", 2993))->error.has_value());
+  EXPECT_TRUE(parse312(chain("a", ".b", 2994))->error.has_value());
+  EXPECT_FALSE(parse312(chain("", "-", 2993).substr(0, 2993) + "x\n")->error.has_value());
+  EXPECT_TRUE(parse312(chain("", "-", 2994).substr(0, 2994) + "x\n")->error.has_value());
 }
 
 TEST(ParserExpr, OlderGrammarsRejectNewerExpressions) {
