@@ -1163,13 +1163,17 @@ bool Lexer::op(std::size_t start) {
 
 bool tokenize(std::string_view text, std::vector<Token>& tokens, SyntaxError& error,
               const LexerOptions& options) {
-  if (std::memchr(text.data(), '\0', text.size()) != nullptr) {
+  if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
+    // CPython gives no position; we name the first NUL's.
+    std::size_t at = static_cast<std::size_t>(static_cast<const char*>(nul) - text.data());
+    std::size_t line_start = text.rfind('\n', at);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    int line = 1;
+    for (std::size_t i = 0; i < line_start; ++i) line += text[i] == '\n';
     error.kind = SyntaxErrorKind::Syntax;
     error.message = "source code string cannot contain null bytes";
-    error.lineno = 0;
-    error.col_offset = 0;
-    error.end_lineno = 0;
-    error.end_col_offset = 0;
+    error.lineno = error.end_lineno = line;
+    error.col_offset = error.end_col_offset = static_cast<int>(at - line_start);
     return false;
   }
   if (text.size() >= 0xFFFFFFF0u) {

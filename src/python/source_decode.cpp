@@ -208,7 +208,7 @@ const char* iconv_name_for(std::string_view python_name) {
 
 // Decodes `bytes` from `iconv_name` to UTF-8; false with Python's style of message.
 bool iconv_to_utf8(std::string_view bytes, const char* iconv_name, std::string_view python_name,
-                   std::string& out, std::string& message) {
+                   std::string& out, std::string& message, std::size_t& bad_offset) {
   iconv_t cd = iconv_open("UTF-8", iconv_name);
   if (cd == reinterpret_cast<iconv_t>(-1)) {
     message = "unknown encoding: " + std::string(python_name);
@@ -232,6 +232,7 @@ bool iconv_to_utf8(std::string_view bytes, const char* iconv_name, std::string_v
       continue;
     }
     std::size_t position = static_cast<std::size_t>(in - bytes.data());
+    bad_offset = position;
     char buf[200];
     std::snprintf(buf, sizeof buf, "'%.40s' codec can't decode byte 0x%02x in position %zu: %s",
                   std::string(python_name).c_str(), static_cast<unsigned char>(bytes[position]),
@@ -266,14 +267,22 @@ void translate_newlines(std::string& text) {
   text.resize(w);
 }
 
-SyntaxError encoding_error(std::string message) {
+// CPython reports these on line 0 (no position); we point at the byte that is
+// the problem, so every diagnostic has a place: `offset` into `bytes`.
+SyntaxError encoding_error(std::string message, std::string_view bytes, std::size_t offset) {
   SyntaxError e;
   e.kind = SyntaxErrorKind::Encoding;
   e.message = std::move(message);
-  e.lineno = 0;
-  e.col_offset = -1;
-  e.end_lineno = 0;
-  e.end_col_offset = -1;
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
+    if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.size() || bytes[i + 1] != '\n'))) {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  e.lineno = e.end_lineno = line;
+  e.col_offset = e.end_col_offset = static_cast<int>(offset - line_start);
   return e;
 }
 
@@ -287,6 +296,7 @@ std::optional<DecodedSource> decode_source(std::string_view bytes, SyntaxError& 
   // Lines 1 and 2 as CPython's decode_str sees them: each needs its newline.
   std::string cookie;
   bool have_cookie = false;
+  std::size_t cookie_line_start = 0;
   std::size_t nl1 = bytes.find('\n');
   if (nl1 != std::string_view::npos) {
     CookieScan first = scan_cookie(bytes.substr(0, nl1), cookie);
@@ -295,8 +305,10 @@ std::optional<DecodedSource> decode_source(std::string_view bytes, SyntaxError& 
     } else if (first == CookieScan::CommentNoCookie) {
       std::size_t nl2 = bytes.find('\n', nl1 + 1);
       if (nl2 != std::string_view::npos &&
-          scan_cookie(bytes.substr(nl1 + 1, nl2 - nl1 - 1), cookie) == CookieScan::Cookie)
+          scan_cookie(bytes.substr(nl1 + 1, nl2 - nl1 - 1), cookie) == CookieScan::Cookie) {
         have_cookie = true;
+        cookie_line_start = nl1 + 1;
+      }
     }
   }
 
@@ -306,7 +318,7 @@ std::optional<DecodedSource> decode_source(std::string_view bytes, SyntaxError& 
     out.text.assign(bytes);
   } else {
     if (bom && cookie != "utf-8") {
-      error = encoding_error("encoding problem: " + cookie + " with BOM");
+      error = encoding_error("encoding problem: " + cookie + " with BOM", bytes, cookie_line_start);
       return std::nullopt;
     }
     out.encoding = cookie;
@@ -314,7 +326,7 @@ std::optional<DecodedSource> decode_source(std::string_view bytes, SyntaxError& 
     if (iconv_name != nullptr && std::strcmp(iconv_name, "UTF-8") == 0) {
       Utf8Problem problem;
       if (!check_utf8(bytes, problem)) {
-        error = encoding_error(utf8_error_text(bytes, problem));
+        error = encoding_error(utf8_error_text(bytes, problem), bytes, problem.start);
         return std::nullopt;
       }
       out.text.assign(bytes);
@@ -336,7 +348,7 @@ std::optional<DecodedSource> decode_source(std::string_view bytes, SyntaxError& 
           std::snprintf(buf, sizeof buf,
                         "'ascii' codec can't decode byte 0x%02x in position %zu: ordinal not in range(128)",
                         static_cast<unsigned char>(bytes[i]), i);
-          error = encoding_error(buf);
+          error = encoding_error(buf, bytes, i);
           return std::nullopt;
         }
       }
@@ -344,11 +356,12 @@ std::optional<DecodedSource> decode_source(std::string_view bytes, SyntaxError& 
     } else {
       std::string message;
       if (iconv_name == nullptr) {
-        error = encoding_error("unknown encoding: " + cookie);
+        error = encoding_error("unknown encoding: " + cookie, bytes, cookie_line_start);
         return std::nullopt;
       }
-      if (!iconv_to_utf8(bytes, iconv_name, cookie, out.text, message)) {
-        error = encoding_error(message);
+      std::size_t bad_offset = 0;
+      if (!iconv_to_utf8(bytes, iconv_name, cookie, out.text, message, bad_offset)) {
+        error = encoding_error(message, bytes, bad_offset);
         return std::nullopt;
       }
     }

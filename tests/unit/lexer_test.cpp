@@ -318,7 +318,10 @@ TEST(Lexer, Identifiers) {
 }
 
 TEST(Lexer, NullBytesAndGarbage) {
-  EXPECT_EQ(lex_error(std::string("x = 1\0", 6)).message, "source code string cannot contain null bytes");
+  Error nul = lex_error(std::string("x = 1\ny = '\0'", 12));
+  EXPECT_EQ(nul.message, "source code string cannot contain null bytes");
+  EXPECT_EQ(nul.line, 2);
+  EXPECT_EQ(nul.col, 5);
   // Binary garbage never crashes or hangs: every byte value, in many orders.
   std::string garbage;
   unsigned state = 12345;

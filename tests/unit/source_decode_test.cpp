@@ -89,6 +89,18 @@ TEST(SourceDecode, ErrorsWithACookie) {
   EXPECT_FALSE(decode("# coding: shift_jis\nx='\x82'\n").ok);
 }
 
+TEST(SourceDecode, ErrorsHaveAPosition) {
+  // CPython says line 0; we point at the cookie's line or the undecodable byte.
+  SyntaxError error;
+  EXPECT_FALSE(decode_source("#!/bin/python\n# coding: foo\nx=1\n", error));
+  EXPECT_EQ(error.lineno, 2);
+  EXPECT_EQ(error.col_offset, 0);
+  EXPECT_FALSE(decode_source("# coding: utf-8\nx = 1\ny = '\xe9'\n", error));
+  EXPECT_EQ(error.lineno, 3);
+  EXPECT_EQ(error.col_offset, 5);
+  EXPECT_EQ(error.kind, SyntaxErrorKind::Encoding);
+}
+
 TEST(Utf8Check, PythonVerdicts) {
   Utf8Problem p;
   EXPECT_TRUE(check_utf8("ascii \xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", p));
