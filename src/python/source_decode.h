@@ -22,7 +22,9 @@ struct DecodedSource {
 // in an identifier the lexer rejects it, in a str literal decode_string_body does
 // (both with CPython's "(unicode error) 'utf-8' codec can't decode ..." message).
 // With an explicit cookie (even utf-8) the whole file is decoded first and any
-// undecodable byte is an error on line 0, as CPython reports it.
+// undecodable byte is an error with CPython's message. CPython puts these errors
+// on line 0; ours carry the position of the bad byte (or of the cookie's line for
+// an unknown encoding or a BOM with a non-utf-8 cookie).
 std::optional<DecodedSource> decode_source(std::string_view bytes, SyntaxError& error);
 
 // Strict UTF-8 validation with the verdicts of Python's UTF-8 codec.
