@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "python/ast_visit.h"
@@ -72,7 +73,12 @@ void print_model(const sem::SemanticModel& model, std::string& out) {
     out += " [" + conditions_text(r.conditions) + "]\n";
   }
   out += "resolutions\n";
-  auto walk = [&](auto&& self, py::Node* n) -> void {
+  // Iterative pre-order walk: deep expression trees must not exhaust the stack.
+  std::vector<py::Node*> stack{const_cast<py::Module*>(model.module())};
+  std::vector<py::Node*> children;
+  while (!stack.empty()) {
+    py::Node* n = stack.back();
+    stack.pop_back();
     if (auto* call = py::dyn_cast<py::Call>(n)) {
       std::string q = model.call_qualified_name(call);
       out += "  " + position(n->lineno, n->col_offset) + " call " + (q.empty() ? "?" : q) + '\n';
@@ -96,9 +102,10 @@ void print_model(const sem::SemanticModel& model, std::string& out) {
       }
       out += '\n';
     }
-    py::for_each_child(n, [&](py::Node* c) { self(self, c); });
-  };
-  walk(walk, const_cast<py::Module*>(model.module()));
+    children.clear();
+    py::for_each_child(n, [&](py::Node* c) { children.push_back(c); });
+    stack.insert(stack.end(), children.rbegin(), children.rend());
+  }
   if (model.truncated()) out += "warning: tree too deep, part of it was not indexed\n";
 }
 
