@@ -12,7 +12,8 @@ is the reference. Normalisations (each is a documented difference, not a bug):
   skips some errors, e.g. invalid characters; the AST differential covers rejection).
 
 Usage: test_tokens_differential.py --aegis BIN --source-dir REPO [--limit N] [FILES...]
-Needs the Python running it to be 3.12+ (it finds the stdlib sample through it).
+Runs under CPython 3.12 (it re-executes itself there, found as the AST differential
+finds it); without 3.12 on the machine it fails, since there is no oracle.
 """
 import argparse
 import ast
@@ -25,6 +26,9 @@ import sysconfig
 import token
 import tokenize
 import warnings
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "differential"))
+import oracle as oracle_lib  # noqa: E402
 
 SKIP_KINDS = {token.NL, token.COMMENT, token.ENCODING}
 POSITIONLESS = {"INDENT", "DEDENT", "NEWLINE", "ENDMARKER"}
@@ -93,11 +97,19 @@ def main():
     ap.add_argument("--aegis", required=True)
     ap.add_argument("--source-dir", required=True)
     ap.add_argument("--limit", type=int, default=400)
+    ap.add_argument("--reexecuted", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
-    if sys.version_info < (3, 12):
-        print("SKIP: needs Python 3.12+ for the PEP 701 tokenizer")
-        return 0
+    if sys.version_info[:2] != (3, 12):
+        python = oracle_lib.find_python(12)
+        if args.reexecuted or python is None:
+            print("FAIL: CPython 3.12 not found (its tokenize is the oracle); install it "
+                  "(e.g. `pyenv install 3.12`) or set AEGIS_PYTHON312", flush=True)
+            return 1
+        argv = python + [os.path.abspath(__file__)] + sys.argv[1:] + ["--reexecuted"]
+        sys.stdout.flush()
+        os.execv(argv[0], argv)
+    print("oracle: CPython %s tokenize (%s)" % (sys.version.split()[0], sys.executable))
     files = args.files
     if not files:
         stdlib = sysconfig.get_paths()["stdlib"]
