@@ -38,9 +38,25 @@ struct ScanCommandOptions {
   bool stats = false;                 // timings on stderr
   bool allow_incomplete = false;      // exit 0 even when some files could not be analysed
   bool use_gitignore = true;
+  std::vector<std::string> select;    // rule selectors (id, name, Bandit id, family, ALL)
+  std::vector<std::string> ignore;
+  std::string fail_on = "low";        // lowest severity of an open finding that fails the run
+  std::string fail_on_confidence = "low";
+  bool quiet = false;
+  bool show_accepted = false;
+  std::string color = "auto";         // auto | always | never
 };
-// aegis scan PATH...: the static review. Exit codes: 0 complete; 2 usage or
-// fatal error; 3 some files could not be analysed (unless allow_incomplete).
+// aegis scan PATH...: the static review. Exit codes: 0 complete, nothing at or above
+// --fail-on; 1 open findings at or above it; 2 usage or fatal error; 3 some files could
+// not be analysed (unless allow_incomplete).
 int scan(const ScanCommandOptions& options);
+
+struct RulesCommandOptions {
+  std::string explain;          // a rule id, name, Bandit id or Ruff code
+  std::string format = "text";  // text | json
+  std::string write_docs;       // a directory: write docs/rules/ pages there
+};
+// aegis rules [--explain ID]: the catalogue, or everything about one rule.
+int rules(const RulesCommandOptions& options);
 
 }  // namespace aegis::cli

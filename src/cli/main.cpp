@@ -10,7 +10,8 @@ namespace {
 
 constexpr const char* kExitCodes =
     "Exit codes:\n"
-    "  0  the scan completed\n"
+    "  0  the scan completed with no open finding at or above --fail-on\n"
+    "  1  open findings at or above --fail-on (and --fail-on-confidence)\n"
     "  2  usage error, or a fatal error (e.g. a path that does not exist)\n"
     "  3  the scan finished but some files could not be analysed (see the diagnostics);\n"
     "     --allow-incomplete turns this into 0";
@@ -53,7 +54,39 @@ int main(int argc, char** argv) {
   scan->add_flag("--stats", scan_options.stats, "Print timings per stage and throughput on stderr");
   scan->add_flag("--allow-incomplete", scan_options.allow_incomplete,
                  "Exit 0 even when some files could not be analysed");
+  scan->add_option("--select", scan_options.select,
+                   "Run only these rules: ids, names, Bandit ids, Ruff codes or families (INJ); "
+                   "comma-separated or repeated")
+      ->delimiter(',')
+      ->type_name("RULES");
+  scan->add_option("--ignore", scan_options.ignore, "Do not run these rules (same forms as --select)")
+      ->delimiter(',')
+      ->type_name("RULES");
+  scan->add_option("--fail-on", scan_options.fail_on,
+                   "Exit 1 when an open finding has at least this severity")
+      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}))
+      ->capture_default_str();
+  scan->add_option("--fail-on-confidence", scan_options.fail_on_confidence,
+                   "...and at least this confidence")
+      ->check(CLI::IsMember({"low", "medium", "high"}))
+      ->capture_default_str();
+  scan->add_flag("-q,--quiet", scan_options.quiet, "Print findings and the summary line only");
+  scan->add_flag("--show-accepted", scan_options.show_accepted,
+                 "List findings accepted by a suppression comment or the baseline too");
+  scan->add_option("--color", scan_options.color, "Colour the text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
   scan->footer(kExitCodes);
+
+  aegis::cli::RulesCommandOptions rules_options;
+  auto* rules = app.add_subcommand("rules", "List the rules, or explain one");
+  rules->add_option("--explain", rules_options.explain, "Everything about one rule (id, name or Bandit id)")
+      ->type_name("ID");
+  rules->add_option("--format", rules_options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  rules->add_option("--write-docs", rules_options.write_docs, "Write the Markdown pages of docs/rules/ to DIR")
+      ->type_name("DIR");
 
   auto* debug = app.add_subcommand("debug", "Inspect what Aegis sees");
   debug->require_subcommand(1);
@@ -92,6 +125,7 @@ int main(int argc, char** argv) {
     scan_options.progress = !no_progress;
     return aegis::cli::scan(scan_options);
   }
+  if (*rules) return aegis::cli::rules(rules_options);
   if (*ast) return aegis::cli::debug_ast(path, minor);
   if (*tokens) return aegis::cli::debug_tokens(path, minor);
   if (*semantic) return aegis::cli::debug_semantic(path, minor);

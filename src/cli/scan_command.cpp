@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <mutex>
@@ -11,12 +12,14 @@
 #include "cli/commands.h"
 #include "engine/scan.h"
 #include "engine/scan_output.h"
+#include "rules/checker.h"
 
 namespace aegis::cli {
 namespace {
 
-constexpr int kExitIncomplete = 3;
+constexpr int kExitFindings = 1;
 constexpr int kExitFatal = 2;
+constexpr int kExitIncomplete = 3;
 
 // A one-line counter on stderr, redrawn at most ten times a second.
 class Progress {
@@ -63,10 +66,32 @@ bool write_output(const std::string& path, const std::string& text) {
   return static_cast<bool>(out);
 }
 
+// Whether an open finding reaches --fail-on and --fail-on-confidence.
+bool fails(const engine::ScanResult& result, const ScanCommandOptions& options) {
+  if (options.fail_on == "never") return false;
+  auto severity = parse_severity(options.fail_on);
+  auto confidence = parse_confidence(options.fail_on_confidence);
+  for (const Finding& f : result.findings) {
+    if (f.status != FindingStatus::Open) continue;
+    if (f.severity >= *severity && f.confidence >= *confidence) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int scan(const ScanCommandOptions& options) {
+  for (const auto* list : {&options.select, &options.ignore}) {
+    for (const auto& selector : *list) {
+      if (!rules::selector_known(selector)) {
+        std::cerr << "aegis: error: '" << selector << "' names no rule (see 'aegis rules')\n";
+        return kExitFatal;
+      }
+    }
+  }
+  rules::Checker checker(rules::select_rules(options.select, options.ignore));
   engine::ScanOptions scan_options;
+  scan_options.checker = &checker;
   scan_options.discovery.roots = options.paths;
   if (scan_options.discovery.roots.empty()) scan_options.discovery.roots.push_back(".");
   scan_options.discovery.excludes = options.excludes;
@@ -86,7 +111,14 @@ int scan(const ScanCommandOptions& options) {
     return kExitFatal;
   }
 
-  std::string report = options.format == "json" ? engine::format_json(result) : engine::format_text(result);
+  engine::TextOptions text_options;
+  text_options.color = options.color == "always" ||
+                       (options.color == "auto" && options.output.empty() && ::isatty(STDOUT_FILENO) &&
+                        std::getenv("NO_COLOR") == nullptr);
+  text_options.quiet = options.quiet;
+  text_options.show_accepted = options.show_accepted;
+  std::string report =
+      options.format == "json" ? engine::format_json(result) : engine::format_text(result, text_options);
   if (!write_output(options.output, report)) {
     std::cerr << "aegis: error: cannot write '" << options.output << "'\n";
     return kExitFatal;
@@ -96,7 +128,7 @@ int scan(const ScanCommandOptions& options) {
     std::fwrite(stats.data(), 1, stats.size(), stderr);
   }
   if (!result.complete() && !options.allow_incomplete) return kExitIncomplete;
-  return 0;
+  return fails(result, options) ? kExitFindings : 0;
 }
 
 }  // namespace aegis::cli

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <exception>
@@ -15,6 +16,10 @@
 
 #include "engine/workers.h"
 #include "python/parse.h"
+#include "rules/checker.h"
+#include "rules/fingerprint.h"
+#include "rules/test_paths.h"
+#include "semantic/semantic_model.h"
 
 namespace aegis::engine {
 
@@ -66,6 +71,78 @@ Diagnostic to_diagnostic(const py::SyntaxError& error, std::string_view text, st
     d.end_column = character_column(text, error.end_lineno, error.end_col_offset);
   }
   return d;
+}
+
+namespace {
+
+// "./a//b/" -> "a/b": the form discovery gives paths in.
+std::string normalise_root(std::string root) {
+  while (root.rfind("./", 0) == 0) root.erase(0, 2);
+  std::string out;
+  for (char c : root) {
+    if (c == '/' && !out.empty() && out.back() == '/') continue;
+    out += c;
+  }
+  while (out.size() > 1 && out.back() == '/') out.pop_back();
+  return out.empty() ? "." : out;
+}
+
+}  // namespace
+
+std::string relative_to_roots(const std::string& path, const std::vector<std::string>& roots) {
+  std::string clean = path;
+  while (clean.rfind("./", 0) == 0) clean.erase(0, 2);
+  std::string best;
+  std::size_t best_length = 0;
+  for (const std::string& given : roots.empty() ? std::vector<std::string>{"."} : roots) {
+    std::string root = normalise_root(given);
+    if (clean == root) {
+      std::size_t slash = clean.rfind('/');
+      return slash == std::string::npos ? clean : clean.substr(slash + 1);
+    }
+    if (root == ".") {
+      if (!clean.empty() && clean[0] != '/' && best.empty()) best = clean;
+      continue;
+    }
+    std::string prefix = root == "/" ? "/" : root + "/";
+    if (clean.size() > prefix.size() && clean.compare(0, prefix.size(), prefix) == 0 &&
+        prefix.size() > best_length) {
+      best = clean.substr(prefix.size());
+      best_length = prefix.size();
+    }
+  }
+  return best.empty() ? clean : best;
+}
+
+std::string module_name_for(const std::string& relative_path, bool& is_package) {
+  is_package = false;
+  std::string p = relative_path;
+  if (p.size() > 3 && p.compare(p.size() - 3, 3, ".py") == 0) p.resize(p.size() - 3);
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t slash = p.find('/', start);
+    parts.push_back(p.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  if (parts.size() > 1 && parts.back() == "__init__") {
+    parts.pop_back();
+    is_package = true;
+  }
+  std::string name;
+  for (const auto& part : parts) {
+    if (part.empty() || part == "." ) continue;
+    bool ok = !std::isdigit(static_cast<unsigned char>(part[0]));
+    for (char c : part) {
+      // Non-ASCII letters are allowed in identifiers; '-' and '.' never are.
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80))) ok = false;
+    }
+    if (!ok) return {};
+    if (!name.empty()) name += '.';
+    name += part;
+  }
+  return name;
 }
 
 namespace {
@@ -132,10 +209,33 @@ const char* failure_reason(py::SyntaxErrorKind kind) {
 
 struct FileWork {
   FileOutcome outcome;
+  std::string relative_path;
   std::vector<Diagnostic> diagnostics;
+  std::vector<Finding> findings;
   double read_seconds = 0;
   double parse_seconds = 0;
+  double check_seconds = 0;
 };
+
+// The semantic index and the rules over one parsed module.
+void check_module(const ScanOptions& options, const py::ParsedModule& parsed, FileWork& work) {
+  sem::ModuleInfo info;
+  info.name = module_name_for(work.relative_path, info.is_package);
+  sem::SemanticModel model(parsed.module, info);
+  rules::FileUnit unit;
+  unit.path = work.outcome.path;
+  unit.text = parsed.text;
+  unit.module = parsed.module;
+  unit.model = &model;
+  unit.in_test = rules::is_test_path(work.relative_path, options.test_patterns);
+  options.checker->check(unit, work.findings);
+  // Findings in test code are ranked one severity step down (never below info).
+  if (unit.in_test) {
+    for (Finding& f : work.findings) {
+      if (f.severity != Severity::Info) f.severity = static_cast<Severity>(static_cast<int>(f.severity) - 1);
+    }
+  }
+}
 
 void fail(FileWork& work, const char* reason, std::string detail, DiagnosticKind kind) {
   work.outcome.status = FileStatus::Failed;
@@ -180,15 +280,23 @@ void analyse_python(const ScanOptions& options, FileWork& work) {
     } else {
       work.outcome.status = FileStatus::Analysed;
       work.outcome.lines = count_lines(parsed->text);
+      if (options.checker) {
+        work.parse_seconds = seconds_since(start);
+        start = Clock::now();
+        check_module(options, *parsed, work);
+        work.check_seconds = seconds_since(start);
+        start = Clock::now();
+      }
     }
     // The tree and its arena are freed here, before the next file.
   } catch (const std::bad_alloc&) {
     fail(work, "internal-error", "out of memory while parsing", DiagnosticKind::Internal);
   } catch (const std::exception& e) {
-    fail(work, "internal-error", std::string("internal error while parsing: ") + e.what(),
+    fail(work, "internal-error", std::string("internal error while analysing: ") + e.what(),
          DiagnosticKind::Internal);
+    work.findings.clear();
   }
-  work.parse_seconds = seconds_since(start);
+  work.parse_seconds += seconds_since(start);
 }
 
 FileOutcome outcome_from_entry(const DiscoveredEntry& e) {
@@ -258,6 +366,7 @@ ScanResult run_scan(const ScanOptions& options) {
   std::atomic<std::size_t> done{0};
   parallel_for(python_slots.size(), threads, kWorkerStackBytes, [&](std::size_t i) {
     work[i].outcome = result.files[python_slots[i]];
+    work[i].relative_path = relative_to_roots(work[i].outcome.path, options.discovery.roots);
     analyse_python(options, work[i]);
     std::size_t finished = done.fetch_add(1) + 1;
     if (options.on_progress) options.on_progress(finished, python_slots.size());
@@ -267,12 +376,21 @@ ScanResult run_scan(const ScanOptions& options) {
   for (std::size_t i = 0; i < python_slots.size(); ++i) {
     result.files[python_slots[i]] = std::move(work[i].outcome);
     for (auto& d : work[i].diagnostics) result.diagnostics.push_back(std::move(d));
+    // Fingerprints need one file's findings in order, before files are mixed.
+    std::sort(work[i].findings.begin(), work[i].findings.end(), finding_less);
+    rules::assign_fingerprints(work[i].findings, 0, work[i].findings.size(), work[i].relative_path);
+    for (auto& f : work[i].findings) result.findings.push_back(std::move(f));
+    result.stats.check_cpu_seconds += work[i].check_seconds;
     result.stats.read_cpu_seconds += work[i].read_seconds;
     result.stats.parse_cpu_seconds += work[i].parse_seconds;
     result.stats.bytes_read += result.files[python_slots[i]].bytes;
   }
   result.stats.files_parsed = python_slots.size();
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
+  std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.path != b.path) return path_less(a.path, b.path);
+    return finding_less(a, b);
+  });
 
   Coverage& c = result.coverage;
   for (FileKind kind : {FileKind::Python, FileKind::Manifest, FileKind::Terraform, FileKind::Config,

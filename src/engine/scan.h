@@ -1,5 +1,5 @@
-// The scan pipeline: discovery, then every Python file read, decoded, parsed
-// and (when the rule engine lands) checked, in parallel; then one result whose
+// The scan pipeline: discovery, then every Python file read, decoded, parsed,
+// indexed and checked by the selected rules, in parallel; then one result whose
 // order never depends on the number of threads.
 #pragma once
 #include <cstdint>
@@ -10,8 +10,13 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/finding.h"
 #include "engine/discovery.h"
 #include "python/syntax_error.h"
+
+namespace aegis::rules {
+class Checker;
+}
 
 namespace aegis::engine {
 
@@ -28,16 +33,6 @@ struct FileOutcome {
   std::string detail;  // human text
   std::uint64_t bytes = 0;
   std::uint64_t lines = 0;  // set for analysed files
-};
-
-// A rule's verdict on a piece of code. No rule exists yet: the rule engine
-// (next milestone) produces these; until then the list is always empty.
-struct Finding {
-  std::string rule_id;
-  std::string path;
-  int line = 0;
-  int column = 0;
-  std::string message;
 };
 
 struct KindCoverage {
@@ -68,13 +63,14 @@ struct ScanStats {
   double total_seconds = 0;
   double read_cpu_seconds = 0;   // summed over threads
   double parse_cpu_seconds = 0;  // summed over threads
+  double check_cpu_seconds = 0;  // semantic index and rules, summed over threads
   std::uint64_t bytes_read = 0;
   std::size_t files_parsed = 0;
   long peak_rss_kib = 0;
 };
 
 struct ScanResult {
-  std::vector<Finding> findings;
+  std::vector<Finding> findings;        // sorted by finding_less, fingerprints set
   std::vector<Diagnostic> diagnostics;  // sorted by path, line, column
   std::vector<FileOutcome> files;       // every file found, in path order
   std::vector<FileOutcome> directories; // directories skipped or failed, in path order
@@ -90,6 +86,8 @@ struct ScanResult {
 struct ScanOptions {
   DiscoveryOptions discovery;
   int feature_minor = 14;  // Python 3.<minor> grammar
+  const rules::Checker* checker = nullptr;  // null: parse only, no rules
+  std::vector<std::string> test_patterns;   // besides the default ones (rules/test_paths.h)
   // Called after each Python file, from worker threads (must be thread-safe).
   std::function<void(std::size_t done, std::size_t total)> on_progress;
 };
@@ -103,5 +101,12 @@ int character_column(std::string_view text, int lineno, int byte_offset);
 // A parser error as a diagnostic, positions converted to characters using
 // `text` (the decoded source, or the raw bytes when decoding failed).
 Diagnostic to_diagnostic(const py::SyntaxError& error, std::string_view text, std::string path);
+
+// `path` relative to the scan root it was found under ('/'-separated): the file name when
+// the root is the file itself.
+std::string relative_to_roots(const std::string& path, const std::vector<std::string>& roots);
+// The dotted module name of a root-relative path ("app/views.py" -> "app.views";
+// "pkg/__init__.py" -> "pkg", a package); empty when a component is not an identifier.
+std::string module_name_for(const std::string& relative_path, bool& is_package);
 
 }  // namespace aegis::engine

@@ -130,16 +130,83 @@ const char* describe_reason(const std::string& reason) {
   return it == labels.end() ? "other reason" : it->second;
 }
 
-std::string format_text(const ScanResult& result) {
-  std::string out;
-  for (const Diagnostic& d : result.diagnostics) {
-    out += format_diagnostic(d);
-    out += '\n';
+namespace {
+
+const char* severity_colour(Severity s) {
+  switch (s) {
+    case Severity::Critical: return "\033[1;35m";
+    case Severity::High: return "\033[1;31m";
+    case Severity::Medium: return "\033[33m";
+    case Severity::Low: return "\033[36m";
+    case Severity::Info: return "\033[2m";
   }
-  if (!result.diagnostics.empty()) out += '\n';
+  return "";
+}
+
+std::string finding_line(const Finding& f, const TextOptions& options) {
+  std::string paint = options.color ? severity_colour(f.severity) : "";
+  std::string reset = options.color ? "\033[0m" : "";
+  std::string bold = options.color ? "\033[1m" : "";
+  std::string out = bold + f.path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + reset +
+                    "  " + f.rule_id + "  " + paint + "[" + to_string(f.severity) + "]" + reset + "  " + f.message;
+  if (f.in_test) out += "  (context: test)";
+  if (f.status != FindingStatus::Open) {
+    out += "  [" + std::string(to_string(f.status));
+    if (!f.status_reason.empty()) out += ": " + f.status_reason;
+    out += "]";
+  }
+  return out + "\n";
+}
+
+}  // namespace
+
+std::string summary_line(const ScanResult& result) {
+  std::map<Severity, std::size_t> open;
+  std::size_t total = 0, accepted = 0, baseline = 0;
+  for (const Finding& f : result.findings) {
+    if (f.status == FindingStatus::Accepted) {
+      ++accepted;
+    } else if (f.status == FindingStatus::Baseline) {
+      ++baseline;
+    } else {
+      ++open[f.severity];
+      ++total;
+    }
+  }
+  std::string out = "Findings: " + std::to_string(total);
+  std::string parts;
+  for (Severity s : {Severity::Critical, Severity::High, Severity::Medium, Severity::Low, Severity::Info}) {
+    if (open[s] == 0) continue;
+    if (!parts.empty()) parts += ", ";
+    parts += std::to_string(open[s]) + " " + to_string(s);
+  }
+  if (!parts.empty()) out += " (" + parts + ")";
+  if (accepted) out += "; " + std::to_string(accepted) + " accepted";
+  if (baseline) out += "; " + std::to_string(baseline) + " in the baseline";
+  return out + "\n";
+}
+
+std::string format_text(const ScanResult& result, const TextOptions& options) {
+  std::string out;
+  const std::string* current = nullptr;
+  for (const Finding& f : result.findings) {
+    if (f.status != FindingStatus::Open && !options.show_accepted) continue;
+    if (current && *current != f.path) out += '\n';
+    current = &f.path;
+    out += finding_line(f, options);
+  }
+  if (current) out += '\n';
+  if (!options.quiet) {
+    for (const Diagnostic& d : result.diagnostics) {
+      out += format_diagnostic(d);
+      out += '\n';
+    }
+    if (!result.diagnostics.empty()) out += '\n';
+  }
+  out += summary_line(result);
+  if (options.quiet) return out;
 
   const Coverage& c = result.coverage;
-  out += "Findings: none (no rules are implemented yet)\n";
   out += "Coverage: " + std::to_string(c.files_found) + (c.files_found == 1 ? " file" : " files") +
          " found: " + std::to_string(c.analysed) + " analysed, " + std::to_string(c.skipped) + " skipped, " +
          std::to_string(c.failed) + " failed\n";
@@ -172,10 +239,26 @@ std::string format_json(const ScanResult& result) {
   for (const Finding& f : result.findings) {
     Json j;
     j["rule_id"] = f.rule_id;
+    j["name"] = f.rule_name;
+    j["alias"] = f.alias.empty() ? Json(nullptr) : Json(f.alias);
     j["path"] = f.path;
-    j["line"] = position(f.line);
-    j["column"] = position(f.column);
+    j["line"] = f.line;
+    j["column"] = f.column;
+    j["end_line"] = f.end_line;
+    j["end_column"] = f.end_column;
+    j["severity"] = to_string(f.severity);
+    j["confidence"] = to_string(f.confidence);
+    j["cwe"] = f.cwe > 0 ? Json(f.cwe) : Json(nullptr);
+    j["owasp"] = f.owasp;
+    j["area"] = to_string(f.area);
+    j["context"] = f.in_test ? "test" : "code";
     j["message"] = f.message;
+    j["snippet"] = f.snippet;
+    j["remediation"] = f.remediation;
+    j["effort"] = f.effort;
+    j["status"] = to_string(f.status);
+    j["status_reason"] = f.status_reason.empty() ? Json(nullptr) : Json(f.status_reason);
+    j["fingerprint"] = f.fingerprint;
     doc["findings"].push_back(std::move(j));
   }
   doc["diagnostics"] = Json::array();
@@ -243,12 +326,14 @@ std::string format_stats(const ScanResult& result) {
   std::snprintf(buf, sizeof buf, "  discovery          %8.3f s  (%zu directories, %zu files)\n",
                 s.discovery_seconds, c.directories_walked, c.files_found);
   out += buf;
-  std::snprintf(buf, sizeof buf, "  read + parse       %8.3f s  (wall; %zu Python files)\n", s.analysis_seconds,
+  std::snprintf(buf, sizeof buf, "  analysis           %8.3f s  (wall; %zu Python files)\n", s.analysis_seconds,
                 s.files_parsed);
   out += buf;
   std::snprintf(buf, sizeof buf, "    read             %8.3f s  (summed over threads)\n", s.read_cpu_seconds);
   out += buf;
   std::snprintf(buf, sizeof buf, "    decode + parse   %8.3f s  (summed over threads)\n", s.parse_cpu_seconds);
+  out += buf;
+  std::snprintf(buf, sizeof buf, "    index + rules    %8.3f s  (summed over threads)\n", s.check_cpu_seconds);
   out += buf;
   std::snprintf(buf, sizeof buf, "  total              %8.3f s\n", s.total_seconds);
   out += buf;

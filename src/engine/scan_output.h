@@ -8,8 +8,17 @@
 
 namespace aegis::engine {
 
-// Diagnostics as "path:line:col: error: message", then the coverage summary.
-std::string format_text(const ScanResult& result);
+struct TextOptions {
+  bool color = false;          // ANSI colours (on a TTY)
+  bool show_accepted = false;  // list findings accepted by a suppression or baseline too
+  bool quiet = false;          // findings and the summary line only
+};
+
+// Findings grouped by file as "path:line:col  ID  [severity]  message", diagnostics as
+// "path:line:col: error: message", then the summary by severity and the coverage.
+std::string format_text(const ScanResult& result, const TextOptions& options = {});
+// "Findings: 3 (1 high, 2 medium); 1 accepted" — open findings by severity.
+std::string summary_line(const ScanResult& result);
 // The JSON document, pretty-printed with two-space indentation, ending in '\n'.
 std::string format_json(const ScanResult& result);
 // Timings per stage, throughput and memory, for --stats (varies run to run).

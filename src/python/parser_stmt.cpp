@@ -201,6 +201,8 @@ Module* Parser::parse_module() {
       return nullptr;
     }
   }
+  // An error recorded on a path that still returned a node must not yield a tree.
+  if (failed()) return nullptr;
   Module* module = arena_.make<Module>();
   module->body = span(body);
   return module;

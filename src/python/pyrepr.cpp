@@ -21,6 +21,7 @@ void append_hex(std::string& out, char prefix, std::uint32_t value, int digits) 
 
 // Python picks double quotes only when the text has a single quote and no double quote.
 char choose_quote(std::string_view text) {
+  if (text.empty()) return '\'';  // memchr must not see the null data() of an empty view
   bool single = std::memchr(text.data(), '\'', text.size()) != nullptr;
   if (!single) return '\'';
   bool dbl = std::memchr(text.data(), '"', text.size()) != nullptr;

@@ -1,0 +1,157 @@
+// The rule engine's contract. A rule is one file under src/rules/<family>/: its metadata
+// (RuleMeta) beside its check, registered with AEGIS_REGISTER_RULE. The engine walks each
+// module's AST once and hands every node to the rules that asked for its kind; rules ask
+// the semantic index what names mean instead of matching text.
+//
+//   class ShellTrue final : public Rule {
+//    public:
+//     ShellTrue() : Rule(kMeta) {}
+//     std::vector<py::NodeKind> node_kinds() const override { return {py::NodeKind::Call}; }
+//     void visit(const py::Node& node, RuleContext& ctx) const override { ... ctx.report(...) }
+//   };
+//   AEGIS_REGISTER_RULE(ShellTrue);
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.h"
+#include "python/ast.h"
+#include "semantic/semantic_model.h"
+
+namespace aegis::rules {
+
+// Everything the docs, `aegis rules --explain`, SARIF help and the report say about a rule.
+struct RuleMeta {
+  std::string_view id;      // stable short code: family prefix + number ("INJ002")
+  std::string_view name;    // kebab-case ("subprocess-shell-true")
+  std::string_view title;   // one line ("subprocess call with shell=True")
+  Severity severity = Severity::Medium;
+  Confidence confidence = Confidence::Medium;
+  int cwe = 0;
+  std::string_view owasp;   // OWASP Top 10 2021: "A03:2021-Injection"
+  Area area = Area::InputValidation;
+  std::string_view flags;   // what it flags
+  std::string_view why;     // why it matters
+  std::string_view example; // code it flags
+  std::string_view fix;     // how to fix it, with the fixed code
+  std::string_view effort;  // remediation effort: "5 min", "1 h"
+  std::vector<std::string_view> references;  // URLs or document names
+  std::string_view bandit;  // the Bandit id it corresponds to ("B602"), if any
+  std::string_view ruff;    // the Ruff code ("S602"), if any
+};
+
+class RuleContext;
+
+class Rule {
+ public:
+  explicit Rule(const RuleMeta& meta) : meta_(meta) {}
+  virtual ~Rule() = default;
+  const RuleMeta& meta() const { return meta_; }
+
+  // The node kinds visit() is called for, in source order.
+  virtual std::vector<py::NodeKind> node_kinds() const { return {}; }
+  virtual void visit(const py::Node& node, RuleContext& ctx) const {
+    (void)node;
+    (void)ctx;
+  }
+  // Called once per module after the walk (for rules about the file as a whole:
+  // raw text, comments, or facts gathered across nodes).
+  virtual void check_file(RuleContext& ctx) const { (void)ctx; }
+
+ private:
+  const RuleMeta& meta_;
+};
+
+// What a rule sees of the file being checked.
+struct FileUnit {
+  std::string_view path;       // as displayed (root joined with the relative path)
+  std::string_view text;       // decoded UTF-8 source
+  const py::Module* module = nullptr;
+  const sem::SemanticModel* model = nullptr;
+  bool in_test = false;        // test code: tests/, test_*.py, conftest.py, ...
+};
+
+class RuleContext {
+ public:
+  RuleContext(const FileUnit& file, std::vector<Finding>& out);
+
+  const sem::SemanticModel& model() const { return *file_.model; }
+  const py::Module& module() const { return *file_.module; }
+  std::string_view path() const { return file_.path; }
+  std::string_view text() const { return file_.text; }
+  bool in_test() const { return file_.in_test; }
+  // The text of physical line `lineno` (1-based), without its line ending.
+  std::string_view line(int lineno) const;
+  // The source text a node spans.
+  std::string_view source(const py::Node& node) const;
+
+  // Reports a finding of the current rule at `node`, with the rule's default severity and
+  // confidence; the returned finding may be adjusted (severity, confidence, end position).
+  Finding& report(const py::Node& node, std::string message);
+  // Reports at explicit CPython positions (1-based lines, 0-based UTF-8 byte columns).
+  Finding& report_at(int lineno, int col_offset, int end_lineno, int end_col_offset,
+                     std::string message);
+
+  // Set by the engine before each rule runs.
+  void set_rule(const Rule* rule) { rule_ = rule; }
+
+ private:
+  void index_lines() const;
+  const FileUnit& file_;
+  std::vector<Finding>& out_;
+  const Rule* rule_ = nullptr;
+  mutable std::vector<std::size_t> line_starts_;  // built on first use
+};
+
+// --- The registry: every rule, sorted by id.
+class Registry {
+ public:
+  static Registry& instance();
+  void add(std::unique_ptr<Rule> rule);
+  const std::vector<const Rule*>& rules() const;
+  // By id, name, Bandit id or Ruff code (case-insensitive for ids); null when unknown.
+  const Rule* find(std::string_view key) const;
+
+ private:
+  std::vector<std::unique_ptr<Rule>> owned_;
+  mutable std::vector<const Rule*> sorted_;
+  mutable bool dirty_ = true;
+};
+
+struct Registrar {
+  explicit Registrar(std::unique_ptr<Rule> rule) { Registry::instance().add(std::move(rule)); }
+};
+
+#define AEGIS_REGISTER_RULE(Class) \
+  static const ::aegis::rules::Registrar aegis_registrar_##Class(std::make_unique<Class>())
+
+// Whether a selector (as in --select/--ignore and config) names the rule: its id, name,
+// Bandit id, Ruff code, a family prefix of ids ("INJ"), or "ALL".
+bool selector_matches(const Rule& rule, std::string_view selector);
+// Whether a selector names at least one rule.
+bool selector_known(std::string_view selector);
+
+// --- Helpers for checks.
+template <typename T>
+const T* as(const py::Node* node) {
+  return node && T::classof(node) ? static_cast<const T*>(node) : nullptr;
+}
+// The keyword argument `name` of a call, or null.
+const py::Keyword* keyword(const py::Call& call, std::string_view name);
+// The value of keyword `name`, or positional argument `position` (0-based) when given
+// and present; null when the call passes neither.
+const py::Expr* argument(const py::Call& call, std::string_view name, int position = -1);
+// True when the call passes **kwargs or *args, so absent keywords prove nothing.
+bool has_splat(const py::Call& call);
+// The constant value of an expression (literal or a name bound once to a literal).
+std::optional<py::ConstantValue> constant(const RuleContext& ctx, const py::Expr* expr);
+bool is_true_constant(const RuleContext& ctx, const py::Expr* expr);
+bool is_false_constant(const RuleContext& ctx, const py::Expr* expr);
+bool is_none_constant(const RuleContext& ctx, const py::Expr* expr);
+// The string value when `expr` is a str constant (directly or through a name).
+std::optional<std::string_view> string_constant(const RuleContext& ctx, const py::Expr* expr);
+
+}  // namespace aegis::rules

@@ -1,0 +1,94 @@
+#include <algorithm>
+
+#include "rules/rule.h"
+
+namespace aegis::rules {
+namespace {
+
+// 1-based character column of a 0-based UTF-8 byte offset within `line`.
+int character_column(std::string_view line, int byte_offset) {
+  if (byte_offset <= 0) return 1;
+  std::size_t within = std::min<std::size_t>(static_cast<std::size_t>(byte_offset), line.size());
+  int characters = 0;
+  for (std::size_t i = 0; i < within; ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++characters;
+  }
+  return characters + (byte_offset - static_cast<int>(within)) + 1;
+}
+
+constexpr int kSnippetLines = 5;
+
+}  // namespace
+
+RuleContext::RuleContext(const FileUnit& file, std::vector<Finding>& out) : file_(file), out_(out) {}
+
+void RuleContext::index_lines() const {
+  if (!line_starts_.empty()) return;
+  line_starts_.push_back(0);
+  std::string_view text = file_.text;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    // The parser's physical lines: \n, \r\n and a lone \r all end one.
+    if (text[i] == '\n') {
+      line_starts_.push_back(i + 1);
+    } else if (text[i] == '\r') {
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      line_starts_.push_back(i + 1);
+    }
+  }
+}
+
+std::string_view RuleContext::line(int lineno) const {
+  index_lines();
+  if (lineno < 1 || static_cast<std::size_t>(lineno) > line_starts_.size()) return {};
+  std::size_t start = line_starts_[lineno - 1];
+  std::size_t end = static_cast<std::size_t>(lineno) < line_starts_.size() ? line_starts_[lineno] : file_.text.size();
+  std::string_view l = file_.text.substr(start, end - start);
+  while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.remove_suffix(1);
+  return l;
+}
+
+std::string_view RuleContext::source(const py::Node& node) const {
+  index_lines();
+  if (node.lineno < 1 || node.end_lineno < node.lineno) return {};
+  if (static_cast<std::size_t>(node.end_lineno) > line_starts_.size()) return {};
+  std::size_t start = line_starts_[node.lineno - 1] + static_cast<std::size_t>(node.col_offset);
+  std::size_t end = line_starts_[node.end_lineno - 1] + static_cast<std::size_t>(node.end_col_offset);
+  if (start > end || end > file_.text.size()) return {};
+  return file_.text.substr(start, end - start);
+}
+
+Finding& RuleContext::report(const py::Node& node, std::string message) {
+  return report_at(node.lineno, node.col_offset, node.end_lineno, node.end_col_offset, std::move(message));
+}
+
+Finding& RuleContext::report_at(int lineno, int col_offset, int end_lineno, int end_col_offset,
+                                std::string message) {
+  const RuleMeta& m = rule_->meta();
+  Finding f;
+  f.rule_id = m.id;
+  f.rule_name = m.name;
+  f.severity = m.severity;
+  f.confidence = m.confidence;
+  f.cwe = m.cwe;
+  f.owasp = m.owasp;
+  f.area = m.area;
+  f.path = file_.path;
+  f.line = std::max(lineno, 1);
+  f.column = character_column(line(f.line), col_offset);
+  f.end_line = std::max(end_lineno, f.line);
+  f.end_column = character_column(line(f.end_line), end_col_offset);
+  int last = std::min(f.end_line, f.line + kSnippetLines - 1);
+  for (int l = f.line; l <= last; ++l) {
+    if (l > f.line) f.snippet += '\n';
+    f.snippet += line(l);
+  }
+  f.message = std::move(message);
+  f.remediation = m.fix;
+  f.effort = m.effort;
+  f.alias = !m.bandit.empty() ? m.bandit : m.ruff;
+  f.in_test = file_.in_test;
+  out_.push_back(std::move(f));
+  return out_.back();
+}
+
+}  // namespace aegis::rules
