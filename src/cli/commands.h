@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/config.h"
+
 namespace aegis::cli {
 
 // Reads a whole file; false (and a message on stderr) when it cannot be read.
@@ -29,10 +31,13 @@ int debug_parse(const DebugParseOptions& options);
 struct ScanCommandOptions {
   std::vector<std::string> paths;     // files or directories; "." when empty
   std::vector<std::string> excludes;  // gitignore-style patterns
-  std::string format = "text";        // text | json
-  std::string output;                 // file to write the report to; stdout when empty
+  std::string format = "text";        // text | json | sarif | junit: the report on stdout (or -o FILE)
+  // -o/--output values: FILE (the --format report goes there instead of stdout) or
+  // FORMAT:FILE (one more report; FILE "-" is stdout); repeatable.
+  std::vector<std::string> outputs;
   int jobs = 0;                       // 0: all cores
-  int feature_minor = 14;
+  std::string python_version = "3.14";
+  bool python_version_set = false;    // given on the command line (wins over the config)
   double max_file_size_mib = 32;
   bool progress = true;               // shown only when stderr is a terminal
   bool stats = false;                 // timings on stderr
@@ -41,15 +46,38 @@ struct ScanCommandOptions {
   std::vector<std::string> select;    // rule selectors (id, name, Bandit id, family, ALL)
   std::vector<std::string> ignore;
   std::string fail_on = "low";        // lowest severity of an open finding that fails the run
+  bool fail_on_set = false;
   std::string fail_on_confidence = "low";
+  bool fail_on_confidence_set = false;
   bool quiet = false;
   bool show_accepted = false;
   std::string color = "auto";         // auto | always | never
+  std::string config_file;            // --config FILE: this file instead of searching
+  bool no_config = false;             // --no-config: no configuration file at all
+  bool inline_suppressions = true;    // false: --no-inline-suppressions
+  bool report_unused_suppressions = false;
 };
 // aegis scan PATH...: the static review. Exit codes: 0 complete, nothing at or above
-// --fail-on; 1 open findings at or above it; 2 usage or fatal error; 3 some files could
-// not be analysed (unless allow_incomplete).
+// --fail-on; 1 open findings at or above it; 2 usage, configuration or fatal error; 3 some
+// files could not be analysed (unless allow_incomplete).
 int scan(const ScanCommandOptions& options);
+
+struct ConfigCommandOptions {
+  bool show = false;            // --show [PATH]
+  std::string path;             // where the search for a configuration starts (default .)
+  std::string why;              // --why FILE
+  std::string root = ".";       // --root DIR: the scan root --why assumes
+  std::string config_file;      // --config FILE
+  bool no_config = false;
+};
+// Finds (from `start` upward, unless `config_file` names one) and loads the configuration;
+// false, with the errors on stderr, when it is invalid. No file is not an error.
+bool load_project_config(const std::string& start, const std::string& config_file, bool no_config,
+                         engine::ProjectConfig& config);
+
+// aegis config --show [PATH] | --why FILE: the effective configuration with the source of
+// each value, or why a file is or is not scanned.
+int config(const ConfigCommandOptions& options);
 
 struct RulesCommandOptions {
   std::string explain;          // a rule id, name, Bandit id or Ruff code

@@ -12,7 +12,8 @@ constexpr const char* kExitCodes =
     "Exit codes:\n"
     "  0  the scan completed with no open finding at or above --fail-on\n"
     "  1  open findings at or above --fail-on (and --fail-on-confidence)\n"
-    "  2  usage error, or a fatal error (e.g. a path that does not exist)\n"
+    "  2  usage error, invalid configuration, or a fatal error (e.g. a path that does not\n"
+    "     exist, a report that cannot be written)\n"
     "  3  the scan finished but some files could not be analysed (see the diagnostics);\n"
     "     --allow-incomplete turns this into 0";
 
@@ -29,11 +30,15 @@ int main(int argc, char** argv) {
   aegis::cli::ScanCommandOptions scan_options;
   auto* scan = app.add_subcommand("scan", "Review a project: discover its files and analyse them");
   scan->add_option("PATH", scan_options.paths, "Files or directories to scan (default: .)");
-  scan->add_option("--format", scan_options.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+  auto* format_option = scan->add_option("--format", scan_options.format, "Report format (text, json, sarif, junit)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit"}))
       ->capture_default_str();
-  scan->add_option("-o,--output", scan_options.output, "Write the report to FILE instead of stdout")
-      ->type_name("FILE");
+  (void)format_option;
+  scan->add_option("-o,--output", scan_options.outputs,
+                   "Write the --format report to FILE instead of stdout; FORMAT:FILE writes one more report "
+                   "(e.g. --output sarif:aegis.sarif --output json:aegis.json; FILE '-' is stdout); repeatable")
+      ->type_name("[FORMAT:]FILE")
+      ->allow_extra_args(false);
   scan->add_option("-j,--jobs", scan_options.jobs, "Threads (0: all cores)")
       ->check(CLI::Range(0, 4096))
       ->capture_default_str();
@@ -42,7 +47,8 @@ int main(int argc, char** argv) {
                    "repeatable; '!GLOB' re-includes)")
       ->type_name("GLOB")
       ->allow_extra_args(false);
-  scan->add_option("--python-version", python_version, "Grammar to accept, 3.8 to 3.14")->capture_default_str();
+  auto* scan_python_version = scan->add_option("--python-version", scan_options.python_version,
+                                               "Grammar to accept, 3.8 to 3.14 (default: the configuration's, or 3.14)");
   scan->add_option("--max-file-size", scan_options.max_file_size_mib,
                    "Skip files larger than this many MiB")
       ->check(CLI::PositiveNumber)
@@ -62,21 +68,40 @@ int main(int argc, char** argv) {
   scan->add_option("--ignore", scan_options.ignore, "Do not run these rules (same forms as --select)")
       ->delimiter(',')
       ->type_name("RULES");
-  scan->add_option("--fail-on", scan_options.fail_on,
-                   "Exit 1 when an open finding has at least this severity")
-      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}))
-      ->capture_default_str();
-  scan->add_option("--fail-on-confidence", scan_options.fail_on_confidence,
-                   "...and at least this confidence")
-      ->check(CLI::IsMember({"low", "medium", "high"}))
-      ->capture_default_str();
+  auto* fail_on = scan->add_option("--fail-on", scan_options.fail_on,
+                                   "Exit 1 when an open finding has at least this severity")
+                      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}))
+                      ->capture_default_str();
+  auto* fail_on_confidence = scan->add_option("--fail-on-confidence", scan_options.fail_on_confidence,
+                                              "...and at least this confidence")
+                                 ->check(CLI::IsMember({"low", "medium", "high"}))
+                                 ->capture_default_str();
   scan->add_flag("-q,--quiet", scan_options.quiet, "Print findings and the summary line only");
   scan->add_flag("--show-accepted", scan_options.show_accepted,
                  "List findings accepted by a suppression comment or the baseline too");
   scan->add_option("--color", scan_options.color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  scan->add_option("--config", scan_options.config_file,
+                   "Read this configuration file instead of looking for aegis.toml or pyproject.toml")
+      ->type_name("FILE");
+  scan->add_flag("--no-config", scan_options.no_config, "Read no configuration file");
+  bool no_inline_suppressions = false;
+  scan->add_flag("--no-inline-suppressions", no_inline_suppressions,
+                 "Ignore every suppression comment (# aegis: ignore, # nosec, # noqa, # nosemgrep): the auditor's view");
+  scan->add_flag("--report-unused-suppressions", scan_options.report_unused_suppressions,
+                 "Warn about suppression comments that accepted no finding");
   scan->footer(kExitCodes);
+
+  aegis::cli::ConfigCommandOptions config_options;
+  auto* config = app.add_subcommand("config", "Show the effective configuration, or why a file is (not) scanned");
+  config->add_flag("--show", config_options.show,
+                   "Print the effective configuration and where each value comes from");
+  config->add_option("PATH", config_options.path, "Where to look for the configuration (default: .)");
+  config->add_option("--why", config_options.why, "Say why FILE is or is not scanned")->type_name("FILE");
+  config->add_option("--root", config_options.root, "The scan root --why assumes (default: .)")->type_name("DIR");
+  config->add_option("--config", config_options.config_file, "Read this configuration file")->type_name("FILE");
+  config->add_flag("--no-config", config_options.no_config, "Read no configuration file");
 
   aegis::cli::RulesCommandOptions rules_options;
   auto* rules = app.add_subcommand("rules", "List the rules, or explain one");
@@ -114,16 +139,20 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   }
+  if (*scan) {
+    scan_options.use_gitignore = !no_gitignore;
+    scan_options.progress = !no_progress;
+    scan_options.inline_suppressions = !no_inline_suppressions;
+    scan_options.python_version_set = scan_python_version->count() > 0;
+    scan_options.fail_on_set = fail_on->count() > 0;
+    scan_options.fail_on_confidence_set = fail_on_confidence->count() > 0;
+    return aegis::cli::scan(scan_options);
+  }
+  if (*config) return aegis::cli::config(config_options);
   int minor = aegis::cli::parse_python_version(python_version);
   if (minor < 0) {
     std::cerr << "aegis: error: unsupported --python-version '" << python_version << "' (3.8 to 3.14)\n";
     return 2;
-  }
-  if (*scan) {
-    scan_options.feature_minor = minor;
-    scan_options.use_gitignore = !no_gitignore;
-    scan_options.progress = !no_progress;
-    return aegis::cli::scan(scan_options);
   }
   if (*rules) return aegis::cli::rules(rules_options);
   if (*ast) return aegis::cli::debug_ast(path, minor);

@@ -8,10 +8,12 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <set>
 
 #include "cli/commands.h"
+#include "engine/config.h"
 #include "engine/scan.h"
-#include "engine/scan_output.h"
+#include "report/report.h"
 #include "rules/checker.h"
 
 namespace aegis::cli {
@@ -66,17 +68,77 @@ bool write_output(const std::string& path, const std::string& text) {
   return static_cast<bool>(out);
 }
 
-// Whether an open finding reaches --fail-on and --fail-on-confidence.
-bool fails(const engine::ScanResult& result, const ScanCommandOptions& options) {
-  if (options.fail_on == "never") return false;
-  auto severity = parse_severity(options.fail_on);
-  auto confidence = parse_confidence(options.fail_on_confidence);
+// Whether an open finding reaches the failure threshold.
+bool fails(const engine::ScanResult& result, const std::string& fail_on, const std::string& fail_on_confidence) {
+  if (fail_on == "never") return false;
+  auto severity = parse_severity(fail_on);
+  auto confidence = parse_confidence(fail_on_confidence);
+  if (!severity || !confidence) return false;
   for (const Finding& f : result.findings) {
     if (f.status != FindingStatus::Open) continue;
     if (f.severity >= *severity && f.confidence >= *confidence) return true;
   }
   return false;
 }
+
+struct OutputTarget {
+  report::Format format;
+  std::string path;  // "" is stdout
+};
+
+// -o/--output values and --format into the reports to write; false (message on stderr)
+// when they contradict each other.
+bool plan_outputs(const ScanCommandOptions& options, std::vector<OutputTarget>& out) {
+  auto primary = report::parse_format(options.format);
+  if (!primary) {
+    std::cerr << "aegis: error: unknown format '" << options.format << "' (text, json, sarif, junit)\n";
+    return false;
+  }
+  std::optional<std::string> primary_file;
+  std::vector<OutputTarget> extra;
+  for (const std::string& value : options.outputs) {
+    std::size_t colon = value.find(':');
+    std::optional<report::Format> format;
+    if (colon != std::string::npos) format = report::parse_format(value.substr(0, colon));
+    if (format) {
+      std::string path = value.substr(colon + 1);
+      if (path.empty()) {
+        std::cerr << "aegis: error: '--output " << value << "' names no file (use " << value << "- for stdout)\n";
+        return false;
+      }
+      extra.push_back({*format, path == "-" ? std::string() : path});
+      continue;
+    }
+    if (primary_file) {
+      std::cerr << "aegis: error: two report files for --format " << options.format << ": '" << *primary_file
+                << "' and '" << value << "' (use FORMAT:FILE for more reports)\n";
+      return false;
+    }
+    primary_file = value == "-" ? std::string() : value;
+  }
+  bool extra_on_stdout = std::any_of(extra.begin(), extra.end(), [](const OutputTarget& t) { return t.path.empty(); });
+  if (primary_file || !extra_on_stdout) out.push_back({*primary, primary_file.value_or("")});
+  for (auto& t : extra) out.push_back(t);
+  std::set<std::string> seen;
+  std::size_t on_stdout = 0;
+  for (const auto& t : out) {
+    if (t.path.empty()) {
+      ++on_stdout;
+      continue;
+    }
+    if (!seen.insert(engine::absolute_path(t.path)).second) {
+      std::cerr << "aegis: error: two reports would be written to '" << t.path << "'\n";
+      return false;
+    }
+  }
+  if (on_stdout > 1) {
+    std::cerr << "aegis: error: only one report can go to stdout\n";
+    return false;
+  }
+  return true;
+}
+
+int python_minor(const std::string& version) { return parse_python_version(version); }
 
 }  // namespace
 
@@ -89,19 +151,61 @@ int scan(const ScanCommandOptions& options) {
       }
     }
   }
-  rules::Checker checker(rules::select_rules(options.select, options.ignore));
+  std::vector<OutputTarget> outputs;
+  if (!plan_outputs(options, outputs)) return kExitFatal;
+
+  engine::ProjectConfig config;
+  std::string start = options.paths.empty() ? std::string(".") : options.paths.front();
+  if (!load_project_config(start, options.config_file, options.no_config, config)) return kExitFatal;
+
+  // Command-line flags win over the configuration, which wins over the defaults.
+  std::string fail_on = options.fail_on_set || !config.fail_on.set ? options.fail_on : config.fail_on.value;
+  std::string fail_on_confidence = options.fail_on_confidence_set || !config.fail_on_confidence.set
+                                       ? options.fail_on_confidence
+                                       : config.fail_on_confidence.value;
+  std::string version = options.python_version_set || !config.python_version.set ? options.python_version
+                                                                                   : config.python_version.value;
+  int minor = python_minor(version);
+  if (minor < 0) {
+    std::cerr << "aegis: error: unsupported --python-version '" << version << "' (3.8 to 3.14)\n";
+    return kExitFatal;
+  }
+
+  rules::Checker checker(engine::effective_rules(options.select, options.ignore, config));
   engine::ScanOptions scan_options;
   scan_options.checker = &checker;
   scan_options.discovery.roots = options.paths;
   if (scan_options.discovery.roots.empty()) scan_options.discovery.roots.push_back(".");
   scan_options.discovery.excludes = options.excludes;
+  scan_options.discovery.config_excludes = engine::to_patterns(config.exclude.value);
   scan_options.discovery.jobs = options.jobs;
   scan_options.discovery.use_gitignore = options.use_gitignore;
   scan_options.discovery.max_file_size =
       static_cast<std::uint64_t>(options.max_file_size_mib * 1024.0 * 1024.0);
-  scan_options.feature_minor = options.feature_minor;
+  scan_options.feature_minor = minor;
+  scan_options.config_test_paths = engine::to_patterns(config.test_paths.value);
+  for (const auto& entry : config.per_file_ignores) {
+    engine::ScanOptions::PerFileIgnore ignore;
+    ignore.patterns = engine::to_patterns({entry.pattern});
+    for (const rules::Rule* r : rules::Registry::instance().rules()) {
+      for (const auto& selector : entry.selectors) {
+        if (rules::selector_matches(*r, selector)) {
+          ignore.rule_ids.emplace_back(r->meta().id);
+          break;
+        }
+      }
+    }
+    scan_options.per_file_ignores.push_back(std::move(ignore));
+  }
+  for (const rules::Rule* r : rules::Registry::instance().rules()) {
+    if (auto severity = engine::severity_override(*r, config)) {
+      scan_options.severity_overrides[std::string(r->meta().id)] = *severity;
+    }
+  }
+  scan_options.inline_suppressions = options.inline_suppressions;
+  scan_options.report_unused_suppressions = options.report_unused_suppressions;
 
-  Progress progress(options.progress && ::isatty(STDERR_FILENO));
+  Progress progress(options.progress && !options.quiet && ::isatty(STDERR_FILENO));
   scan_options.on_progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
 
   engine::ScanResult result = engine::run_scan(scan_options);
@@ -111,24 +215,26 @@ int scan(const ScanCommandOptions& options) {
     return kExitFatal;
   }
 
-  engine::TextOptions text_options;
-  text_options.color = options.color == "always" ||
-                       (options.color == "auto" && options.output.empty() && ::isatty(STDOUT_FILENO) &&
-                        std::getenv("NO_COLOR") == nullptr);
-  text_options.quiet = options.quiet;
-  text_options.show_accepted = options.show_accepted;
-  std::string report =
-      options.format == "json" ? engine::format_json(result) : engine::format_text(result, text_options);
-  if (!write_output(options.output, report)) {
-    std::cerr << "aegis: error: cannot write '" << options.output << "'\n";
-    return kExitFatal;
+  bool write_failed = false;
+  for (const OutputTarget& target : outputs) {
+    report::TextOptions text_options;
+    text_options.color = options.color == "always" ||
+                         (options.color == "auto" && target.path.empty() && ::isatty(STDOUT_FILENO) &&
+                          std::getenv("NO_COLOR") == nullptr);
+    text_options.quiet = options.quiet;
+    text_options.show_accepted = options.show_accepted;
+    if (!write_output(target.path, report::render(target.format, result, text_options))) {
+      std::cerr << "aegis: error: cannot write '" << target.path << "'\n";
+      write_failed = true;
+    }
   }
+  if (write_failed) return kExitFatal;
   if (options.stats) {
-    std::string stats = engine::format_stats(result);
+    std::string stats = report::format_stats(result);
     std::fwrite(stats.data(), 1, stats.size(), stderr);
   }
   if (!result.complete() && !options.allow_incomplete) return kExitIncomplete;
-  return fails(result, options) ? kExitFindings : 0;
+  return fails(result, fail_on, fail_on_confidence) ? kExitFindings : 0;
 }
 
 }  // namespace aegis::cli

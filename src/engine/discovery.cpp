@@ -114,6 +114,7 @@ struct DirTask {
   std::string path;  // display path
   std::string rel;   // relative to the ignore base
   std::size_t root_rel_length = 0;  // rel.substr(0, this) is the scan root
+  std::string root_absolute;        // the scan root, absolute (for config excludes)
   IgnoreChain chain;
   std::uint64_t device = 0;
   std::uint64_t inode = 0;
@@ -302,6 +303,19 @@ void Walker::process(const DirTask& task, Local& local, std::vector<DirTask>& su
                                          Disposition::Skipped, "excluded", "--exclude '" + pattern->text + "'"));
       continue;
     }
+    if (verdict == IgnoreVerdict::None && !options_.config_excludes.empty()) {
+      std::string absolute = task.root_absolute == "/" ? "/" + std::string(root_relative)
+                                                        : task.root_absolute + "/" + std::string(root_relative);
+      std::string origin;
+      verdict = options_.config_excludes.match_entry(absolute, is_dir, &pattern, &origin);
+      if (verdict == IgnoreVerdict::Ignored) {
+        local.entries.push_back(make_entry(path, type, is_dir ? FileKind::Other : classify_file(name, dir_name, {}),
+                                           Disposition::Skipped, "excluded",
+                                           origin + ":" + std::to_string(pattern->line) + ": exclude '" +
+                                               pattern->text + "'"));
+        continue;
+      }
+    }
     bool forced = verdict == IgnoreVerdict::Included;
 
     // 2. Default excludes.
@@ -351,6 +365,7 @@ void Walker::process(const DirTask& task, Local& local, std::vector<DirTask>& su
       sub.path = path;
       sub.rel = rel;
       sub.root_rel_length = task.root_rel_length;
+      sub.root_absolute = task.root_absolute;
       sub.chain = chain;
       sub.device = static_cast<std::uint64_t>(st.st_dev);
       sub.inode = static_cast<std::uint64_t>(st.st_ino);
@@ -468,7 +483,6 @@ DirTask Walker::make_root_task(const std::string& display, const struct stat& st
   task.path = display;
   task.device = static_cast<std::uint64_t>(st.st_dev);
   task.inode = static_cast<std::uint64_t>(st.st_ino);
-  if (!options_.use_gitignore) return task;
 
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -477,6 +491,8 @@ DirTask Walker::make_root_task(const std::string& display, const struct stat& st
   std::string absolute_text = absolute.string();
   while (absolute_text.size() > 1 && absolute_text.back() == '/') absolute_text.pop_back();
   absolute = absolute_text;
+  task.root_absolute = absolute_text;
+  if (!options_.use_gitignore) return task;
 
   std::vector<fs::path> ancestors;  // from the root's parent upwards
   fs::path repo;

@@ -3,8 +3,9 @@
 // is selected, skipped with a reason, or failed with a reason.
 //
 // Rules, in the order they apply to each directory entry below a scan root:
-//   1. --exclude patterns (gitignore syntax, relative to the scan root); a
-//      negated one (`!pattern`) keeps the entry whatever rules 2 and 3 say;
+//   1. --exclude patterns (gitignore syntax, relative to the scan root), then the
+//      configuration's `exclude` (relative to the config file's directory); a negated
+//      one (`!pattern`) keeps the entry whatever rules 2 and 3 say;
 //   2. default excludes: VCS metadata, virtualenvs, caches, dependency and
 //      build-output directories (see default_exclude_reason());
 //   3. .gitignore files of every directory from the repository root down, and
@@ -20,6 +21,7 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "engine/gitignore.h"
 
 namespace aegis::engine {
 
@@ -45,6 +47,9 @@ struct DiscoveredEntry {
 struct DiscoveryOptions {
   std::vector<std::string> roots;     // files or directories; "." when empty
   std::vector<std::string> excludes;  // gitignore-style patterns
+  // `exclude` of configuration files: gitignore patterns relative to each file's directory,
+  // applied after `excludes` (a re-inclusion there wins) and before the default excludes.
+  PathPatterns config_excludes;
   int jobs = 0;                       // 0: all cores
   std::uint64_t max_file_size = std::uint64_t{32} << 20;
   bool use_gitignore = true;

@@ -239,3 +239,60 @@ IgnoreVerdict IgnoreList::match(std::string_view relative_path, bool is_director
 }
 
 }  // namespace aegis::engine
+
+namespace aegis::engine {
+
+void PathPatterns::add(const std::string& pattern, const std::string& base_dir, const std::string& origin,
+                       int line) {
+  if (groups_.empty() || groups_.back().base_dir != base_dir || groups_.back().list.origin() != origin) {
+    groups_.push_back({base_dir, IgnoreList(origin)});
+  }
+  groups_.back().list.add_line(pattern, line);
+}
+
+namespace {
+
+// `absolute` relative to `base` ("" when equal), or false when it is not below it.
+bool relative_to(const std::string& absolute, const std::string& base, std::string_view& out) {
+  if (base == "/") {
+    if (absolute.empty() || absolute[0] != '/') return false;
+    out = std::string_view(absolute).substr(1);
+    return !out.empty();
+  }
+  if (absolute.size() > base.size() && absolute.compare(0, base.size(), base) == 0 && absolute[base.size()] == '/') {
+    out = std::string_view(absolute).substr(base.size() + 1);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+IgnoreVerdict PathPatterns::match_entry(const std::string& absolute_path, bool is_directory,
+                                        const IgnorePattern** matched, std::string* origin) const {
+  IgnoreVerdict verdict = IgnoreVerdict::None;
+  for (const Group& g : groups_) {
+    std::string_view relative;
+    if (!relative_to(absolute_path, g.base_dir, relative)) continue;
+    const IgnorePattern* p = nullptr;
+    IgnoreVerdict v = g.list.match(relative, is_directory, &p);
+    if (v == IgnoreVerdict::None) continue;
+    verdict = v;
+    if (matched) *matched = p;
+    if (origin) *origin = g.list.origin();
+  }
+  return verdict;
+}
+
+const IgnorePattern* PathPatterns::match_file(const std::string& absolute_path, std::string* origin) const {
+  // Directories from the top down, then the file itself.
+  for (std::size_t slash = absolute_path.find('/', 1); slash != std::string::npos;
+       slash = absolute_path.find('/', slash + 1)) {
+    const IgnorePattern* p = nullptr;
+    if (match_entry(absolute_path.substr(0, slash), true, &p, origin) == IgnoreVerdict::Ignored) return p;
+  }
+  const IgnorePattern* p = nullptr;
+  return match_entry(absolute_path, false, &p, origin) == IgnoreVerdict::Ignored ? p : nullptr;
+}
+
+}  // namespace aegis::engine

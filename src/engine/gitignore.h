@@ -56,3 +56,30 @@ bool match_segment(std::string_view pattern, std::string_view name);
 bool match_segments(const std::vector<std::string>& segments, std::string_view path);
 
 }  // namespace aegis::engine
+
+namespace aegis::engine {
+
+// Patterns of configuration files (exclude, per-file-ignores, test-paths): gitignore
+// semantics, each pattern relative to its own base directory (the config file's). Paths
+// are given absolute and lexically normalised.
+class PathPatterns {
+ public:
+  void add(const std::string& pattern, const std::string& base_dir, const std::string& origin, int line);
+  bool empty() const { return groups_.empty(); }
+  // The verdict for exactly this entry (a file or a directory): the last pattern that
+  // matches decides; `matched`/`origin` receive it.
+  IgnoreVerdict match_entry(const std::string& absolute_path, bool is_directory,
+                            const IgnorePattern** matched = nullptr, std::string* origin = nullptr) const;
+  // Whether a file is selected: it, or one of its directories, matches (gitignore: what is
+  // below a matched directory is matched). Returns the deciding pattern, or null.
+  const IgnorePattern* match_file(const std::string& absolute_path, std::string* origin = nullptr) const;
+
+ private:
+  struct Group {
+    std::string base_dir;
+    IgnoreList list;
+  };
+  std::vector<Group> groups_;
+};
+
+}  // namespace aegis::engine

@@ -14,10 +14,12 @@
 #include <new>
 #include <system_error>
 
+#include "engine/config.h"
 #include "engine/workers.h"
 #include "python/parse.h"
 #include "rules/checker.h"
 #include "rules/fingerprint.h"
+#include "rules/rule.h"
 #include "rules/test_paths.h"
 #include "semantic/semantic_model.h"
 
@@ -212,29 +214,68 @@ struct FileWork {
   std::string relative_path;
   std::vector<Diagnostic> diagnostics;
   std::vector<Finding> findings;
+  std::vector<rules::Suppression> suppressions;
   double read_seconds = 0;
   double parse_seconds = 0;
   double check_seconds = 0;
 };
 
-// The semantic index and the rules over one parsed module.
+// The semantic index and the rules over one parsed module, then the configuration
+// (per-file ignores, severity overrides), test context and suppression comments.
 void check_module(const ScanOptions& options, const py::ParsedModule& parsed, FileWork& work) {
   sem::ModuleInfo info;
   info.name = module_name_for(work.relative_path, info.is_package);
   sem::SemanticModel model(parsed.module, info);
+  bool configured = !options.config_test_paths.empty() || !options.per_file_ignores.empty();
+  std::string absolute = configured ? absolute_path(work.outcome.path) : std::string();
   rules::FileUnit unit;
   unit.path = work.outcome.path;
   unit.text = parsed.text;
   unit.module = parsed.module;
   unit.model = &model;
-  unit.in_test = rules::is_test_path(work.relative_path, options.test_patterns);
+  unit.in_test = rules::is_test_path(work.relative_path, options.test_patterns) ||
+                 (!options.config_test_paths.empty() && options.config_test_paths.match_file(absolute));
   options.checker->check(unit, work.findings);
-  // Findings in test code are ranked one severity step down (never below info).
-  if (unit.in_test) {
-    for (Finding& f : work.findings) {
-      if (f.severity != Severity::Info) f.severity = static_cast<Severity>(static_cast<int>(f.severity) - 1);
+
+  // Rules the configuration turns off for this file: their findings are dropped.
+  std::vector<std::string> ignored_here;
+  for (const auto& entry : options.per_file_ignores) {
+    if (!entry.patterns.match_file(absolute)) continue;
+    ignored_here.insert(ignored_here.end(), entry.rule_ids.begin(), entry.rule_ids.end());
+  }
+  auto ignored = [&](std::string_view id) {
+    return std::find(ignored_here.begin(), ignored_here.end(), id) != ignored_here.end();
+  };
+  if (!ignored_here.empty()) {
+    work.findings.erase(std::remove_if(work.findings.begin(), work.findings.end(),
+                                       [&](const Finding& f) { return ignored(f.rule_id); }),
+                        work.findings.end());
+  }
+  for (Finding& f : work.findings) {
+    auto it = options.severity_overrides.find(f.rule_id);
+    if (it != options.severity_overrides.end()) f.severity = it->second;
+    // Findings in test code are ranked one severity step down (never below info).
+    if (unit.in_test && f.severity != Severity::Info) {
+      f.severity = static_cast<Severity>(static_cast<int>(f.severity) - 1);
     }
   }
+
+  if (!options.inline_suppressions) return;
+  rules::FileSuppressions file = rules::collect_suppressions(parsed.text, work.outcome.path, options.feature_minor,
+                                                             rules::registry_resolver());
+  if (file.suppressions.empty() && file.diagnostics.empty()) return;
+  rules::apply_suppressions(work.findings, file);
+  for (auto& d : file.diagnostics) work.diagnostics.push_back(std::move(d));
+  if (options.report_unused_suppressions) {
+    const auto& ran_rules = options.checker->rules();
+    auto ran = [&](std::string_view id) {
+      if (ignored(id)) return false;
+      return std::any_of(ran_rules.begin(), ran_rules.end(),
+                         [&](const rules::Rule* r) { return r->meta().id == id; });
+    };
+    for (auto& d : rules::unused_suppressions(file, ran)) work.diagnostics.push_back(std::move(d));
+  }
+  work.suppressions = std::move(file.suppressions);
 }
 
 void fail(FileWork& work, const char* reason, std::string detail, DiagnosticKind kind) {
@@ -295,6 +336,7 @@ void analyse_python(const ScanOptions& options, FileWork& work) {
     fail(work, "internal-error", std::string("internal error while analysing: ") + e.what(),
          DiagnosticKind::Internal);
     work.findings.clear();
+    work.suppressions.clear();
   }
   work.parse_seconds += seconds_since(start);
 }
@@ -337,6 +379,8 @@ ScanResult run_scan(const ScanOptions& options) {
     return result;
   }
   result.diagnostics = std::move(discovered.diagnostics);
+  if (options.checker) result.rules = options.checker->rules();
+  result.inline_suppressions = options.inline_suppressions;
   result.coverage.directories_walked = discovered.directories_walked;
 
   // Every file gets an outcome slot now; the parallel stage fills the Python ones.
@@ -380,6 +424,7 @@ ScanResult run_scan(const ScanOptions& options) {
     std::sort(work[i].findings.begin(), work[i].findings.end(), finding_less);
     rules::assign_fingerprints(work[i].findings, 0, work[i].findings.size(), work[i].relative_path);
     for (auto& f : work[i].findings) result.findings.push_back(std::move(f));
+    for (auto& s : work[i].suppressions) result.suppressions.push_back(std::move(s));
     result.stats.check_cpu_seconds += work[i].check_seconds;
     result.stats.read_cpu_seconds += work[i].read_seconds;
     result.stats.parse_cpu_seconds += work[i].parse_seconds;

@@ -13,9 +13,11 @@
 #include "core/finding.h"
 #include "engine/discovery.h"
 #include "python/syntax_error.h"
+#include "rules/suppression.h"
 
 namespace aegis::rules {
 class Checker;
+class Rule;
 }
 
 namespace aegis::engine {
@@ -71,6 +73,9 @@ struct ScanStats {
 
 struct ScanResult {
   std::vector<Finding> findings;        // sorted by finding_less, fingerprints set
+  std::vector<rules::Suppression> suppressions;  // every suppression comment, in path and line order
+  std::vector<const rules::Rule*> rules;         // the rules that ran, by id
+  bool inline_suppressions = true;               // false under --no-inline-suppressions
   std::vector<Diagnostic> diagnostics;  // sorted by path, line, column
   std::vector<FileOutcome> files;       // every file found, in path order
   std::vector<FileOutcome> directories; // directories skipped or failed, in path order
@@ -88,6 +93,17 @@ struct ScanOptions {
   int feature_minor = 14;  // Python 3.<minor> grammar
   const rules::Checker* checker = nullptr;  // null: parse only, no rules
   std::vector<std::string> test_patterns;   // besides the default ones (rules/test_paths.h)
+  // Configuration (engine/config.h): test paths, rules ignored per file, severity overrides;
+  // patterns are matched against absolute paths.
+  PathPatterns config_test_paths;
+  struct PerFileIgnore {
+    PathPatterns patterns;
+    std::vector<std::string> rule_ids;
+  };
+  std::vector<PerFileIgnore> per_file_ignores;
+  std::map<std::string, Severity> severity_overrides;  // rule id -> severity
+  bool inline_suppressions = true;          // honour suppression comments
+  bool report_unused_suppressions = false;  // warn about comments that accepted nothing
   // Called after each Python file, from worker threads (must be thread-safe).
   std::function<void(std::size_t done, std::size_t total)> on_progress;
 };

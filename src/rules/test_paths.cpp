@@ -54,3 +54,17 @@ bool is_test_path(std::string_view relative_path, const std::vector<std::string>
 }
 
 }  // namespace aegis::rules
+
+namespace aegis::rules {
+
+std::string matching_test_pattern(std::string_view relative_path, const std::vector<std::string>& extra_patterns) {
+  for (const auto& p : default_test_patterns()) {
+    if (component_matches(relative_path, p)) return p;
+  }
+  for (const auto& p : extra_patterns) {
+    if (component_matches(relative_path, p)) return p;
+  }
+  return "";
+}
+
+}  // namespace aegis::rules

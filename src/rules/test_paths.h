@@ -17,3 +17,11 @@ const std::vector<std::string>& default_test_patterns();
 bool is_test_path(std::string_view relative_path, const std::vector<std::string>& extra_patterns = {});
 
 }  // namespace aegis::rules
+
+namespace aegis::rules {
+
+// The pattern (a default one, or one of `extra_patterns`) that makes `relative_path` test
+// code; "" when it is not. For `aegis config --why`.
+std::string matching_test_pattern(std::string_view relative_path, const std::vector<std::string>& extra_patterns = {});
+
+}  // namespace aegis::rules

@@ -139,7 +139,8 @@ class Scan(unittest.TestCase):
             r = run("scan", "--no-progress", "--format", "json", p.root)
             self.assertEqual(r.returncode, 3)
             doc = json.loads(r.stdout)
-            self.assertEqual(list(doc), ["version", "findings", "diagnostics", "coverage"])
+            self.assertEqual(list(doc), ["schema_version", "version", "findings", "strengths", "inline_suppressions",
+                                         "suppressions", "diagnostics", "coverage"])
             self.assertEqual(doc["findings"], [])
             (diag,) = doc["diagnostics"]
             self.assertEqual(set(diag), {"path", "line", "column", "end_line", "end_column", "severity",

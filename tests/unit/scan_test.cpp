@@ -10,7 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/scan.h"
-#include "engine/scan_output.h"
+#include "report/json.h"
+#include "report/text.h"
 
 namespace fs = std::filesystem;
 using aegis::engine::FileKind;
@@ -163,11 +164,11 @@ TEST(ScanOutput, SameBytesWhateverTheThreadCount) {
            i % 7 == 0 ? "def broken(:\n" : "x = " + std::to_string(i) + "\n");
     t.file("pkg" + std::to_string(i % 5) + "/data" + std::to_string(i) + ".json", "{}\n");
   }
-  std::string text1 = aegis::engine::format_text(scan(t.root(), 1));
-  std::string json1 = aegis::engine::format_json(scan(t.root(), 1));
+  std::string text1 = aegis::report::format_text(scan(t.root(), 1));
+  std::string json1 = aegis::report::format_json(scan(t.root(), 1));
   for (int jobs : {2, 4, 7}) {
-    EXPECT_EQ(aegis::engine::format_text(scan(t.root(), jobs)), text1);
-    EXPECT_EQ(aegis::engine::format_json(scan(t.root(), jobs)), json1);
+    EXPECT_EQ(aegis::report::format_text(scan(t.root(), jobs)), text1);
+    EXPECT_EQ(aegis::report::format_json(scan(t.root(), jobs)), json1);
   }
 }
 
@@ -175,7 +176,7 @@ TEST(ScanOutput, JsonHasTheDocumentedShape) {
   TempTree t;
   t.file("requirements.txt", "flask\n");
   fs::create_symlink("missing.py", t.path("gone.py"));
-  auto doc = nlohmann::json::parse(aegis::engine::format_json(scan(t.root())));
+  auto doc = nlohmann::json::parse(aegis::report::format_json(scan(t.root())));
   EXPECT_EQ(doc["version"], AEGIS_VERSION);
   EXPECT_TRUE(doc["findings"].is_array());
   EXPECT_TRUE(doc["findings"].empty());
@@ -197,7 +198,7 @@ TEST(ScanOutput, TextSummaryGroupsReasons) {
   t.file("requirements.txt", "flask\n");
   t.file("a.json", "{}\n");
   t.file("b.md", "\n");
-  std::string text = aegis::engine::format_text(scan(t.root()));
+  std::string text = aegis::report::format_text(scan(t.root()));
   EXPECT_NE(text.find("Coverage: 3 files found: 0 analysed, 3 skipped, 0 failed"), std::string::npos) << text;
   EXPECT_NE(text.find("no analyser yet: 2 (1 manifest, 1 config)"), std::string::npos) << text;
   EXPECT_NE(text.find("not a file kind Aegis reads: 1"), std::string::npos) << text;

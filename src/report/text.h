@@ -1,12 +1,13 @@
-// How a scan result is written: the text report, the JSON document
-// (docs/json-output.md) and the --stats block. The text and JSON forms depend
-// only on the result, never on timing or thread count.
+// The text report (grouped by file, a summary line, the coverage) and the --stats block.
+// The report depends only on the result, never on timing or thread count.
 #pragma once
 #include <string>
 
 #include "engine/scan.h"
 
-namespace aegis::engine {
+namespace aegis::report {
+
+using engine::ScanResult;
 
 struct TextOptions {
   bool color = false;          // ANSI colours (on a TTY)
@@ -19,12 +20,10 @@ struct TextOptions {
 std::string format_text(const ScanResult& result, const TextOptions& options = {});
 // "Findings: 3 (1 high, 2 medium); 1 accepted" — open findings by severity.
 std::string summary_line(const ScanResult& result);
-// The JSON document, pretty-printed with two-space indentation, ending in '\n'.
-std::string format_json(const ScanResult& result);
 // Timings per stage, throughput and memory, for --stats (varies run to run).
 std::string format_stats(const ScanResult& result);
 
 // The human label of a reason code ("gitignored" -> "ignored by .gitignore").
 const char* describe_reason(const std::string& reason);
 
-}  // namespace aegis::engine
+}  // namespace aegis::report

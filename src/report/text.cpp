@@ -1,16 +1,15 @@
-#include "engine/scan_output.h"
-
-#include <nlohmann/json.hpp>
+#include "report/text.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <map>
 #include <vector>
 
-namespace aegis::engine {
-namespace {
+namespace aegis::report {
 
-using Json = nlohmann::ordered_json;
+using namespace engine;
+
+namespace {
 
 // Reasons in the order summaries list them; codes not listed follow, sorted.
 constexpr const char* kReasonOrder[] = {
@@ -95,17 +94,6 @@ void append_groups(std::string& out, const char* heading, const std::vector<Reas
   }
 }
 
-Json position(int value) { return value > 0 ? Json(value) : Json(nullptr); }
-
-Json outcome_json(const FileOutcome& o, bool with_kind) {
-  Json j;
-  j["path"] = o.path;
-  if (with_kind) j["kind"] = to_string(o.kind);
-  j["reason"] = o.reason;
-  j["detail"] = o.detail;
-  return j;
-}
-
 }  // namespace
 
 const char* describe_reason(const std::string& reason) {
@@ -119,7 +107,7 @@ const char* describe_reason(const std::string& reason) {
       {"no-analyser", "no analyser yet"},
       {"other-file", "not a file kind Aegis reads"},
       {"gitignored", "ignored by .gitignore"},
-      {"excluded", "excluded by --exclude"},
+      {"excluded", "excluded by --exclude or the configuration"},
       {"default-excluded", "excluded by default"},
       {"too-large", "too large"},
       {"special-file", "not a regular file"},
@@ -232,90 +220,6 @@ std::string format_text(const ScanResult& result, const TextOptions& options) {
   return out;
 }
 
-std::string format_json(const ScanResult& result) {
-  Json doc;
-  doc["version"] = AEGIS_VERSION;
-  doc["findings"] = Json::array();
-  for (const Finding& f : result.findings) {
-    Json j;
-    j["rule_id"] = f.rule_id;
-    j["name"] = f.rule_name;
-    j["alias"] = f.alias.empty() ? Json(nullptr) : Json(f.alias);
-    j["path"] = f.path;
-    j["line"] = f.line;
-    j["column"] = f.column;
-    j["end_line"] = f.end_line;
-    j["end_column"] = f.end_column;
-    j["severity"] = to_string(f.severity);
-    j["confidence"] = to_string(f.confidence);
-    j["cwe"] = f.cwe > 0 ? Json(f.cwe) : Json(nullptr);
-    j["owasp"] = f.owasp;
-    j["area"] = to_string(f.area);
-    j["context"] = f.in_test ? "test" : "code";
-    j["message"] = f.message;
-    j["snippet"] = f.snippet;
-    j["remediation"] = f.remediation;
-    j["effort"] = f.effort;
-    j["status"] = to_string(f.status);
-    j["status_reason"] = f.status_reason.empty() ? Json(nullptr) : Json(f.status_reason);
-    j["fingerprint"] = f.fingerprint;
-    doc["findings"].push_back(std::move(j));
-  }
-  doc["diagnostics"] = Json::array();
-  for (const Diagnostic& d : result.diagnostics) {
-    Json j;
-    j["path"] = d.path;
-    j["line"] = position(d.line);
-    j["column"] = position(d.column);
-    j["end_line"] = position(d.end_line);
-    j["end_column"] = position(d.end_column);
-    j["severity"] = to_string(d.severity);
-    j["kind"] = to_string(d.kind);
-    j["message"] = d.message;
-    doc["diagnostics"].push_back(std::move(j));
-  }
-
-  const Coverage& c = result.coverage;
-  Json coverage;
-  coverage["files_found"] = c.files_found;
-  coverage["analysed"] = c.analysed;
-  coverage["skipped"] = c.skipped;
-  coverage["failed"] = c.failed;
-  coverage["complete"] = result.complete();
-  coverage["lines_analysed"] = c.lines_analysed;
-  coverage["bytes_analysed"] = c.bytes_analysed;
-  Json by_kind = Json::object();
-  for (const auto& [kind, k] : c.by_kind) {
-    by_kind[to_string(kind)] = {{"found", k.found}, {"analysed", k.analysed}, {"skipped", k.skipped},
-                                {"failed", k.failed}};
-  }
-  coverage["by_kind"] = std::move(by_kind);
-  Json skipped = Json::array();
-  Json failed = Json::array();
-  for (const FileOutcome& f : result.files) {
-    if (f.status == FileStatus::Skipped) skipped.push_back(outcome_json(f, true));
-    if (f.status == FileStatus::Failed) failed.push_back(outcome_json(f, true));
-  }
-  coverage["skipped_files"] = std::move(skipped);
-  coverage["failed_files"] = std::move(failed);
-  Json directories;
-  directories["walked"] = c.directories_walked;
-  Json dir_skipped = Json::array();
-  Json dir_failed = Json::array();
-  for (const FileOutcome& d : result.directories) {
-    (d.status == FileStatus::Failed ? dir_failed : dir_skipped).push_back(outcome_json(d, false));
-  }
-  directories["skipped"] = std::move(dir_skipped);
-  directories["failed"] = std::move(dir_failed);
-  coverage["directories"] = std::move(directories);
-  doc["coverage"] = std::move(coverage);
-
-  // Invalid UTF-8 in a path (file names are bytes) is replaced, never fatal.
-  std::string out = doc.dump(2, ' ', false, Json::error_handler_t::replace);
-  out += '\n';
-  return out;
-}
-
 std::string format_stats(const ScanResult& result) {
   const ScanStats& s = result.stats;
   const Coverage& c = result.coverage;
@@ -348,4 +252,4 @@ std::string format_stats(const ScanResult& result) {
   return out;
 }
 
-}  // namespace aegis::engine
+}  // namespace aegis::report
