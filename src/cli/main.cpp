@@ -64,10 +64,12 @@ int main(int argc, char** argv) {
                    "Run only these rules: ids, names, Bandit ids, Ruff codes or families (INJ); "
                    "comma-separated or repeated")
       ->delimiter(',')
-      ->type_name("RULES");
+      ->type_name("RULES")
+      ->allow_extra_args(false);
   scan->add_option("--ignore", scan_options.ignore, "Do not run these rules (same forms as --select)")
       ->delimiter(',')
-      ->type_name("RULES");
+      ->type_name("RULES")
+      ->allow_extra_args(false);
   auto* fail_on = scan->add_option("--fail-on", scan_options.fail_on,
                                    "Exit 1 when an open finding has at least this severity")
                       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}))

@@ -349,7 +349,9 @@ std::size_t parse_comment(std::string_view comment, const RuleResolver& resolve,
       p.noqa(hash, segment, body.substr(4));
     } else if (starts_with_word(body, "aegis", true)) {
       // The strict form's reason runs to the end of the comment, '#' included.
-      p.aegis(hash, comment.substr(hash), body.substr(5));
+      std::string_view whole = comment.substr(hash + 1);
+      while (!whole.empty() && is_space(whole.front())) whole.remove_prefix(1);
+      p.aegis(hash, comment.substr(hash), whole.substr(5));
       break;
     }
     hash = next;

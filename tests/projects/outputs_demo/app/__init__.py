@@ -1,0 +1,1 @@
+"""A small service whose findings exercise every output format and suppression style."""
