@@ -26,10 +26,16 @@ std::string ValueSource::describe() const {
 std::string ConfigError::format() const {
   std::string out = file;
   if (line > 0) {
-    out += ":" + std::to_string(line);
-    if (column > 0) out += ":" + std::to_string(column);
+    out += ':';
+    out += std::to_string(line);
+    if (column > 0) {
+      out += ':';
+      out += std::to_string(column);
+    }
   }
-  return out + ": error: " + message;
+  out += ": error: ";
+  out += message;
+  return out;
 }
 
 std::string absolute_path(const std::string& path) {

@@ -103,9 +103,12 @@ struct Parser {
   }
 
   void unknown(std::string_view id, std::string_view directive) {
-    problem(DiagnosticSeverity::Warning, offset_of(id),
-            "'" + std::string(id) + "' in '" + std::string(directive) +
-                "' names no Aegis rule (see 'aegis rules'); it suppresses nothing");
+    std::string message = "'";
+    message += id;
+    message += "' in '";
+    message += directive;
+    message += "' names no Aegis rule (see 'aegis rules'); it suppresses nothing";
+    problem(DiagnosticSeverity::Warning, offset_of(id), std::move(message));
   }
 
   void broad(const Suppression& s, std::size_t at, const char* example) {
@@ -183,9 +186,12 @@ struct Parser {
       tokens(rest, true, is_code, codes);
       for (std::string_view code : codes) {
         if (!resolve(code).empty() || ((code[0] == 'S' || code[0] == 's') && code.size() > 1)) {
-          problem(DiagnosticSeverity::Warning, offset_of(code),
-                  "'" + std::string(trim(segment)) + "' lacks the ':' before its codes; write '# noqa: " +
-                      std::string(code) + "' (a bare '# noqa' suppresses no security finding)");
+          std::string message = "'";
+          message += trim(segment);
+          message += "' lacks the ':' before its codes; write '# noqa: ";
+          message += code;
+          message += "' (a bare '# noqa' suppresses no security finding)";
+          problem(DiagnosticSeverity::Warning, offset_of(code), std::move(message));
           break;
         }
       }
