@@ -15,7 +15,7 @@ constexpr const char* kExitCodes =
     "  2  usage error, invalid configuration, or a fatal error (e.g. a path that does not\n"
     "     exist, a report that cannot be written)\n"
     "  3  the scan finished but some files could not be analysed (see the diagnostics);\n"
-    "     --allow-incomplete turns this into 0";
+    "     takes precedence over 1; --allow-incomplete turns it off";
 
 }  // namespace
 
@@ -71,13 +71,12 @@ int main(int argc, char** argv) {
       ->type_name("RULES")
       ->allow_extra_args(false);
   auto* fail_on = scan->add_option("--fail-on", scan_options.fail_on,
-                                   "Exit 1 when an open finding has at least this severity")
-                      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}))
-                      ->capture_default_str();
+                                   "Exit 1 when an open finding has at least this severity "
+                                   "(default: the configuration's fail-on, or low)")
+                      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}));
   auto* fail_on_confidence = scan->add_option("--fail-on-confidence", scan_options.fail_on_confidence,
-                                              "...and at least this confidence")
-                                 ->check(CLI::IsMember({"low", "medium", "high"}))
-                                 ->capture_default_str();
+                                              "...and at least this confidence (default: the configuration's, or low)")
+                                 ->check(CLI::IsMember({"low", "medium", "high"}));
   scan->add_flag("-q,--quiet", scan_options.quiet, "Print findings and the summary line only");
   scan->add_flag("--show-accepted", scan_options.show_accepted,
                  "List findings accepted by a suppression comment or the baseline too");

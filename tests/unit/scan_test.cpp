@@ -11,7 +11,10 @@
 
 #include "engine/scan.h"
 #include "report/json.h"
+#include "report/junit.h"
+#include "report/sarif.h"
 #include "report/text.h"
+#include "rules/checker.h"
 
 namespace fs = std::filesystem;
 using aegis::engine::FileKind;
@@ -170,6 +173,49 @@ TEST(ScanOutput, SameBytesWhateverTheThreadCount) {
     EXPECT_EQ(aegis::report::format_text(scan(t.root(), jobs)), text1);
     EXPECT_EQ(aegis::report::format_json(scan(t.root(), jobs)), json1);
   }
+}
+
+TEST(ScanOutput, EveryFormatSameBytesWithRulesAndSuppressions) {
+  TempTree t;
+  for (int i = 0; i < 24; ++i) {
+    t.file("pkg" + std::to_string(i % 4) + "/m" + std::to_string(i) + ".py",
+           i % 5 == 0 ? "def broken(:\n"
+                      : "import subprocess\nsubprocess.run(c, shell=True)  # nosec B602\nassert x  # nosec\n"
+                        "subprocess.call(d, shell=True)\nprint(1)  # aegis: ignore[HYG001] -- unused\n");
+  }
+  aegis::rules::Checker checker(aegis::rules::select_rules({}, {}));
+  auto run = [&](int jobs) {
+    ScanOptions options;
+    options.discovery.roots = {t.root()};
+    options.discovery.jobs = jobs;
+    options.checker = &checker;
+    options.report_unused_suppressions = true;
+    return aegis::engine::run_scan(options);
+  };
+  ScanResult first = run(1);
+  ASSERT_FALSE(first.findings.empty());
+  ASSERT_FALSE(first.suppressions.empty());
+  const std::string outputs[] = {aegis::report::format_text(first), aegis::report::format_json(first),
+                                 aegis::report::format_sarif(first), aegis::report::format_junit(first)};
+  for (int jobs : {2, 4, 3}) {
+    ScanResult r = run(jobs);
+    EXPECT_EQ(aegis::report::format_text(r), outputs[0]) << jobs;
+    EXPECT_EQ(aegis::report::format_json(r), outputs[1]) << jobs;
+    EXPECT_EQ(aegis::report::format_sarif(r), outputs[2]) << jobs;
+    EXPECT_EQ(aegis::report::format_junit(r), outputs[3]) << jobs;
+  }
+}
+
+TEST(ReportHelpers, SarifUrisAndXmlEscapes) {
+  bool relative = false;
+  EXPECT_EQ(aegis::report::path_uri("./app/my views.py", relative), "app/my%20views.py");
+  EXPECT_TRUE(relative);
+  EXPECT_EQ(aegis::report::path_uri("/nonexistent-root/x.py", relative), "file:///nonexistent-root/x.py");
+  EXPECT_FALSE(relative);
+  EXPECT_EQ(aegis::report::security_severity(aegis::Severity::Critical), std::string("9.5"));
+  EXPECT_EQ(aegis::report::security_severity(aegis::Severity::Info), std::string("1.0"));
+  EXPECT_EQ(aegis::report::xml_escape("a<b & \"c\"\x01\xff\n"), "a&lt;b &amp; &quot;c&quot;\xEF\xBF\xBD\xEF\xBF\xBD&#10;");
+  EXPECT_EQ(aegis::report::xml_escape("é€"), "é€");
 }
 
 TEST(ScanOutput, JsonHasTheDocumentedShape) {
