@@ -113,7 +113,9 @@ def main():
             if os.path.normpath(f["path"]) in wanted:
                 findings[os.path.normpath(f["path"])].append(f)
         for d in doc["diagnostics"]:
-            if os.path.normpath(d["path"]) in wanted:
+            # Errors mean the file was not analysed; warnings and notes (about suppression
+            # comments, say) do not.
+            if os.path.normpath(d["path"]) in wanted and d["severity"] == "error":
                 diagnostics.append(d)
 
     failures = []
