@@ -88,6 +88,13 @@ class RuleContext {
   // The source text a node spans.
   std::string_view source(const py::Node& node) const;
 
+  // What a call resolves to ("subprocess.run"), computed once per call however many rules
+  // ask: prefer these to model().call_qualified_name / call_matches in rules.
+  const std::string& call_name(const py::Call& call) const;
+  bool call_matches(const py::Call& call, const sem::QualifiedNameSet& names) const {
+    return names.contains(call_name(call));
+  }
+
   // Reports a finding of the current rule at `node`, with the rule's default severity and
   // confidence; the returned finding may be adjusted (severity, confidence, end position).
   Finding& report(const py::Node& node, std::string message);
@@ -104,6 +111,8 @@ class RuleContext {
   std::vector<Finding>& out_;
   const Rule* rule_ = nullptr;
   mutable std::vector<std::size_t> line_starts_;  // built on first use
+  mutable const py::Call* cached_call_ = nullptr;   // the rules of one node run in a row
+  mutable std::string cached_call_name_;
 };
 
 // --- The registry: every rule, sorted by id.
