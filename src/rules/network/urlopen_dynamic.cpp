@@ -96,7 +96,8 @@ class UrlopenDynamic final : public Rule {
     } else if (head != url) {
       if (auto s = string_constant(ctx, head); s && fixed_http_prefix(*s, false)) return;
     }
-    ctx.report(call, fn + "() opens the URL `" + cryptonet::snippet(ctx, url, 50) +
+    const char* verb = cryptonet::ends_with(fn, "Request") ? "() targets the URL `" : "() opens the URL `";
+    ctx.report(call, fn + verb + cryptonet::snippet(ctx, url, 50) +
                          "` whose scheme is not fixed: file:// reads local files, internal hosts are "
                          "reachable; check the scheme and host first");
   }
