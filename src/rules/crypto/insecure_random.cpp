@@ -80,7 +80,7 @@ enum class Kind { Unknown, Secret, Benign };
 Kind classify(std::string_view name) {
   static const std::vector<std::string_view> secret{
       "token", "password", "passwd", "pwd", "passphrase", "secret", "key", "apikey", "nonce",
-      "salt", "otp", "totp", "hotp", "session", "sessionid", "sid", "csrf", "xsrf", "iv", "pin",
+      "salt", "otp", "totp", "hotp", "sessionid", "sid", "csrf", "xsrf", "iv", "pin",
       "cookie", "credential", "credentials", "verification", "reset", "activation", "invite",
       "signature", "auth", "mfa", "tfa", "secretkey", "apitoken"};
   static const std::vector<std::string_view> benign{
@@ -89,13 +89,16 @@ Kind classify(std::string_view name) {
       "sample", "position", "pos", "offset", "ttl", "percent", "probability", "chance", "shuffle",
       "playlist", "order", "port", "x", "y", "angle", "speed", "temperature", "noise"};
   auto ws = words(name);
-  bool is_secret = false;
+  bool is_secret = false, session = false, id = false;
   for (const auto& w : ws) {
     for (auto b : benign)
       if (w == b) return Kind::Benign;
     for (auto s : secret)
       if (w == s) is_secret = true;
+    if (w == "session") session = true;
+    if (w == "id") id = true;
   }
+  if (session && id) is_secret = true;  // session_id, sessionId (a bare "session" is often a DB session)
   return is_secret ? Kind::Secret : Kind::Unknown;
 }
 
@@ -135,6 +138,14 @@ class InsecureRandom final : public Rule {
         }
       } else if (const auto* c = as<py::Call>(p)) {
         if (model.call_matches(c, kSleep)) return;  // a random pause
+        // passed positionally to a callee named like a secret sink: user.set_password(...)
+        if (child != c->func) {
+          std::string_view callee;
+          if (const auto* a = as<py::Attribute>(c->func)) callee = a->attr;
+          else if (const auto* n = as<py::Name>(c->func)) callee = n->id;
+          if (!callee.empty() && classify(callee) == Kind::Secret)
+            names.emplace_back("passed to", std::string(callee) + "()");
+        }
       }
       if (p->kind == py::NodeKind::Lambda || p->kind == py::NodeKind::FunctionDef ||
           p->kind == py::NodeKind::AsyncFunctionDef || p->kind == py::NodeKind::ClassDef)

@@ -16,7 +16,8 @@ const RuleMeta kMeta{
     .cwe = 295,
     .owasp = "A02:2021-Cryptographic Failures",
     .area = Area::Infrastructure,
-    .flags = "Calls of `ssl._create_unverified_context()`, and assignments that install it as "
+    .flags = "Calls of `ssl._create_unverified_context()`, `<context>.verify_mode = ssl.CERT_NONE` "
+             "(a context of the ssl module or of unknown origin), and assignments that install the unverified factory as "
              "`ssl._create_default_https_context` (every HTTPS client of the process stops verifying: "
              "high severity).",
     .why = "Without certificate and host-name checks anyone on the network path can impersonate the "
@@ -45,6 +46,19 @@ class UnverifiedSslContext final : public Rule {
       return;
     }
     const auto& assign = static_cast<const py::Assign&>(node);
+    // ctx.verify_mode = ssl.CERT_NONE on a context: the same effect, spelled out
+    if (ctx.model().is(assign.value, "ssl.CERT_NONE")) {
+      for (const py::Expr* t : assign.targets) {
+        const auto* attr = as<py::Attribute>(t);
+        if (!attr || attr->attr != "verify_mode") continue;
+        std::string inst = ctx.model().instance_of(attr->value);
+        if (!inst.empty() && !cryptonet::starts_with(inst, "ssl.")) continue;
+        ctx.report(assign, std::string(ctx.source(*t)) +
+                               " = ssl.CERT_NONE turns off certificate verification for this TLS context");
+        return;
+      }
+      return;
+    }
     if (!ctx.model().is(assign.value, "ssl._create_unverified_context")) return;
     for (const py::Expr* t : assign.targets) {
       if (ctx.model().is(t, "ssl._create_default_https_context")) {
