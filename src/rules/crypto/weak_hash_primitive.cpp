@@ -47,7 +47,7 @@ class WeakHashPrimitive final : public Rule {
     std::string algo = function;
     if (cryptonet::ends_with(algo, ".new")) algo = algo.substr(0, algo.size() - 4);
     algo = algo.substr(algo.rfind('.') + 1);
-    if (algo == "SHA") algo = "SHA-1";
+    if (algo == "SHA" || algo == "SHA1") algo = "SHA-1";
     ctx.report(call, function + "() uses the weak hash " + algo + "; use SHA-256 or better");
   }
 };

@@ -36,7 +36,10 @@ class Telnet final : public Rule {
     std::string fn = ctx.model().call_qualified_name(&call);
     if (!cryptonet::starts_with(fn, "telnetlib.")) return;
     if (fn.find('.', 10) != std::string::npos) return;  // a method of an instance: the constructor is reported
-    ctx.report(call, fn + "() opens a clear-text Telnet session; use SSH");
+    if (fn == "telnetlib.Telnet")
+      ctx.report(call, "telnetlib.Telnet() opens a clear-text Telnet session; use SSH");
+    else
+      ctx.report(call, fn + "() uses telnetlib, a clear-text protocol removed in Python 3.13; use SSH");
   }
 };
 

@@ -56,6 +56,31 @@ bool fixed_http_prefix(std::string_view s, bool whole) {
   return slash > start;
 }
 
+bool fixed_scheme(const RuleContext& ctx, const py::Expr* e, bool whole, int depth) {
+  if (!e || depth > 8) return false;
+  if (auto s = string_constant(ctx, e)) return fixed_http_prefix(*s, whole);
+  if (const auto* n = as<py::Name>(e)) {
+    sem::BindingId b = ctx.model().binding_of(n);
+    if (b == sem::kNone) return false;
+    const auto& binding = ctx.model().binding(b);
+    if (binding.kind != sem::BindingKind::Assignment || !binding.value) return false;
+    if (ctx.model().bindings_of(binding.home, binding.name).size() != 1) return false;
+    return fixed_scheme(ctx, binding.value, whole, depth + 1);
+  }
+  if (const auto* b = as<py::BinOp>(e)) {
+    if (b->op != py::Operator::Add && b->op != py::Operator::Mod) return false;
+    return fixed_scheme(ctx, b->left, false, depth + 1);
+  }
+  if (const auto* j = as<py::JoinedStr>(e)) {
+    return !j->values.empty() && fixed_scheme(ctx, j->values[0], false, depth + 1);
+  }
+  if (const auto* c = as<py::Call>(e)) {
+    const auto* attr = as<py::Attribute>(c->func);
+    if (attr && attr->attr == "format") return fixed_scheme(ctx, attr->value, false, depth + 1);
+  }
+  return false;
+}
+
 class UrlopenDynamic final : public Rule {
  public:
   UrlopenDynamic() : Rule(kMeta) {}
@@ -86,16 +111,9 @@ class UrlopenDynamic final : public Rule {
       f.severity = Severity::Low;
       return;
     }
-    // f"https://api.example.com/{path}" or "https://host/" + path: scheme and host fixed
-    const py::Expr* head = url;
-    while (const auto* b = as<py::BinOp>(head)) head = b->left;
-    if (const auto* j = as<py::JoinedStr>(head)) {
-      if (!j->values.empty()) {
-        if (auto s = string_constant(ctx, j->values[0]); s && fixed_http_prefix(*s, false)) return;
-      }
-    } else if (head != url) {
-      if (auto s = string_constant(ctx, head); s && fixed_http_prefix(*s, false)) return;
-    }
+    // f"https://api.example.com/{path}", "https://host/" + path, "https://host/%s" % x,
+    // "https://host/{}".format(x), or a name bound once to one of these: scheme and host fixed
+    if (fixed_scheme(ctx, url, true, 0)) return;
     const char* verb = cryptonet::ends_with(fn, "Request") ? "() targets the URL `" : "() opens the URL `";
     ctx.report(call, fn + verb + cryptonet::snippet(ctx, url, 50) +
                          "` whose scheme is not fixed: file:// reads local files, internal hosts are "
