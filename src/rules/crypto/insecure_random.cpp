@@ -136,6 +136,9 @@ class InsecureRandom final : public Rule {
             if (auto k = string_constant(ctx, d->keys[i])) names.emplace_back("stored under", std::string(*k));
           }
         }
+      } else if (const auto* w = as<py::NamedExpr>(p)) {
+        std::string n = target_name(ctx, w->target);
+        if (!n.empty()) names.emplace_back("assigned to", n);
       } else if (const auto* c = as<py::Call>(p)) {
         if (model.call_matches(c, kSleep)) return;  // a random pause
         // passed positionally to a callee named like a secret sink: user.set_password(...)

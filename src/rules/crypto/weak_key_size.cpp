@@ -16,7 +16,8 @@ const RuleMeta kMeta{
     .area = Area::DataProtection,
     .flags = "`cryptography` `rsa.generate_private_key(key_size=...)` and `dsa.generate_private_key(...)` "
              "with a constant size under 2048 bits, `ec.generate_private_key()` with SECP192R1, SECT163K1 "
-             "or SECT163R2, and `Crypto.PublicKey.RSA/DSA.generate(bits)` (also `Cryptodome`). Under "
+             "or SECT163R2, `Crypto.PublicKey.RSA/DSA.generate(bits)` and `ECC.generate(curve=\"P-192\")` "
+             "(also `Cryptodome`). Under "
              "1024 bits is high severity.",
     .why = "1024-bit RSA/DSA and curves under 224 bits are within reach of well-funded attackers; "
            "NIST deprecated them for signatures and key exchange.",
@@ -33,6 +34,7 @@ const sem::QualifiedNameSet kRsa{"cryptography.hazmat.primitives.asymmetric.rsa.
 const sem::QualifiedNameSet kDsa{"cryptography.hazmat.primitives.asymmetric.dsa.generate_private_key",
                                  "Crypto.PublicKey.RSA.generate", "Crypto.PublicKey.DSA.generate",
                                  "Cryptodome.PublicKey.RSA.generate", "Cryptodome.PublicKey.DSA.generate"};
+const sem::QualifiedNameSet kEcc{"Crypto.PublicKey.ECC.generate", "Cryptodome.PublicKey.ECC.generate"};
 const sem::QualifiedNameSet kEc{"cryptography.hazmat.primitives.asymmetric.ec.generate_private_key"};
 const sem::QualifiedNameSet kWeakCurves{"cryptography.hazmat.primitives.asymmetric.ec.SECP192R1",
                                         "cryptography.hazmat.primitives.asymmetric.ec.SECT163K1",
@@ -61,6 +63,14 @@ class WeakKeySize final : public Rule {
       std::string bits = cryptonet::ends_with(name, "SECP192R1") ? "192" : "163";
       ctx.report(call, "ec.generate_private_key() uses the " + bits + "-bit curve " +
                            name.substr(name.rfind('.') + 1) + "; use SECP256R1 or larger");
+      return;
+    } else if (model.call_matches(&call, kEcc)) {
+      auto curve = string_constant(ctx, argument(call, "curve"));
+      if (!curve) return;
+      std::string c = cryptonet::lower(*curve);
+      if (c != "p-192" && c != "p192" && c != "nist p-192" && c != "prime192v1" && c != "secp192r1") return;
+      ctx.report(call, model.call_qualified_name(&call) + "(curve=\"" + std::string(*curve) +
+                           "\") uses a 192-bit curve; use P-256 or larger");
       return;
     } else {
       return;
