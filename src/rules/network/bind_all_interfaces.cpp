@@ -3,7 +3,7 @@
 // and comparisons included; Aegis flags the value only where it is used as a bind host:
 // socket bind()/create_server(), socketserver/http.server/wsgiref/gevent servers,
 // app.run(host=) of Flask/Sanic/Quart, uvicorn.run/Config, aiohttp run_app, waitress.serve,
-// asyncio.start_server.
+// asyncio.start_server, aiohttp TCPSite, SocketIO.run; and gunicorn/hypercorn `bind` strings.
 #include "rules/crypto/common.h"
 
 namespace aegis::rules {
@@ -22,8 +22,9 @@ const RuleMeta kMeta{
              "through a module constant, given as the bind host of `socket.bind`, "
              "`socket.create_server`, `socketserver.*Server`, `http.server.(Threading)HTTPServer`, "
              "`wsgiref.simple_server.make_server`, `gevent.pywsgi.WSGIServer`, `Flask/Sanic/Quart.run(host=)`, "
-             "`uvicorn.run/Config(host=)`, `aiohttp.web.run_app(host=)`, `waitress.serve(host=)` and "
-             "`asyncio.start_server`. The same string elsewhere (messages, comparisons) and hosts read "
+             "`uvicorn.run/Config(host=)`, `aiohttp.web.run_app(host=)`/`TCPSite`, `waitress.serve(host=)`, "
+             "`SocketIO.run(host=)` and `asyncio.start_server`; and gunicorn/hypercorn bind strings "
+             "(`bind = \"0.0.0.0:8000\"` at module level, `config.bind = [\"0.0.0.0:8000\"]`). The same string elsewhere (messages, comparisons) and hosts read "
              "from configuration are not flagged.",
     .why = "Binding to every interface exposes the service on all networks the host is attached to, "
            "including public ones, often bypassing the reverse proxy or firewall meant to front it.",
@@ -53,12 +54,44 @@ const HostArg kHostCalls[] = {
     {"uvicorn.run", -1}, {"uvicorn.Config", -1}, {"aiohttp.web.run_app", -1},
     {"waitress.serve", -1}, {"asyncio.start_server", 1}, {"wsgiref.simple_server.make_server", 0},
     {"werkzeug.serving.run_simple", 0}, {"werkzeug.run_simple", 0},
+    {"aiohttp.web.TCPSite", 1}, {"aiohttp.web_runner.TCPSite", 1},
+    {"flask_socketio.SocketIO.run", 1},
 };
+
+// "0.0.0.0:8000", "[::]:8000", ":8000" are gunicorn/hypercorn bind strings for every interface.
+bool wildcard_bind_string(std::string_view s) {
+  return s.substr(0, 8) == "0.0.0.0:" || s.substr(0, 5) == "[::]:" ||
+         (s.size() > 1 && s[0] == ':' && std::isdigit(static_cast<unsigned char>(s[1])));
+}
 
 class BindAllInterfaces final : public Rule {
  public:
   BindAllInterfaces() : Rule(kMeta) {}
-  std::vector<py::NodeKind> node_kinds() const override { return {py::NodeKind::Call}; }
+  std::vector<py::NodeKind> node_kinds() const override {
+    return {py::NodeKind::Call, py::NodeKind::Assign};
+  }
+
+  // gunicorn.conf.py `bind = "0.0.0.0:8000"`, hypercorn `config.bind = ["0.0.0.0:8000"]`
+  void visit_assign(const py::Assign& assign, RuleContext& ctx) const {
+    bool named_bind = false;
+    for (const py::Expr* t : assign.targets) {
+      if (const auto* n = as<py::Name>(t); n && n->id == "bind" &&
+                                           ctx.model().scope_of(&assign) == 0) named_bind = true;
+      if (const auto* a = as<py::Attribute>(t); a && a->attr == "bind") named_bind = true;
+    }
+    if (!named_bind) return;
+    std::vector<const py::Expr*> values;
+    if (const auto* l = as<py::List>(assign.value)) values.assign(l->elts.begin(), l->elts.end());
+    else values.push_back(assign.value);
+    for (const py::Expr* v : values) {
+      auto s = string_constant(ctx, v);
+      if (s && wildcard_bind_string(*s)) {
+        ctx.report(assign, "bind = \"" + std::string(*s) +
+                               "\" listens on every network interface");
+        return;
+      }
+    }
+  }
 
   static std::optional<std::string> all_interfaces(const RuleContext& ctx, const py::Expr* e, bool allow_empty) {
     auto s = string_constant(ctx, e);
@@ -73,6 +106,7 @@ class BindAllInterfaces final : public Rule {
   }
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
+    if (const auto* assign = as<py::Assign>(&node)) return visit_assign(*assign, ctx);
     const auto& call = static_cast<const py::Call&>(node);
     const auto& model = ctx.model();
     std::string fn = model.call_qualified_name(&call);
