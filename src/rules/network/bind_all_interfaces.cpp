@@ -73,11 +73,11 @@ class BindAllInterfaces final : public Rule {
 
   // gunicorn.conf.py `bind = "0.0.0.0:8000"`, hypercorn `config.bind = ["0.0.0.0:8000"]`
   void visit_assign(const py::Assign& assign, RuleContext& ctx) const {
-    bool named_bind = false;
+    const py::Expr* named_bind = nullptr;
     for (const py::Expr* t : assign.targets) {
-      if (const auto* n = as<py::Name>(t); n && n->id == "bind" &&
-                                           ctx.model().scope_of(&assign) == 0) named_bind = true;
-      if (const auto* a = as<py::Attribute>(t); a && a->attr == "bind") named_bind = true;
+      if (const auto* n = as<py::Name>(t); n && n->id == "bind" && ctx.model().scope_of(&assign) == 0)
+        named_bind = t;
+      if (const auto* a = as<py::Attribute>(t); a && a->attr == "bind") named_bind = t;
     }
     if (!named_bind) return;
     std::vector<const py::Expr*> values;
@@ -86,7 +86,7 @@ class BindAllInterfaces final : public Rule {
     for (const py::Expr* v : values) {
       auto s = string_constant(ctx, v);
       if (s && wildcard_bind_string(*s)) {
-        ctx.report(assign, "bind = \"" + std::string(*s) +
+        ctx.report(assign, std::string(ctx.source(*named_bind)) + " = \"" + std::string(*s) +
                                "\" listens on every network interface");
         return;
       }
