@@ -38,12 +38,12 @@ class EcbMode final : public Rule {
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);
-    if (ctx.model().call_matches(&call, kEcb)) {
-      ctx.report(call, ctx.model().call_qualified_name(&call) +
+    if (ctx.call_matches(call, kEcb)) {
+      ctx.report(call, ctx.call_name(call) +
                            "() selects ECB mode, which leaks plaintext patterns; use GCM");
       return;
     }
-    std::string function = ctx.model().call_qualified_name(&call);
+    std::string function = ctx.call_name(call);
     if (!cryptonet::ends_with(function, ".new")) return;
     if (!cryptonet::starts_with(function, "Crypto.Cipher.") &&
         !cryptonet::starts_with(function, "Cryptodome.Cipher."))

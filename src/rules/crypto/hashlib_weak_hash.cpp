@@ -43,10 +43,10 @@ class HashlibWeakHash final : public Rule {
     const auto& call = static_cast<const py::Call&>(node);
     std::string algo;
     std::string function;
-    if (ctx.model().call_matches(&call, kDirect)) {
-      function = ctx.model().call_qualified_name(&call);
+    if (ctx.call_matches(call, kDirect)) {
+      function = ctx.call_name(call);
       algo = function.substr(function.rfind('.') + 1);
-    } else if (ctx.model().call_matches(&call, kNew)) {
+    } else if (ctx.call_matches(call, kNew)) {
       auto name = string_constant(ctx, argument(call, "name", 0));
       if (!name) return;
       std::string n = cryptonet::lower(*name);

@@ -119,7 +119,7 @@ class InsecureRandom final : public Rule {
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);
-    if (!ctx.model().call_matches(&call, kRandom)) return;
+    if (!ctx.call_matches(call, kRandom)) return;
     const auto& model = ctx.model();
     std::string function = model.call_qualified_name(&call);
     // Follow the value up to its statement, noting the names it passes.

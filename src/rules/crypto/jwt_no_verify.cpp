@@ -54,8 +54,8 @@ class JwtNoVerify final : public Rule {
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);
-    if (!ctx.model().call_matches(&call, kDecode)) return;
-    std::string fn = ctx.model().call_qualified_name(&call);
+    if (!ctx.call_matches(call, kDecode)) return;
+    std::string fn = ctx.call_name(call);
     if (const py::Keyword* opts = keyword(call, "options")) {
       if (const auto* d = as<py::Dict>(dict_value(ctx, opts->value))) {
         for (std::size_t i = 0; i < d->keys.size() && i < d->values.size(); ++i) {

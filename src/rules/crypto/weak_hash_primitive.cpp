@@ -42,8 +42,8 @@ class WeakHashPrimitive final : public Rule {
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);
-    if (!ctx.model().call_matches(&call, kWeak)) return;
-    std::string function = ctx.model().call_qualified_name(&call);
+    if (!ctx.call_matches(call, kWeak)) return;
+    std::string function = ctx.call_name(call);
     std::string algo = function;
     if (cryptonet::ends_with(algo, ".new")) algo = algo.substr(0, algo.size() - 4);
     algo = algo.substr(algo.rfind('.') + 1);

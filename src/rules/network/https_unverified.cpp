@@ -39,7 +39,7 @@ class HttpsUnverified final : public Rule {
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);
-    if (!ctx.model().call_matches(&call, kConn)) return;
+    if (!ctx.call_matches(call, kConn)) return;
     const py::Keyword* k = keyword(call, "context");
     if (!k) return;
     const py::Expr* value = k->value;
@@ -52,7 +52,7 @@ class HttpsUnverified final : public Rule {
     }
     const auto* c = as<py::Call>(value);
     if (!c || !ctx.model().is(c->func, "ssl._create_unverified_context")) return;
-    ctx.report(call, ctx.model().call_qualified_name(&call) + "() with context=" +
+    ctx.report(call, ctx.call_name(call) + "() with context=" +
                          cryptonet::snippet(ctx, k->value) + " does not verify the server certificate");
   }
 };

@@ -38,7 +38,7 @@ class RequestTimeout final : public Rule {
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);
-    std::string fn = ctx.model().call_qualified_name(&call);
+    std::string fn = ctx.call_name(call);
     if (fn.empty()) return;
     auto lib = cryptonet::classify_http_call(fn);
     if (lib != cryptonet::HttpLib::Requests && lib != cryptonet::HttpLib::Httpx &&

@@ -36,7 +36,7 @@ class SnmpCommunity final : public Rule {
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);
-    std::string fn = ctx.model().call_qualified_name(&call);
+    std::string fn = ctx.call_name(call);
     if (!cryptonet::starts_with(fn, "pysnmp.") || !cryptonet::ends_with(fn, ".CommunityData")) return;
     const py::Expr* model = argument(call, "mpModel", 2);
     std::string version;

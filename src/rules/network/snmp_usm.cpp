@@ -35,7 +35,7 @@ class SnmpUsm final : public Rule {
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);
-    std::string fn = ctx.model().call_qualified_name(&call);
+    std::string fn = ctx.call_name(call);
     if (!cryptonet::starts_with(fn, "pysnmp.") || !cryptonet::ends_with(fn, ".UsmUserData")) return;
     if (has_splat(call)) return;
     const py::Expr* auth = argument(call, "authKey", 1);

@@ -33,7 +33,7 @@ class Telnet final : public Rule {
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);
-    std::string fn = ctx.model().call_qualified_name(&call);
+    std::string fn = ctx.call_name(call);
     if (!cryptonet::starts_with(fn, "telnetlib.")) return;
     if (fn.find('.', 10) != std::string::npos) return;  // a method of an instance: the constructor is reported
     if (fn == "telnetlib.Telnet")
