@@ -57,14 +57,6 @@ std::string_view RuleContext::source(const py::Node& node) const {
   return file_.text.substr(start, end - start);
 }
 
-const std::string& RuleContext::call_name(const py::Call& call) const {
-  if (cached_call_ != &call) {
-    cached_call_name_ = file_.model->call_qualified_name(&call);
-    cached_call_ = &call;
-  }
-  return cached_call_name_;
-}
-
 Finding& RuleContext::report(const py::Node& node, std::string message) {
   return report_at(node.lineno, node.col_offset, node.end_lineno, node.end_col_offset, std::move(message));
 }

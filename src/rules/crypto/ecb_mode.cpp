@@ -35,6 +35,11 @@ class EcbMode final : public Rule {
  public:
   EcbMode() : Rule(kMeta) {}
   std::vector<py::NodeKind> node_kinds() const override { return {py::NodeKind::Call}; }
+  // Only calls of these reach visit() (the engine dispatches by name).
+  const sem::QualifiedNameSet* call_filter() const override {
+    static const sem::QualifiedNameSet kCalls{"cryptography.hazmat.primitives.ciphers.modes.ECB", "Crypto.Cipher.*", "Cryptodome.Cipher.*"};
+    return &kCalls;
+  }
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);
@@ -43,7 +48,7 @@ class EcbMode final : public Rule {
                            "() selects ECB mode, which leaks plaintext patterns; use GCM");
       return;
     }
-    std::string function = ctx.call_name(call);
+    const std::string& function = ctx.call_name(call);
     if (!cryptonet::ends_with(function, ".new")) return;
     if (!cryptonet::starts_with(function, "Crypto.Cipher.") &&
         !cryptonet::starts_with(function, "Cryptodome.Cipher."))

@@ -38,6 +38,7 @@ class JwtNoVerify final : public Rule {
  public:
   JwtNoVerify() : Rule(kMeta) {}
   std::vector<py::NodeKind> node_kinds() const override { return {py::NodeKind::Call}; }
+  const sem::QualifiedNameSet* call_filter() const override { return &kDecode; }
 
   static const py::Expr* dict_value(const RuleContext& ctx, const py::Expr* e) {
     if (const auto* n = as<py::Name>(e)) {
@@ -55,7 +56,7 @@ class JwtNoVerify final : public Rule {
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);
     if (!ctx.call_matches(call, kDecode)) return;
-    std::string fn = ctx.call_name(call);
+    const std::string& fn = ctx.call_name(call);
     if (const py::Keyword* opts = keyword(call, "options")) {
       if (const auto* d = as<py::Dict>(dict_value(ctx, opts->value))) {
         for (std::size_t i = 0; i < d->keys.size() && i < d->values.size(); ++i) {

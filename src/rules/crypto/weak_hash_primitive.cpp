@@ -39,11 +39,12 @@ class WeakHashPrimitive final : public Rule {
  public:
   WeakHashPrimitive() : Rule(kMeta) {}
   std::vector<py::NodeKind> node_kinds() const override { return {py::NodeKind::Call}; }
+  const sem::QualifiedNameSet* call_filter() const override { return &kWeak; }
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);
     if (!ctx.call_matches(call, kWeak)) return;
-    std::string function = ctx.call_name(call);
+    const std::string& function = ctx.call_name(call);
     std::string algo = function;
     if (cryptonet::ends_with(algo, ".new")) algo = algo.substr(0, algo.size() - 4);
     algo = algo.substr(algo.rfind('.') + 1);

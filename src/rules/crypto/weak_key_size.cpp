@@ -44,6 +44,11 @@ class WeakKeySize final : public Rule {
  public:
   WeakKeySize() : Rule(kMeta) {}
   std::vector<py::NodeKind> node_kinds() const override { return {py::NodeKind::Call}; }
+  // Only calls of these reach visit() (the engine dispatches by name).
+  const sem::QualifiedNameSet* call_filter() const override {
+    static const sem::QualifiedNameSet kCalls{"cryptography.hazmat.primitives.asymmetric.rsa.generate_private_key", "cryptography.hazmat.primitives.asymmetric.dsa.generate_private_key", "cryptography.hazmat.primitives.asymmetric.ec.generate_private_key", "Crypto.PublicKey.*", "Cryptodome.PublicKey.*"};
+    return &kCalls;
+  }
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);

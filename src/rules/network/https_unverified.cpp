@@ -36,6 +36,7 @@ class HttpsUnverified final : public Rule {
  public:
   HttpsUnverified() : Rule(kMeta) {}
   std::vector<py::NodeKind> node_kinds() const override { return {py::NodeKind::Call}; }
+  const sem::QualifiedNameSet* call_filter() const override { return &kConn; }
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);

@@ -35,10 +35,15 @@ class RequestTimeout final : public Rule {
  public:
   RequestTimeout() : Rule(kMeta) {}
   std::vector<py::NodeKind> node_kinds() const override { return {py::NodeKind::Call}; }
+  // Only calls of these reach visit() (the engine dispatches by name).
+  const sem::QualifiedNameSet* call_filter() const override {
+    static const sem::QualifiedNameSet kCalls{"requests.*", "httpx.*"};
+    return &kCalls;
+  }
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);
-    std::string fn = ctx.call_name(call);
+    const std::string& fn = ctx.call_name(call);
     if (fn.empty()) return;
     auto lib = cryptonet::classify_http_call(fn);
     if (lib != cryptonet::HttpLib::Requests && lib != cryptonet::HttpLib::Httpx &&

@@ -33,10 +33,15 @@ class SnmpCommunity final : public Rule {
  public:
   SnmpCommunity() : Rule(kMeta) {}
   std::vector<py::NodeKind> node_kinds() const override { return {py::NodeKind::Call}; }
+  // Only calls of these reach visit() (the engine dispatches by name).
+  const sem::QualifiedNameSet* call_filter() const override {
+    static const sem::QualifiedNameSet kCalls{"pysnmp.*"};
+    return &kCalls;
+  }
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);
-    std::string fn = ctx.call_name(call);
+    const std::string& fn = ctx.call_name(call);
     if (!cryptonet::starts_with(fn, "pysnmp.") || !cryptonet::ends_with(fn, ".CommunityData")) return;
     const py::Expr* model = argument(call, "mpModel", 2);
     std::string version;

@@ -32,10 +32,15 @@ class SnmpUsm final : public Rule {
  public:
   SnmpUsm() : Rule(kMeta) {}
   std::vector<py::NodeKind> node_kinds() const override { return {py::NodeKind::Call}; }
+  // Only calls of these reach visit() (the engine dispatches by name).
+  const sem::QualifiedNameSet* call_filter() const override {
+    static const sem::QualifiedNameSet kCalls{"pysnmp.*"};
+    return &kCalls;
+  }
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);
-    std::string fn = ctx.call_name(call);
+    const std::string& fn = ctx.call_name(call);
     if (!cryptonet::starts_with(fn, "pysnmp.") || !cryptonet::ends_with(fn, ".UsmUserData")) return;
     if (has_splat(call)) return;
     const py::Expr* auth = argument(call, "authKey", 1);

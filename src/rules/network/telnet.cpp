@@ -30,10 +30,15 @@ class Telnet final : public Rule {
  public:
   Telnet() : Rule(kMeta) {}
   std::vector<py::NodeKind> node_kinds() const override { return {py::NodeKind::Call}; }
+  // Only calls of these reach visit() (the engine dispatches by name).
+  const sem::QualifiedNameSet* call_filter() const override {
+    static const sem::QualifiedNameSet kCalls{"telnetlib.*"};
+    return &kCalls;
+  }
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);
-    std::string fn = ctx.call_name(call);
+    const std::string& fn = ctx.call_name(call);
     if (!cryptonet::starts_with(fn, "telnetlib.")) return;
     if (fn.find('.', 10) != std::string::npos) return;  // a method of an instance: the constructor is reported
     if (fn == "telnetlib.Telnet")
