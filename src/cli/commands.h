@@ -44,6 +44,8 @@ struct ScanCommandOptions {
   std::string fail_on_confidence = "low";
   bool quiet = false;
   bool show_accepted = false;
+  bool no_inline_suppressions = false;
+  bool report_unused_suppressions = false;
   std::string color = "auto";         // auto | always | never
 };
 // aegis scan PATH...: the static review. Exit codes: 0 complete, nothing at or above

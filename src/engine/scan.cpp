@@ -18,6 +18,7 @@
 #include "python/parse.h"
 #include "rules/checker.h"
 #include "rules/fingerprint.h"
+#include "rules/suppression.h"
 #include "rules/test_paths.h"
 #include "semantic/semantic_model.h"
 
@@ -229,6 +230,23 @@ void check_module(const ScanOptions& options, const py::ParsedModule& parsed, Fi
   unit.model = &model;
   unit.in_test = rules::is_test_path(work.relative_path, options.test_patterns);
   options.checker->check(unit, work.findings);
+  if (options.inline_suppressions) {
+    auto suppressions = rules::parse_suppressions(parsed.text, work.outcome.path, work.diagnostics);
+    rules::apply_suppressions(suppressions, work.findings);
+    if (options.report_unused_suppressions) {
+      for (const auto& s : suppressions) {
+        if (s.used > 0) continue;
+        Diagnostic d;
+        d.severity = DiagnosticSeverity::Note;
+        d.kind = DiagnosticKind::Config;
+        d.path = work.outcome.path;
+        d.line = s.line;
+        d.column = s.column;
+        d.message = "unused suppression '" + s.text + "': no finding on this line";
+        work.diagnostics.push_back(std::move(d));
+      }
+    }
+  }
   // Findings in test code are ranked one severity step down (never below info).
   if (unit.in_test) {
     for (Finding& f : work.findings) {

@@ -88,6 +88,8 @@ struct ScanOptions {
   int feature_minor = 14;  // Python 3.<minor> grammar
   const rules::Checker* checker = nullptr;  // null: parse only, no rules
   std::vector<std::string> test_patterns;   // besides the default ones (rules/test_paths.h)
+  bool inline_suppressions = true;          // false: the auditor's override, comments ignored
+  bool report_unused_suppressions = false;  // a note for each comment that accepted nothing
   // Called after each Python file, from worker threads (must be thread-safe).
   std::function<void(std::size_t done, std::size_t total)> on_progress;
 };
