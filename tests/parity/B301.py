@@ -1,0 +1,6 @@
+"""Parity corpus for Bandit B301."""
+import pickle
+import cPickle
+def f(data, fh):
+    pickle.loads(data)
+    pickle.load(fh)

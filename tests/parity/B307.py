@@ -1,0 +1,3 @@
+"""Parity corpus for Bandit B307."""
+def f(expr):
+    return eval(expr)

@@ -1,0 +1,5 @@
+"""Parity corpus for Bandit B602."""
+import subprocess
+def f(cmd):
+    subprocess.Popen(cmd, shell=True)
+    subprocess.call(cmd, shell=True)
