@@ -114,19 +114,17 @@ def main():
         print("aegis scan failed (exit %d): %s" % (p.returncode, p.stderr[-1000:]))
         return 2
     report = json.loads(p.stdout)
-    found = collections.defaultdict(list)  # basename -> findings
+    found = collections.defaultdict(list)  # absolute path -> findings
     for f in report.get("findings", []):
-        found[os.path.basename(f["path"])].append(f)
+        found[os.path.normpath(os.path.join(corpus, f["path"]))].append(f)
 
     cases = []  # (bandit id, file, line, source)
     for r in band["results"]:
-        cases.append((r["test_id"], os.path.abspath(os.path.join(root, r["filename"])),
+        cases.append((r["test_id"], os.path.normpath(os.path.join(root, r["filename"])),
                       r["line_number"], "bandit"))
     wrong = {}
-    for name in sorted(os.listdir(corpus)):
-        if not name.endswith(".py"):
-            continue
-        path = os.path.join(corpus, name)
+    for path in sorted(os.path.join(d, n) for d, _, names in os.walk(corpus) for n in names
+                       if n.endswith(".py")):
         for (kind, bid), lines in annotations(path).items():
             for line in lines:
                 if kind == "expect":
@@ -147,7 +145,7 @@ def main():
             spans_cache[path] = statement_spans(path)
         lo, hi = spans_cache[path].get(line, (line, line))
         ok = False
-        for f in found.get(os.path.basename(path), []):
+        for f in found.get(path, []):
             fl, fe = f["line"], f.get("end_line", f["line"])
             if fe < lo or fl > hi:
                 continue
