@@ -228,7 +228,7 @@ def main():
     args = ap.parse_args()
     aegis = os.path.abspath(args.aegis)
     python = oracle.find_python(12)
-    if python is None and not args.bandit_root:
+    if python is None and not (args.bandit_root and args.bandit_only):
         raise SystemExit("bench: CPython 3.12 not found (set AEGIS_PYTHON312)")
     bandit_root = args.bandit_root or stdlib_dir(python)
     if args.bandit_only:
