@@ -5,6 +5,6 @@ import httpx
 requests.get('https://example.com')
 # parity: expect B113
 requests.post('https://example.com', data={}, timeout=None)
-# parity: expect B113
+# Not a finding: httpx applies a 5 s timeout by default.
 httpx.get('https://example.com')
 requests.get('https://example.com', timeout=5)
