@@ -18,7 +18,7 @@ const RuleMeta kMeta{
              "signing key) unless the name is a label or locator (`password_field`, `TOKEN_URL`, "
              "`token_type`, `next_token`, `auth_header`). Values that are empty, placeholders "
              "(`<password>`, `${DB_PASSWORD}`, `xxx`, `REPLACE_ME`), sentences, URLs or the "
-             "name itself are not secrets; common defaults (`admin`, `password`, `changeme`) "
+             "name itself are not secrets, and test code (made-up credentials) is not reported; common defaults (`admin`, `password`, `changeme`) "
              "are reported as default credentials. Messages mask the value.",
     .why = "A credential in source code is in every clone, fork, backup and CI log of the "
            "repository, cannot be rotated without a deploy, and is usually the same in every "
