@@ -20,12 +20,9 @@ const RuleMeta kMeta{
              "(`<password>`, `${DB_PASSWORD}`, `xxx`, `REPLACE_ME`), sentences, URLs or the "
              "name itself are not secrets, and test code (made-up credentials) is not reported; common defaults (`admin`, `password`, `changeme`) "
              "are reported as default credentials. Messages mask the value.",
-    .why = "A credential in source code is in every clone, fork, backup and CI log of the "
-           "repository, cannot be rotated without a deploy, and is usually the same in every "
-           "environment: whoever reads the code can log in, or forge what the key signs.",
+    .why = secrets::kCredentialWhy,
     .example = "DB_PASSWORD = \"s3cr3t-Pr0d\"",
-    .fix = "Read it at start-up from the environment or a secret manager, with no fallback: "
-           "`password = os.environ[\"DB_PASSWORD\"]`; then rotate the exposed value.",
+    .fix = secrets::kCredentialFix,
     .effort = "30 min",
     .references = {"https://cwe.mitre.org/data/definitions/798.html"},
     .bandit = "B105",

@@ -9,6 +9,15 @@
 
 namespace aegis::rules::secrets {
 
+// Metadata text the credential rules (SEC001-SEC003) share.
+inline constexpr std::string_view kCredentialWhy =
+    "A credential in source code is in every clone, fork, backup and CI log of the "
+           "repository, cannot be rotated without a deploy, and is usually the same in every "
+           "environment: whoever reads the code can log in, or forge what the key signs.";
+inline constexpr std::string_view kCredentialFix =
+    "Read it at start-up from the environment or a secret manager, with no fallback: "
+           "`password = os.environ[\"DB_PASSWORD\"]`; then rotate the exposed value.";
+
 // "dbPassword", "DB_PASSWORD", "db-password" -> {"db", "password"}.
 std::vector<std::string> name_words(std::string_view name);
 
