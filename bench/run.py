@@ -24,6 +24,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -135,17 +136,107 @@ def run_peer(cmd, repeat):
     return best
 
 
+def timed_rss(cmd):
+    """One run of cmd in a fresh child under /usr/bin/time -v (when installed): wall seconds
+    by time.monotonic, peak RSS in MB of that child (None without /usr/bin/time), exit code."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+        wrapped = (["/usr/bin/time", "-v", "-o", tf.name] + cmd) if os.path.exists(
+            "/usr/bin/time") else cmd
+        start = time.monotonic()
+        p = subprocess.run(wrapped, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        elapsed = time.monotonic() - start
+        rss = None
+        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", tf.read())
+        if m:
+            rss = int(m.group(1)) / 1024
+    return {"seconds": elapsed, "rss_mb": rss, "exit": p.returncode, "stderr": p.stderr[-500:]}
+
+
+def bandit_section(aegis, root, repeat):
+    """Aegis scan (best of `repeat`) against Debian's bandit -r (one run) over one tree."""
+    bandit = shutil.which("bandit")
+    load = "%.1f / %.1f / %.1f" % os.getloadavg()
+    nfiles = len(py_files(root))
+    scans = [timed_rss([aegis, "scan", "--no-progress", "--format", "json", "-o", "/dev/null",
+                        "--fail-on", "never", "--allow-incomplete", root])
+             for _ in range(max(1, repeat))]
+    scan = min(scans, key=lambda r: r["seconds"])
+    print("aegis scan: %.2f s, %s MB (exit %d)" % (scan["seconds"], scan["rss_mb"], scan["exit"]),
+          flush=True)
+    if bandit is None:
+        return "Bandit is not installed; no comparison.\n"
+    ver = subprocess.run([bandit, "--version"], capture_output=True, text=True).stdout
+    ver = (re.search(r"bandit ([\d.]+)", ver) or [None, "?"])[1]
+    # bandit exits 1 when it finds issues; that is a normal run
+    band = timed_rss([bandit, "-r", root, "-f", "json", "-q", "-o", "/dev/null"])
+    print("bandit: %.2f s, %s MB (exit %d)" % (band["seconds"], band["rss_mb"], band["exit"]),
+          flush=True)
+    mb = lambda r: "%.0f" % r["rss_mb"] if r["rss_mb"] is not None else "-"
+    ratio = band["seconds"] / scan["seconds"] if scan["seconds"] else float("inf")
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return """Measured {now}, load average at start (1/5/15 min): {load}.
+Corpus: `{root}` ({nfiles} .py files), the same tree for both tools.
+
+| tool | runs | wall seconds | peak RSS MB | exit |
+|---|---:|---:|---:|---:|
+| aegis scan (all cores, best of {repeat}) | {repeat} | {a:.3f} | {arss} | {aexit} |
+| bandit {ver} -r (one run) | 1 | {b:.3f} | {brss} | {bexit} |
+
+**Aegis / Bandit wall-time ratio: {ratio:.0f}x** (target: at least 200x); peak memory
+{memcmp}.
+
+Commands: `aegis scan --no-progress --format json -o /dev/null --fail-on never
+--allow-incomplete ROOT` and `bandit -r ROOT -f json -q -o /dev/null` (Debian's bandit,
+system python; it exits 1 when it finds issues). Wall time is `time.monotonic()` around
+each subprocess; peak RSS is `/usr/bin/time -v`'s maximum resident set size of that
+child, each measurement in a fresh child.
+""".format(now=now, load=load, root=root.replace(os.path.expanduser("~"), "~"), nfiles=nfiles,
+           repeat=len(scans), a=scan["seconds"], arss=mb(scan), aexit=scan["exit"], ver=ver,
+           b=band["seconds"], brss=mb(band), bexit=band["exit"], ratio=ratio,
+           memcmp=("lower for Aegis" if scan["rss_mb"] and band["rss_mb"] and
+                   scan["rss_mb"] < band["rss_mb"] else "see the table"))
+
+
+BANDIT_BEGIN = "<!-- bench:bandit:begin -->"
+BANDIT_END = "<!-- bench:bandit:end -->"
+
+
+def write_bandit_section(text):
+    """Replace the marked Bandit section of docs/PERFORMANCE.md (append it if absent)."""
+    path = os.path.join(ROOT, "docs", "PERFORMANCE.md")
+    doc = open(path).read() if os.path.exists(path) else "# Performance\n"
+    block = "%s\n%s%s" % (BANDIT_BEGIN, text, BANDIT_END)
+    if BANDIT_BEGIN in doc and BANDIT_END in doc:
+        doc = doc[:doc.index(BANDIT_BEGIN)] + block + doc[doc.index(BANDIT_END) + len(BANDIT_END):]
+    else:
+        doc = doc.rstrip("\n") + "\n\n## Aegis against Bandit\n\n" + block + "\n"
+    with open(path, "w") as f:
+        f.write(doc)
+    print("wrote the Bandit section of %s" % os.path.relpath(path, ROOT))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--aegis", required=True)
     ap.add_argument("--repeat", type=int, default=3, help="runs per measurement; fastest counts")
     ap.add_argument("--no-write", action="store_true", help="do not rewrite docs/PERFORMANCE.md")
     ap.add_argument("--no-django", action="store_true")
+    ap.add_argument("--bandit-only", action="store_true",
+                    help="only the Aegis-vs-Bandit comparison (rewrites only its doc section)")
+    ap.add_argument("--no-bandit", action="store_true", help="skip the Bandit comparison")
+    ap.add_argument("--bandit-root", help="tree for the Bandit comparison (default: stdlib)")
     args = ap.parse_args()
     aegis = os.path.abspath(args.aegis)
     python = oracle.find_python(12)
-    if python is None:
+    if python is None and not (args.bandit_root and args.bandit_only):
         raise SystemExit("bench: CPython 3.12 not found (set AEGIS_PYTHON312)")
+    bandit_root = args.bandit_root or stdlib_dir(python)
+    if args.bandit_only:
+        text = bandit_section(aegis, bandit_root, args.repeat)
+        print(text)
+        if not args.no_write:
+            write_bandit_section(text)
+        return 0
 
     roots = [stdlib_dir(python)]
     if not args.no_django and os.path.isdir(DJANGO):
@@ -245,9 +336,15 @@ refresh. The target: the front end at 10x CPython's `ast.parse`, single-threaded
            table=table, load=load)
     path = os.path.join(ROOT, "docs", "PERFORMANCE.md")
     os.makedirs(os.path.dirname(path), exist_ok=True)
+    old = open(path).read() if os.path.exists(path) else ""
     with open(path, "w") as f:
         f.write(doc)
     print("\nwrote %s" % os.path.relpath(path, ROOT))
+    if not args.no_bandit:
+        write_bandit_section(bandit_section(aegis, bandit_root, args.repeat))
+    elif BANDIT_BEGIN in old and BANDIT_END in old:  # keep the last Bandit figures
+        write_bandit_section(old[old.index(BANDIT_BEGIN) + len(BANDIT_BEGIN) + 1:
+                                 old.index(BANDIT_END)])
     return 0
 
 

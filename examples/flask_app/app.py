@@ -19,6 +19,7 @@ from werkzeug.utils import secure_filename
 
 from config import config_by_name
 from models import Course, User, db
+from reports import register_reports
 
 MAX_AVATAR_BYTES = 5 * 1024 * 1024
 ALLOWED_IMAGE_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
@@ -40,6 +41,7 @@ def create_app(config_name=None):
     csrf.init_app(app)
 
     register_routes(app)
+    register_reports(app)
     return app
 
 

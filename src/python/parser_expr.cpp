@@ -232,7 +232,9 @@ constexpr int kMaxExpressionTreeDepth = 2994;
 bool Parser::tree_too_deep(Expr* root, int limit) {
   std::vector<std::pair<Node*, int>> stack{{root, 1}};
   while (!stack.empty()) {
-    auto [node, depth] = stack.back();
+    // No structured binding: clang 14 cannot capture one in the lambda below.
+    Node* node = stack.back().first;
+    const int depth = stack.back().second;
     stack.pop_back();
     if (depth > limit) return true;
     for_each_child(node, [&](Node* child) { stack.emplace_back(child, depth + 1); });

@@ -2,6 +2,9 @@
 // rules that asked for its kind, then every rule's file-level check.
 #pragma once
 #include <array>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "rules/rule.h"
@@ -16,8 +19,19 @@ class Checker {
   void check(const FileUnit& file, std::vector<Finding>& out) const;
 
  private:
+  void visit_call(const py::Call& call, RuleContext& ctx) const;
+
   std::vector<const Rule*> rules_;
   std::array<std::vector<const Rule*>, py::kNodeKindCount> by_kind_;
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using RulesByName = std::unordered_map<std::string, std::vector<const Rule*>, NameHash, std::equal_to<>>;
+  // Call rules with a call_filter: by exact qualified name and by prefix ("pickle.").
+  RulesByName calls_by_name_;
+  RulesByName calls_by_prefix_;
+  std::size_t longest_prefix_ = 0;
 };
 
 // The rules of the registry that `select` names and `ignore` does not (selectors as in

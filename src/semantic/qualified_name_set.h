@@ -43,6 +43,15 @@ class QualifiedNameSet {
     return false;
   }
   bool empty() const { return exact_.empty() && prefixes_.empty(); }
+  // The entries: exact names, and prefixes (with their trailing '.') of ".*" entries.
+  template <typename F>
+  void for_each_exact(F&& f) const {
+    for (const auto& n : exact_) f(std::string_view(n));
+  }
+  template <typename F>
+  void for_each_prefix(F&& f) const {
+    for (const auto& n : prefixes_) f(std::string_view(n));
+  }
 
  private:
   struct Hash {

@@ -1133,11 +1133,28 @@ SemanticModel::Resolved SemanticModel::resolve(const py::Expr* expr, int depth, 
   }
 }
 
-std::string SemanticModel::qualified_name(const py::Expr* expr) const {
-  if (auto* call = dyn_cast<py::Call>(expr)) expr = call->func;
+const SemanticModel::Resolved& SemanticModel::resolve_memo(const py::Expr* expr) const {
+  if (const std::uint32_t* index = resolved_index_.find(expr)) return resolved_[*index];
   int steps = kResolveSteps;
   Resolved r = resolve(expr, 0, steps);
-  return r.instance ? std::string() : std::move(r.path);
+  resolved_index_.set(expr, static_cast<std::uint32_t>(resolved_.size()));
+  resolved_.push_back(std::move(r));
+  return resolved_.back();
+}
+
+const std::string& SemanticModel::qualified_name_ref(const py::Expr* expr) const {
+  static const std::string kEmpty;
+  if (auto* call = dyn_cast<py::Call>(expr)) expr = call->func;
+  if (expr == nullptr) return kEmpty;
+  const Resolved& r = resolve_memo(expr);
+  return r.instance ? kEmpty : r.path;
+}
+
+std::string SemanticModel::qualified_name(const py::Expr* expr) const {
+  if (auto* call = dyn_cast<py::Call>(expr)) expr = call->func;
+  if (expr == nullptr) return {};
+  const Resolved& r = resolve_memo(expr);
+  return r.instance ? std::string() : r.path;
 }
 
 std::string SemanticModel::call_qualified_name(const py::Call* call) const {
@@ -1145,9 +1162,9 @@ std::string SemanticModel::call_qualified_name(const py::Call* call) const {
 }
 
 std::string SemanticModel::instance_of(const py::Expr* expr) const {
-  int steps = kResolveSteps;
-  Resolved r = resolve(expr, 0, steps);
-  return r.instance ? std::move(r.path) : std::string();
+  if (expr == nullptr) return {};
+  const Resolved& r = resolve_memo(expr);
+  return r.instance ? r.path : std::string();
 }
 
 bool SemanticModel::matches(const py::Expr* expr, const QualifiedNameSet& names) const {

@@ -9,6 +9,7 @@
 // The model views into the AST: the ParsedModule must outlive it.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -175,6 +176,9 @@ class SemanticModel {
   // Empty when it cannot be resolved. A Call resolves to what it calls.
   std::string qualified_name(const py::Expr* expr) const;
   std::string call_qualified_name(const py::Call* call) const;
+  // The same, by reference to the memoised resolution (valid as long as the model): for
+  // hot paths that ask about every call.
+  const std::string& qualified_name_ref(const py::Expr* expr) const;
   // The class (or callable) an expression is an instance of: "flask.Flask" for `app` after
   // `app = Flask(__name__)`, or for `Flask(__name__)` itself. Empty when unknown.
   std::string instance_of(const py::Expr* expr) const;
@@ -219,6 +223,9 @@ class SemanticModel {
   BindingId pick_binding(ScopeId home, std::string_view name, const py::Node* use,
                          ScopeId use_scope) const;
   Resolved resolve(const py::Expr* expr, int depth, int& steps) const;
+  // resolve() from the top with a fresh budget, memoised per expression: many rules ask
+  // about the same call.
+  const Resolved& resolve_memo(const py::Expr* expr) const;
   Resolved resolve_binding(BindingId id, int depth, int& steps) const;
   Resolved resolve_self_attribute(const py::Attribute* attr, const Resolved& base,
                                   int depth, int& steps) const;
@@ -247,6 +254,8 @@ class SemanticModel {
   std::vector<std::pair<std::pair<ScopeId, std::string_view>, const py::Expr*>> self_attrs_;
   bool has_star_import_ = false;
   bool truncated_ = false;
+  mutable NodeMap<std::uint32_t> resolved_index_;  // expr -> index in resolved_
+  mutable std::deque<Resolved> resolved_;  // a deque: references stay valid as it grows
 };
 
 }  // namespace aegis::sem

@@ -40,10 +40,11 @@ class SubprocessShellTrue final : public Rule {
  public:
   SubprocessShellTrue() : Rule(kMeta) {}
   std::vector<py::NodeKind> node_kinds() const override { return {py::NodeKind::Call}; }
+  const sem::QualifiedNameSet* call_filter() const override { return &kSubprocess; }
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);
-    if (!ctx.model().call_matches(&call, kSubprocess)) return;
+    if (!ctx.call_matches(call, kSubprocess)) return;
     const py::Keyword* shell = keyword(call, "shell");
     if (!shell) return;
     // shell=False, shell=0 and shell=None are all false; a variable is unknown: flag it low.
@@ -58,7 +59,7 @@ class SubprocessShellTrue final : public Rule {
       }
     }
     if (!truthy && !unknown) return;
-    std::string function = ctx.model().call_qualified_name(&call);
+    const std::string& function = ctx.call_name(call);
     const py::Expr* command = argument(call, "args", 0);
     bool constant_command = command && string_constant(ctx, command).has_value();
     if (unknown) {

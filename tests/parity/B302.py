@@ -1,0 +1,4 @@
+"""Parity corpus for Bandit B302."""
+import marshal
+def f(data):
+    marshal.loads(data)

@@ -1,0 +1,3 @@
+"""Parity corpus for Bandit B306."""
+import tempfile
+name = tempfile.mktemp()

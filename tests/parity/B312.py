@@ -1,0 +1,3 @@
+"""Parity corpus for Bandit B312."""
+import telnetlib
+telnetlib.Telnet('host')

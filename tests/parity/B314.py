@@ -1,0 +1,4 @@
+"""Parity corpus for Bandit B314."""
+import xml.etree.ElementTree as ET
+def f(s):
+    return ET.fromstring(s)

@@ -1,0 +1,3 @@
+"""Parity corpus for Bandit B321."""
+import ftplib
+ftplib.FTP('host')

@@ -1,0 +1,2 @@
+"""Parity corpus for Bandit B322."""
+x = input('name? ')

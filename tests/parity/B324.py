@@ -1,0 +1,3 @@
+"""Parity corpus for Bandit B324."""
+import hashlib
+hashlib.new('md5')

@@ -1,0 +1,3 @@
+"""Parity corpus for Bandit B325."""
+import os
+name = os.tempnam()

@@ -1,0 +1,2 @@
+"""Parity corpus for Bandit B402."""
+import ftplib

@@ -1,0 +1,2 @@
+"""Parity corpus for Bandit B405."""
+import xml.etree.ElementTree

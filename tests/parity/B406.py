@@ -1,0 +1,2 @@
+"""Parity corpus for Bandit B406."""
+import xml.sax

@@ -1,0 +1,2 @@
+"""Parity corpus for Bandit B407."""
+import xml.dom.expatbuilder

@@ -1,0 +1,2 @@
+"""Parity corpus for Bandit B408."""
+import xml.dom.minidom

@@ -1,0 +1,2 @@
+"""Parity corpus for Bandit B409."""
+import xml.dom.pulldom

@@ -1,0 +1,2 @@
+"""Parity corpus for Bandit B413."""
+import Crypto.Cipher

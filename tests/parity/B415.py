@@ -1,0 +1,3 @@
+"""Parity corpus for Bandit B415."""
+# parity: expect B415
+import pyghmi

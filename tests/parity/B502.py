@@ -1,0 +1,3 @@
+"""Parity corpus for Bandit B502."""
+import ssl
+ssl.wrap_socket(None, ssl_version=ssl.PROTOCOL_SSLv3)

@@ -1,0 +1,3 @@
+"""Parity corpus for Bandit B504."""
+import ssl
+ssl.wrap_socket(None)

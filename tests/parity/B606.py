@@ -1,0 +1,3 @@
+"""Parity corpus for Bandit B606."""
+import os
+os.execl('/bin/ls', 'ls')

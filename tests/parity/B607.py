@@ -1,0 +1,3 @@
+"""Parity corpus for Bandit B607."""
+import subprocess
+subprocess.Popen(['ls', '-l'])

@@ -1,0 +1,3 @@
+"""Parity corpus for Bandit B702."""
+from mako.template import Template
+Template('hello ${x}')
