@@ -51,8 +51,6 @@ struct ScanCommandOptions {
   bool fail_on_confidence_set = false;
   bool quiet = false;
   bool show_accepted = false;
-  bool no_inline_suppressions = false;
-  bool report_unused_suppressions = false;
   std::string color = "auto";         // auto | always | never
   std::string config_file;            // --config FILE: this file instead of searching
   bool no_config = false;             // --no-config: no configuration file at all

@@ -80,10 +80,6 @@ int main(int argc, char** argv) {
   scan->add_flag("-q,--quiet", scan_options.quiet, "Print findings and the summary line only");
   scan->add_flag("--show-accepted", scan_options.show_accepted,
                  "List findings accepted by a suppression comment or the baseline too");
-  scan->add_flag("--no-inline-suppressions", scan_options.no_inline_suppressions,
-                 "Ignore suppression comments (# aegis: ignore, # nosec, # noqa, # nosemgrep): the auditor's view");
-  scan->add_flag("--report-unused-suppressions", scan_options.report_unused_suppressions,
-                 "List suppression comments that accept no finding");
   scan->add_option("--color", scan_options.color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

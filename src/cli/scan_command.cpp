@@ -174,8 +174,6 @@ int scan(const ScanCommandOptions& options) {
   rules::Checker checker(engine::effective_rules(options.select, options.ignore, config));
   engine::ScanOptions scan_options;
   scan_options.checker = &checker;
-  scan_options.inline_suppressions = !options.no_inline_suppressions;
-  scan_options.report_unused_suppressions = options.report_unused_suppressions;
   scan_options.discovery.roots = options.paths;
   if (scan_options.discovery.roots.empty()) scan_options.discovery.roots.push_back(".");
   scan_options.discovery.excludes = options.excludes;
