@@ -43,11 +43,26 @@ const std::vector<const Rule*>& Registry::rules() const {
   return sorted_;
 }
 
+// Whether `key` is one of a comma-separated alias list ("B313, B314"); a rule that covers
+// several Bandit checks (the XML parser family) lists them all.
+static bool alias_matches(std::string_view key, std::string_view aliases) {
+  while (!aliases.empty()) {
+    std::size_t comma = aliases.find(',');
+    std::string_view one = aliases.substr(0, comma);
+    while (!one.empty() && one.front() == ' ') one.remove_prefix(1);
+    while (!one.empty() && one.back() == ' ') one.remove_suffix(1);
+    if (!one.empty() && iequals(key, one)) return true;
+    if (comma == std::string_view::npos) break;
+    aliases.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
 const Rule* Registry::find(std::string_view key) const {
   for (const Rule* r : rules()) {
     const RuleMeta& m = r->meta();
-    if (iequals(key, m.id) || key == m.name || (!m.bandit.empty() && iequals(key, m.bandit)) ||
-        (!m.ruff.empty() && iequals(key, m.ruff))) {
+    if (iequals(key, m.id) || key == m.name || alias_matches(key, m.bandit) ||
+        alias_matches(key, m.ruff)) {
       return r;
     }
   }
@@ -58,8 +73,7 @@ bool selector_matches(const Rule& rule, std::string_view selector) {
   const RuleMeta& m = rule.meta();
   if (iequals(selector, "ALL")) return true;
   if (iequals(selector, m.id) || selector == m.name) return true;
-  if (!m.bandit.empty() && iequals(selector, m.bandit)) return true;
-  if (!m.ruff.empty() && iequals(selector, m.ruff)) return true;
+  if (alias_matches(selector, m.bandit) || alias_matches(selector, m.ruff)) return true;
   return is_family_of(selector, m.id);
 }
 

@@ -39,8 +39,8 @@ struct RuleMeta {
   std::string_view fix;     // how to fix it, with the fixed code
   std::string_view effort;  // remediation effort: "5 min", "1 h"
   std::vector<std::string_view> references;  // URLs or document names
-  std::string_view bandit;  // the Bandit id it corresponds to ("B602"), if any
-  std::string_view ruff;    // the Ruff code ("S602"), if any
+  std::string_view bandit;  // the Bandit id(s) it corresponds to ("B602"; "B313, B314"), if any
+  std::string_view ruff;    // the Ruff code(s) ("S602"), if any
 };
 
 class RuleContext;
