@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   # build
   cmake ninja-build g++ pkg-config
-  libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libyaml-cpp-dev
+  libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libyaml-cpp-dev zlib1g-dev
   # tests
   libgtest-dev libgmock-dev python3 python3-packaging python3-jsonschema
   # fuzzing (libFuzzer ships with clang)

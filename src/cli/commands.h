@@ -87,4 +87,18 @@ struct RulesCommandOptions {
 // aegis rules [--explain ID]: the catalogue, or everything about one rule.
 int rules(const RulesCommandOptions& options);
 
+// aegis debug pep440: JSON Lines queries on stdin about versions, specifiers,
+// requirements and markers; one JSON answer a line (for the differential test).
+int debug_pep440();
+
+struct DbCommandOptions {
+  std::vector<std::string> paths;  // import: OSV directories, zip exports or files
+  std::string db;                  // --db FILE: the index (default: deps::default_index_path())
+  bool timings = false;            // --stats
+};
+// aegis db import PATH...: builds the local advisory index scans use offline.
+int db_import(const DbCommandOptions& options);
+// aegis db status: what the built-in set and the local index hold.
+int db_status(const DbCommandOptions& options);
+
 }  // namespace aegis::cli

@@ -114,6 +114,19 @@ int main(int argc, char** argv) {
   rules->add_option("--write-docs", rules_options.write_docs, "Write the Markdown pages of docs/rules/ to DIR")
       ->type_name("DIR");
 
+  aegis::cli::DbCommandOptions db_options;
+  auto* db = app.add_subcommand("db", "Manage the local advisory index (OSV data) scans match dependencies against");
+  db->require_subcommand(1);
+  auto* db_import = db->add_subcommand("import", "Build the local index from OSV advisories (directory, zip export or file)");
+  db_import->add_option("PATH", db_options.paths, "OSV JSON/YAML directories, zip exports or files")->required();
+  db_import->add_flag("--stats", db_options.timings, "Print the time taken");
+  auto* db_status = db->add_subcommand("status", "Show the built-in advisories and the local index");
+  for (auto* sub : {db_import, db_status}) {
+    sub->add_option("--db", db_options.db,
+                    "The index file (default: $AEGIS_ADVISORY_DB, else $XDG_CACHE_HOME/aegis/advisories.idx)")
+        ->type_name("FILE");
+  }
+
   auto* debug = app.add_subcommand("debug", "Inspect what Aegis sees");
   debug->require_subcommand(1);
   std::string path;
@@ -128,6 +141,7 @@ int main(int argc, char** argv) {
   semantic->add_option("FILE", path, "Python source file")->required();
   semantic->add_option("--python-version", python_version, "Grammar to accept, 3.8 to 3.14")->capture_default_str();
   aegis::cli::DebugParseOptions parse_options;
+  auto* pep440 = debug->add_subcommand("pep440", "Answer JSON Lines queries about PEP 440/508 on stdin");
   auto* parse = debug->add_subcommand("parse", "Parse files and directories, print counts and throughput");
   parse->add_option("PATH", parse_options.paths, "Files or directories")->required();
   parse->add_option("-j,--jobs", parse_options.jobs, "Threads (0: all cores)");
@@ -156,6 +170,9 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (*rules) return aegis::cli::rules(rules_options);
+  if (*db_import) return aegis::cli::db_import(db_options);
+  if (*db_status) return aegis::cli::db_status(db_options);
+  if (*pep440) return aegis::cli::debug_pep440();
   if (*ast) return aegis::cli::debug_ast(path, minor);
   if (*tokens) return aegis::cli::debug_tokens(path, minor);
   if (*semantic) return aegis::cli::debug_semantic(path, minor);
