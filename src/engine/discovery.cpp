@@ -638,7 +638,7 @@ FileKind classify_file(std::string_view name, std::string_view parent_name, std:
     return FileKind::Manifest;
   }
   static constexpr std::string_view kManifests[] = {"pyproject.toml", "setup.cfg", "Pipfile", "Pipfile.lock",
-                                                    "poetry.lock",    "uv.lock",   "pdm.lock"};
+                                                    "poetry.lock",    "uv.lock",   "pdm.lock", "pip.conf", "pip.ini"};
   for (auto m : kManifests) {
     if (name == m) return FileKind::Manifest;
   }

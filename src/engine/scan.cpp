@@ -15,6 +15,7 @@
 #include <system_error>
 
 #include "engine/config.h"
+#include "engine/dependencies.h"
 #include "engine/workers.h"
 #include "python/parse.h"
 #include "rules/checker.h"
@@ -215,6 +216,7 @@ struct FileWork {
   std::vector<Diagnostic> diagnostics;
   std::vector<Finding> findings;
   std::vector<rules::Suppression> suppressions;
+  rules::ModuleImports imports;
   double read_seconds = 0;
   double parse_seconds = 0;
   double check_seconds = 0;
@@ -236,6 +238,7 @@ void check_module(const ScanOptions& options, const py::ParsedModule& parsed, Fi
   unit.in_test = rules::is_test_path(work.relative_path, options.test_patterns) ||
                  (!options.config_test_paths.empty() && options.config_test_paths.match_file(absolute));
   options.checker->check(unit, work.findings);
+  collect_imports(model, parsed.text, work.outcome.path, work.relative_path, unit.in_test, work.imports);
 
   // Rules the configuration turns off for this file: their findings are dropped.
   std::vector<std::string> ignored_here;
@@ -385,6 +388,7 @@ ScanResult run_scan(const ScanOptions& options) {
 
   // Every file gets an outcome slot now; the parallel stage fills the Python ones.
   std::vector<std::size_t> python_slots;
+  std::vector<std::size_t> manifest_slots;
   for (const DiscoveredEntry& e : discovered.entries) {
     if (e.type == EntryType::Directory) {
       result.directories.push_back(outcome_from_entry(e));
@@ -394,6 +398,8 @@ ScanResult run_scan(const ScanOptions& options) {
     if (e.disposition == Disposition::Selected) {
       if (e.kind == FileKind::Python) {
         python_slots.push_back(result.files.size());
+      } else if (e.kind == FileKind::Manifest && options.dependencies && options.checker) {
+        manifest_slots.push_back(result.files.size());
       } else if (e.kind == FileKind::Other) {
         o.reason = "other-file";
         o.detail = "not a Python, manifest, Terraform or configuration file";
@@ -431,6 +437,16 @@ ScanResult run_scan(const ScanOptions& options) {
     result.stats.bytes_read += result.files[python_slots[i]].bytes;
   }
   result.stats.files_parsed = python_slots.size();
+
+  // The project as a whole: manifests against imports and advisories.
+  if (options.checker && options.dependencies) {
+    DependencyInputs inputs;
+    for (std::size_t i = 0; i < python_slots.size(); ++i) {
+      if (result.files[python_slots[i]].status == FileStatus::Analysed) inputs.modules.push_back(std::move(work[i].imports));
+    }
+    for (std::size_t slot : manifest_slots) inputs.manifest_files.push_back(&result.files[slot]);
+    run_dependency_review(options, inputs, result);
+  }
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
   std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
     if (a.path != b.path) return path_less(a.path, b.path);

@@ -81,6 +81,7 @@ struct ScanResult {
   std::vector<FileOutcome> directories; // directories skipped or failed, in path order
   Coverage coverage;
   ScanStats stats;
+  std::vector<std::string> advisory_sources;  // where the advisories matched came from
   bool fatal = false;  // nothing was scanned (e.g. a path does not exist)
   std::string fatal_message;
 
@@ -104,6 +105,12 @@ struct ScanOptions {
   std::map<std::string, Severity> severity_overrides;  // rule id -> severity
   bool inline_suppressions = true;          // honour suppression comments
   bool report_unused_suppressions = false;  // warn about comments that accepted nothing
+  // The dependency review (manifests, imports, advisories): on unless turned off.
+  bool dependencies = true;
+  std::string advisory_index;   // an index from `aegis db import`; empty: the default path, if present
+  std::string site_packages;    // a virtualenv or site-packages directory to learn import names from
+  std::string target_python = "3.12";   // marker environment and standard-library version
+  std::string target_platform = "linux";
   // Called after each Python file, from worker threads (must be thread-safe).
   std::function<void(std::size_t done, std::size_t total)> on_progress;
 };

@@ -44,6 +44,7 @@ struct RuleMeta {
 };
 
 class RuleContext;
+struct ProjectContext;
 
 class Rule {
  public:
@@ -65,6 +66,9 @@ class Rule {
   // Called once per module after the walk (for rules about the file as a whole:
   // raw text, comments, or facts gathered across nodes).
   virtual void check_file(RuleContext& ctx) const { (void)ctx; }
+  // Called once per scan, after every file (for rules about the project as a whole:
+  // dependency manifests against imports and advisories).
+  virtual void check_project(ProjectContext& ctx) const { (void)ctx; }
 
  private:
   const RuleMeta& meta_;

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "rules/rule.h"
+#include "rules/project.h"
 
 namespace aegis::rules {
 namespace {
@@ -89,6 +90,36 @@ Finding& RuleContext::report_at(int lineno, int col_offset, int end_lineno, int 
   f.in_test = file_.in_test;
   out_.push_back(std::move(f));
   return out_.back();
+}
+
+}  // namespace aegis::rules
+
+
+namespace aegis::rules {
+
+Finding& ProjectContext::report(const std::string& path, int line, int column, std::string snippet,
+                                std::string message) {
+  const RuleMeta& m = rule->meta();
+  Finding f;
+  f.rule_id = m.id;
+  f.rule_name = m.name;
+  f.severity = m.severity;
+  f.confidence = m.confidence;
+  f.cwe = m.cwe;
+  f.owasp = m.owasp;
+  f.area = m.area;
+  f.path = path;
+  f.line = std::max(line, 1);
+  f.column = std::max(column, 1);
+  f.end_line = f.line;
+  f.end_column = std::max(f.column, static_cast<int>(snippet.size()) + 1);
+  f.snippet = std::move(snippet);
+  f.message = std::move(message);
+  f.remediation = m.fix;
+  f.effort = m.effort;
+  f.alias = !m.bandit.empty() ? m.bandit : m.ruff;
+  out->push_back(std::move(f));
+  return out->back();
 }
 
 }  // namespace aegis::rules

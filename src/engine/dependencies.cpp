@@ -1,0 +1,192 @@
+#include "engine/dependencies.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+
+#include "rules/checker.h"
+#include "rules/fingerprint.h"
+#include "rules/rule.h"
+
+namespace aegis::engine {
+namespace {
+
+std::string_view line_of(std::string_view text, int lineno) {
+  std::size_t at = 0;
+  for (int l = 1; l < lineno && at != std::string_view::npos; ++l) {
+    at = text.find('\n', at);
+    if (at != std::string_view::npos) ++at;
+  }
+  if (at == std::string_view::npos || at > text.size()) return {};
+  std::size_t end = text.find('\n', at);
+  std::string_view line = text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  return line;
+}
+
+std::optional<std::string> load_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Top-level names the project provides itself: every directory and module stem of the
+// analysed files' paths ("src/app/views.py" -> src, app, views), so `import app` in a
+// src layout is local too.
+std::set<std::string> local_names(const std::vector<rules::ModuleImports>& modules) {
+  std::set<std::string> names;
+  for (const auto& m : modules) {
+    std::string_view rel = m.relative_path;
+    std::size_t start = 0;
+    while (start < rel.size()) {
+      std::size_t slash = rel.find('/', start);
+      std::string_view part = rel.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+      if (part.ends_with(".py")) part.remove_suffix(3);
+      if (part.ends_with(".pyi")) part.remove_suffix(4);
+      if (!part.empty()) names.emplace(part);
+      if (slash == std::string_view::npos) break;
+      start = slash + 1;
+    }
+  }
+  return names;
+}
+
+}  // namespace
+
+void collect_imports(const sem::SemanticModel& model, std::string_view text, const std::string& path,
+                     const std::string& relative_path, bool in_test, rules::ModuleImports& out) {
+  out.path = path;
+  out.relative_path = relative_path;
+  out.in_test = in_test;
+  for (const sem::ImportRecord& record : model.imports()) {
+    if (record.level > 0 || record.module.empty() || record.module[0] == '.') continue;
+    rules::ModuleImport i;
+    i.module = record.module;
+    // The statement's position: `from flask_wtf.csrf import X` is reported at `from`.
+    int lineno = record.statement ? record.statement->lineno : record.lineno;
+    int col = record.statement ? record.statement->col_offset : record.col_offset;
+    i.line = lineno;
+    i.column = character_column(text, lineno, col);
+    i.source_line = std::string(line_of(text, lineno));
+    i.conditional = record.conditional();
+    i.guarded = record.conditions & sem::kImportInTryExcept;
+    i.type_checking = record.conditions & sem::kImportTypeChecking;
+    i.in_function = record.conditions & sem::kImportInFunction;
+    out.imports.push_back(std::move(i));
+  }
+}
+
+void run_dependency_review(const ScanOptions& options, DependencyInputs& inputs, ScanResult& result) {
+  rules::ProjectContext ctx;
+  // setup.py files are Python files (analysed above) and manifests too.
+  std::vector<std::pair<std::string, deps::ManifestKind>> to_read;
+  for (FileOutcome* f : inputs.manifest_files) {
+    std::filesystem::path p(f->path);
+    auto kind = deps::manifest_kind(p.filename().string(), p.parent_path().filename().string());
+    if (!kind) {
+      f->reason = "no-analyser";
+      f->detail = "not a dependency manifest Aegis reads";
+      continue;
+    }
+    to_read.emplace_back(f->path, *kind);
+  }
+  for (const auto& m : inputs.modules) {
+    if (std::filesystem::path(m.path).filename() == "setup.py") to_read.emplace_back(m.path, deps::ManifestKind::SetupPy);
+  }
+  std::set<std::string> seen_includes;
+  for (const auto& [path, kind] : to_read) {
+    FileOutcome* outcome = nullptr;
+    for (FileOutcome* f : inputs.manifest_files) {
+      if (f->path == path) outcome = f;
+    }
+    std::optional<std::string> text = load_file(path);
+    if (!text) {
+      if (outcome) {
+        outcome->status = FileStatus::Failed;
+        outcome->reason = "unreadable";
+        outcome->detail = "cannot read the manifest";
+      }
+      continue;
+    }
+    deps::Manifest manifest = deps::read_manifest(path, *text, kind, load_file);
+    for (const std::string& include : manifest.includes) seen_includes.insert(include);
+    if (outcome) {
+      outcome->status = manifest.unreadable ? FileStatus::Failed : FileStatus::Analysed;
+      outcome->reason = manifest.unreadable ? "syntax-error" : "";
+      outcome->detail = manifest.unreadable && !manifest.diagnostics.empty() ? manifest.diagnostics.front().message : "";
+      outcome->lines = static_cast<std::uint64_t>(std::count(text->begin(), text->end(), '\n'));
+      outcome->bytes = text->size();
+    }
+    for (auto& d : manifest.diagnostics) {
+      // Columns of manifest diagnostics are byte columns of short ASCII lines in practice.
+      result.diagnostics.push_back(d);
+    }
+    ctx.manifests.push_back(std::move(manifest));
+  }
+  // A file read through -r is a manifest of its own too; keep its entries once.
+  std::set<std::pair<std::string, int>> kept;
+  for (auto& m : ctx.manifests) {
+    std::vector<deps::DeclaredRequirement> unique;
+    for (auto& r : m.requirements) {
+      if (kept.insert({r.where.path, r.where.line}).second) unique.push_back(std::move(r));
+    }
+    m.requirements = std::move(unique);
+  }
+  std::sort(ctx.manifests.begin(), ctx.manifests.end(),
+            [](const deps::Manifest& a, const deps::Manifest& b) { return path_less(a.path, b.path); });
+
+  deps::AdvisoryDb advisories = deps::AdvisoryDb::builtin();
+  std::string index = options.advisory_index.empty() ? deps::default_index_path() : options.advisory_index;
+  std::string error;
+  if (std::filesystem::exists(index)) {
+    if (!advisories.attach(index, &error)) {
+      Diagnostic d;
+      d.severity = DiagnosticSeverity::Warning;
+      d.kind = DiagnosticKind::Config;
+      d.path = index;
+      d.message = error;
+      result.diagnostics.push_back(std::move(d));
+    }
+  } else if (!options.advisory_index.empty()) {
+    Diagnostic d;
+    d.severity = DiagnosticSeverity::Warning;
+    d.kind = DiagnosticKind::Config;
+    d.path = index;
+    d.message = "advisory index not found; only the built-in advisories are used (run `aegis db import`)";
+    result.diagnostics.push_back(std::move(d));
+  }
+  result.advisory_sources = advisories.sources();
+  deps::ImportNames names = deps::ImportNames::builtin();
+  if (!options.site_packages.empty()) names.add_site_packages(options.site_packages);
+
+  ctx.modules = std::move(inputs.modules);
+  ctx.local_modules = local_names(ctx.modules);
+  ctx.advisories = &advisories;
+  ctx.import_names = &names;
+  ctx.environment = deps::MarkerEnvironment::target(options.target_python, options.target_platform);
+  std::string_view minor = options.target_python;
+  ctx.python_minor = minor.rfind("3.", 0) == 0 ? std::atoi(std::string(minor.substr(2)).c_str()) : 12;
+
+  std::vector<Finding> findings;
+  ctx.out = &findings;
+  for (const rules::Rule* rule : options.checker->rules()) {
+    ctx.rule = rule;
+    rule->check_project(ctx);
+  }
+  // Fingerprints per file, as for Python findings.
+  std::map<std::string, std::vector<Finding>> by_path;
+  for (auto& f : findings) by_path[f.path].push_back(std::move(f));
+  for (auto& [path, list] : by_path) {
+    std::sort(list.begin(), list.end(), finding_less);
+    for (Finding& f : list) {
+      auto it = options.severity_overrides.find(f.rule_id);
+      if (it != options.severity_overrides.end()) f.severity = it->second;
+    }
+    rules::assign_fingerprints(list, 0, list.size(), relative_to_roots(path, options.discovery.roots));
+    for (auto& f : list) result.findings.push_back(std::move(f));
+  }
+}
+
+}  // namespace aegis::engine

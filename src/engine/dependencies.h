@@ -1,0 +1,28 @@
+// The dependency review stage of a scan: reads the manifests found, gathers the imports
+// of every analysed module, loads the advisories, and runs the project rules
+// (Rule::check_project) over them.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/scan.h"
+#include "rules/project.h"
+#include "semantic/semantic_model.h"
+
+namespace aegis::engine {
+
+// The absolute imports of one module, with how they are guarded.
+void collect_imports(const sem::SemanticModel& model, std::string_view text, const std::string& path,
+                     const std::string& relative_path, bool in_test, rules::ModuleImports& out);
+
+struct DependencyInputs {
+  std::vector<rules::ModuleImports> modules;   // analysed Python files
+  std::vector<FileOutcome*> manifest_files;    // manifests discovered (outcomes are updated)
+};
+
+// Reads the manifests (and setup.py files), runs the project rules, and adds their
+// findings (fingerprinted), diagnostics and advisory sources to `result`.
+void run_dependency_review(const ScanOptions& options, DependencyInputs& inputs, ScanResult& result);
+
+}  // namespace aegis::engine
