@@ -56,6 +56,9 @@ struct ScanCommandOptions {
   bool no_config = false;             // --no-config: no configuration file at all
   bool inline_suppressions = true;    // false: --no-inline-suppressions
   bool report_unused_suppressions = false;
+  std::string advisory_db;            // --advisory-db FILE
+  std::string site_packages;          // --site-packages DIR
+  std::string target_platform = "linux";
 };
 // aegis scan PATH...: the static review. Exit codes: 0 complete, nothing at or above
 // --fail-on; 1 open findings at or above it; 2 usage, configuration or fatal error; 3 some

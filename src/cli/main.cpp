@@ -90,6 +90,17 @@ int main(int argc, char** argv) {
   bool no_inline_suppressions = false;
   scan->add_flag("--no-inline-suppressions", no_inline_suppressions,
                  "Ignore every suppression comment (# aegis: ignore, # nosec, # noqa, # nosemgrep): the auditor's view");
+  scan->add_option("--advisory-db", scan_options.advisory_db,
+                   "Advisory index built by `aegis db import` (default: $AEGIS_ADVISORY_DB, else "
+                   "$XDG_CACHE_HOME/aegis/advisories.idx, when present); the built-in advisories are always used")
+      ->type_name("FILE");
+  scan->add_option("--site-packages", scan_options.site_packages,
+                   "A virtualenv or site-packages directory whose installed distributions tell import names apart")
+      ->type_name("DIR");
+  scan->add_option("--target-platform", scan_options.target_platform,
+                   "Platform dependency markers are evaluated for")
+      ->check(CLI::IsMember({"linux", "darwin", "win32"}))
+      ->capture_default_str();
   scan->add_flag("--report-unused-suppressions", scan_options.report_unused_suppressions,
                  "Warn about suppression comments that accepted no finding");
   scan->footer(kExitCodes);

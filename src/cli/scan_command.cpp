@@ -204,6 +204,12 @@ int scan(const ScanCommandOptions& options) {
   }
   scan_options.inline_suppressions = options.inline_suppressions;
   scan_options.report_unused_suppressions = options.report_unused_suppressions;
+  scan_options.advisory_index = options.advisory_db;
+  scan_options.site_packages = options.site_packages;
+  scan_options.target_platform = options.target_platform;
+  // Markers and the standard library follow the grammar version (3.14 when not given: the
+  // newest Python, whose standard library has dropped the PEP 594 modules).
+  scan_options.target_python = "3." + std::to_string(minor);
 
   Progress progress(options.progress && !options.quiet && ::isatty(STDERR_FILENO));
   scan_options.on_progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };

@@ -74,7 +74,12 @@ Manifest read_manifest(const std::string& path, std::string_view text, ManifestK
   m.path = path;
   m.kind = kind;
   switch (kind) {
-    case ManifestKind::Requirements: read_requirements_txt(m, text, load, {}); break;
+    case ManifestKind::Requirements: {
+      // constraints*.txt only ever pins: pip reads it with -c.
+      std::string_view name = std::string_view(path).substr(path.find_last_of('/') + 1);
+      read_requirements_txt(m, text, load, {}, name.rfind("constraints", 0) == 0);
+      break;
+    }
     case ManifestKind::Pyproject: read_pyproject(m, text); break;
     case ManifestKind::SetupCfg: read_setup_cfg(m, text); break;
     case ManifestKind::SetupPy: read_setup_py(m, text); break;

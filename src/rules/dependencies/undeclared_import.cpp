@@ -47,6 +47,8 @@ class UndeclaredImport final : public Rule {
     dependencies::Facts facts = dependencies::gather(ctx);
     if (!facts.has_declarations) return;  // no manifest to hold the code to
     for (const ModuleImports& module : ctx.modules) {
+      // setup.py runs at build time, with the build system's requirements (setuptools).
+      if (module.relative_path == "setup.py" || module.relative_path.ends_with("/setup.py")) continue;
       std::set<std::string> reported;  // one finding per distribution per file
       for (const ModuleImport& import : module.imports) {
         if (import.guarded || import.type_checking) continue;

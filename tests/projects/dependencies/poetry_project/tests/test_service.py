@@ -1,0 +1,4 @@
+# ok: DEP001
+import pytest
+# ok: DEP001
+import httpx

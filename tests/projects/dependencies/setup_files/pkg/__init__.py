@@ -1,0 +1,4 @@
+import cryptography
+import idna
+import requests
+import yaml
