@@ -27,7 +27,7 @@ class TempProject:
 
     def __enter__(self):
         self.root = tempfile.mkdtemp(prefix="aegis-cli-")
-        self.write("app.py", "def handler(request):\n    return {'ok': True}\n")
+        self.write("app.py", "import flask\n\n\ndef handler(request):\n    return {'ok': True}\n")
         self.write("legacy/old.py", "# Python 2\nprint 'hello'\n")
         self.write("requirements.txt", "flask==3.0.3\n")
         self.write("notes.md", "# notes\n")
@@ -117,7 +117,7 @@ class Scan(unittest.TestCase):
             r = run("scan", "--no-progress", "--format", "json", cwd=p.root)
             doc = json.loads(r.stdout)
             paths = {f["path"] for f in doc["coverage"]["skipped_files"]}
-            self.assertIn("requirements.txt", paths)  # relative, no "./"
+            self.assertIn("notes.md", paths)  # relative, no "./"
 
     def test_a_bad_file_is_a_diagnostic_and_the_scan_goes_on(self):
         with TempProject() as p:
@@ -127,7 +127,7 @@ class Scan(unittest.TestCase):
             first = r.stdout.splitlines()[0]
             self.assertTrue(first.startswith(bad + ":2:"), first)
             self.assertIn(": error: ", first)
-            self.assertIn("4 files found: 1 analysed, 2 skipped, 1 failed", r.stdout)
+            self.assertIn("4 files found: 2 analysed, 1 skipped, 1 failed", r.stdout)
 
     def test_allow_incomplete(self):
         with TempProject() as p:
@@ -148,9 +148,9 @@ class Scan(unittest.TestCase):
             self.assertEqual(diag["kind"], "syntax")
             self.assertEqual(diag["line"], 2)
             c = doc["coverage"]
-            self.assertEqual((c["files_found"], c["analysed"], c["skipped"], c["failed"]), (4, 1, 2, 1))
+            self.assertEqual((c["files_found"], c["analysed"], c["skipped"], c["failed"]), (4, 2, 1, 1))
             self.assertFalse(c["complete"])
-            self.assertEqual(c["lines_analysed"], 2)
+            self.assertEqual(c["lines_analysed"], 5 + 1)  # app.py and requirements.txt
             self.assertEqual(set(c["by_kind"]), {"python", "manifest", "terraform", "config", "other"})
             self.assertEqual(c["by_kind"]["python"], {"found": 2, "analysed": 1, "skipped": 0, "failed": 1})
             (failed,) = c["failed_files"]

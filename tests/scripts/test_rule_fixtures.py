@@ -159,6 +159,21 @@ def main():
                 for h in hits:
                     failures.append("%s:%d: unexpected %s: %s" % (path, line, rule, h["message"]))
 
+    # Project-level rules (dependencies) are checked on fixture projects by
+    # test_dependencies.py with the same annotations; they count towards coverage here.
+    projects = os.path.join(args.source_dir, "tests", "projects", "dependencies")
+    for folder, _, names in os.walk(projects):
+        for name in names:
+            with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as f:
+                for text in f:
+                    m = ANNOTATION.match(text)
+                    if not m:
+                        continue
+                    for part in m.group(2).split(","):
+                        words = part.split()
+                        if words:
+                            (expected_rules if m.group(1) == "expect" else ok_rules)[words[0]] += 1
+
     for rule in sorted(known):
         if expected_rules[rule] == 0:
             failures.append("rule %s has no '# expect' fixture" % rule)
