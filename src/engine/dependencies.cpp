@@ -1,6 +1,7 @@
 #include "engine/dependencies.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -79,6 +80,8 @@ void collect_imports(const sem::SemanticModel& model, std::string_view text, con
 }
 
 void run_dependency_review(const ScanOptions& options, DependencyInputs& inputs, ScanResult& result) {
+  using Clock = std::chrono::steady_clock;
+  auto start = Clock::now();
   rules::ProjectContext ctx;
   // setup.py files are Python files (analysed above) and manifests too.
   std::vector<std::pair<std::string, deps::ManifestKind>> to_read;
@@ -169,12 +172,16 @@ void run_dependency_review(const ScanOptions& options, DependencyInputs& inputs,
   std::string_view minor = options.target_python;
   ctx.python_minor = minor.rfind("3.", 0) == 0 ? std::atoi(std::string(minor.substr(2)).c_str()) : 12;
 
+  result.stats.manifests_read = ctx.manifests.size();
+  result.stats.manifest_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  start = Clock::now();
   std::vector<Finding> findings;
   ctx.out = &findings;
   for (const rules::Rule* rule : options.checker->rules()) {
     ctx.rule = rule;
     rule->check_project(ctx);
   }
+  result.stats.dependency_seconds = std::chrono::duration<double>(Clock::now() - start).count();
   // Fingerprints per file, as for Python findings.
   std::map<std::string, std::vector<Finding>> by_path;
   for (auto& f : findings) by_path[f.path].push_back(std::move(f));

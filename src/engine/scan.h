@@ -66,6 +66,9 @@ struct ScanStats {
   double read_cpu_seconds = 0;   // summed over threads
   double parse_cpu_seconds = 0;  // summed over threads
   double check_cpu_seconds = 0;  // semantic index and rules, summed over threads
+  double manifest_seconds = 0;   // reading manifests and opening the advisories
+  double dependency_seconds = 0; // the project rules: imports and versions against advisories
+  std::size_t manifests_read = 0;
   std::uint64_t bytes_read = 0;
   std::size_t files_parsed = 0;
   long peak_rss_kib = 0;

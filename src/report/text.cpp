@@ -239,6 +239,12 @@ std::string format_stats(const ScanResult& result) {
   out += buf;
   std::snprintf(buf, sizeof buf, "    index + rules    %8.3f s  (summed over threads)\n", s.check_cpu_seconds);
   out += buf;
+  std::snprintf(buf, sizeof buf, "  manifests          %8.3f s  (%zu read; advisories opened)\n", s.manifest_seconds,
+                s.manifests_read);
+  out += buf;
+  std::snprintf(buf, sizeof buf, "  dependency rules   %8.3f s  (imports and versions against advisories)\n",
+                s.dependency_seconds);
+  out += buf;
   std::snprintf(buf, sizeof buf, "  total              %8.3f s\n", s.total_seconds);
   out += buf;
   double wall = s.analysis_seconds > 0 ? s.analysis_seconds : 0;

@@ -47,6 +47,10 @@ struct ProjectContext {
   // Set by the engine before each rule runs; findings go to `out`.
   const Rule* rule = nullptr;
   std::vector<Finding>* out = nullptr;
+  // The text of line `line` (1-based) of a manifest, for snippets; files are read once.
+  std::string source_line(const std::string& path, int line);
+  std::map<std::string, std::vector<std::string>> line_cache;
+
   // Reports a finding of the current rule at a 1-based line and column of `path`.
   Finding& report(const std::string& path, int line, int column, std::string snippet, std::string message);
 };

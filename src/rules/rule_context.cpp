@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdio>
 
 #include "rules/rule.h"
 #include "rules/project.h"
@@ -96,6 +97,33 @@ Finding& RuleContext::report_at(int lineno, int col_offset, int end_lineno, int 
 
 
 namespace aegis::rules {
+
+std::string ProjectContext::source_line(const std::string& path, int line) {
+  auto it = line_cache.find(path);
+  if (it == line_cache.end()) {
+    std::vector<std::string> lines;
+    if (std::FILE* file = std::fopen(path.c_str(), "rb")) {
+      std::string current;
+      char buffer[65536];
+      std::size_t n;
+      while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
+        for (std::size_t i = 0; i < n; ++i) {
+          if (buffer[i] == '\n') {
+            if (!current.empty() && current.back() == '\r') current.pop_back();
+            lines.push_back(std::move(current));
+            current.clear();
+          } else {
+            current.push_back(buffer[i]);
+          }
+        }
+      }
+      if (!current.empty()) lines.push_back(std::move(current));
+      std::fclose(file);
+    }
+    it = line_cache.emplace(path, std::move(lines)).first;
+  }
+  return line >= 1 && static_cast<std::size_t>(line) <= it->second.size() ? it->second[line - 1] : std::string();
+}
 
 Finding& ProjectContext::report(const std::string& path, int line, int column, std::string snippet,
                                 std::string message) {

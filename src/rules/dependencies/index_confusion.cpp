@@ -1,7 +1,6 @@
 // DEP004 package-index-confusion: index settings that let another index supply a package
 // (--extra-index-url), or that fetch packages without TLS verification.
 #include "rules/dependencies/facts.h"
-#include "rules/dependencies/manifest_line.h"
 #include "rules/rule.h"
 
 namespace aegis::rules {
@@ -39,7 +38,7 @@ class IndexConfusion final : public Rule {
   void check_project(ProjectContext& ctx) const override {
     for (const deps::Manifest& m : ctx.manifests) {
       for (const deps::IndexSetting& s : m.index_settings) {
-        std::string snippet = dependencies::manifest_line(s.where.path, s.where.line);
+        std::string snippet = ctx.source_line(s.where.path, s.where.line);
         if (s.option == "extra-index-url") {
           ctx.report(s.where.path, s.where.line, s.where.column, snippet,
                      "extra index '" + s.value + "' is consulted beside the main index: a package of the same "

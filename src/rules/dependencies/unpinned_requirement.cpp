@@ -2,7 +2,6 @@
 #include <set>
 // to whatever the index serves on the day of the build.
 #include "rules/dependencies/facts.h"
-#include "rules/dependencies/manifest_line.h"
 #include "rules/rule.h"
 
 namespace aegis::rules {
@@ -52,7 +51,7 @@ class UnpinnedRequirement final : public Rule {
         if (r.parsed->specifier.pinned() || pinned_by_constraints.count(r.name)) continue;
         if (!dependencies::applies(ctx, r)) continue;
         std::string spec = r.parsed->specifier.empty() ? "any version" : "'" + r.parsed->specifier.str() + "'";
-        ctx.report(r.where.path, r.where.line, r.where.column, dependencies::manifest_line(r.where.path, r.where.line),
+        ctx.report(r.where.path, r.where.line, r.where.column, ctx.source_line(r.where.path, r.where.line),
                    r.name + " accepts " + spec + ": each build may install a different release; pin it with ==");
       }
     }

@@ -2,7 +2,6 @@
 #include <set>
 
 #include "rules/dependencies/facts.h"
-#include "rules/dependencies/manifest_line.h"
 #include "rules/rule.h"
 
 namespace aegis::rules {
@@ -62,7 +61,7 @@ class UnusedDependency final : public Rule {
           continue;
         }
         if (!reported.insert(r.name).second) continue;
-        ctx.report(r.where.path, r.where.line, r.where.column, dependencies::manifest_line(r.where.path, r.where.line),
+        ctx.report(r.where.path, r.where.line, r.where.column, ctx.source_line(r.where.path, r.where.line),
                    r.name + " is declared but no analysed module imports it; remove it or move it to an optional group");
       }
     }

@@ -5,7 +5,6 @@
 #include <set>
 
 #include "rules/dependencies/facts.h"
-#include "rules/dependencies/manifest_line.h"
 #include "rules/rule.h"
 
 namespace aegis::rules {
@@ -140,7 +139,7 @@ class VulnerableDependency final : public Rule {
           Match match = affecting(advisories, *it);
           if (match.advisories.empty()) continue;
           std::string range = r.parsed->specifier.empty() ? "any version" : "'" + r.parsed->specifier.str() + "'";
-          Finding& f = ctx.report(r.where.path, r.where.line, r.where.column, line_text(r.where),
+          Finding& f = ctx.report(r.where.path, r.where.line, r.where.column, ctx.source_line(r.where.path, r.where.line),
                                   r.name + " " + range + " admits " + it->str() + ", affected by " + describe(match) +
                                       "; pin a fixed version or raise the lower bound");
           f.severity = Severity::Medium;
@@ -152,10 +151,6 @@ class VulnerableDependency final : public Rule {
   }
 
  private:
-  static std::string line_text(const deps::SourcePosition& where) {
-    return dependencies::manifest_line(where.path, where.line);
-  }
-
   static void report(ProjectContext& ctx, const std::string& name, const deps::Version& version,
                      const std::vector<deps::Advisory>& advisories, const deps::SourcePosition& where,
                      const std::string& how, bool exact) {
@@ -163,7 +158,7 @@ class VulnerableDependency final : public Rule {
     if (match.advisories.empty()) return;
     auto safe = smallest_safe(advisories, version);
     std::string advice = safe ? "; upgrade to " + safe->str() + " or later" : "; no fixed version is known";
-    Finding& f = ctx.report(where.path, where.line, where.column, line_text(where),
+    Finding& f = ctx.report(where.path, where.line, where.column, ctx.source_line(where.path, where.line),
                             name + " " + how + " is affected by " + std::to_string(match.advisories.size()) +
                                 " advisor" + (match.advisories.size() == 1 ? "y" : "ies") + ": " + describe(match) +
                                 advice);
