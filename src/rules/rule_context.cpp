@@ -63,9 +63,9 @@ Finding& RuleContext::report(const py::Node& node, std::string message) {
   return report_at(node.lineno, node.col_offset, node.end_lineno, node.end_col_offset, std::move(message));
 }
 
-Finding& RuleContext::report_at(int lineno, int col_offset, int end_lineno, int end_col_offset,
-                                std::string message) {
-  const RuleMeta& m = rule_->meta();
+// A finding of the rule with the metadata every finding carries; position and message
+// are the caller's.
+static Finding finding_of(const RuleMeta& m) {
   Finding f;
   f.rule_id = m.id;
   f.rule_name = m.name;
@@ -74,6 +74,15 @@ Finding& RuleContext::report_at(int lineno, int col_offset, int end_lineno, int 
   f.cwe = m.cwe;
   f.owasp = m.owasp;
   f.area = m.area;
+  f.remediation = m.fix;
+  f.effort = m.effort;
+  f.alias = !m.bandit.empty() ? m.bandit : m.ruff;
+  return f;
+}
+
+Finding& RuleContext::report_at(int lineno, int col_offset, int end_lineno, int end_col_offset,
+                                std::string message) {
+  Finding f = finding_of(rule_->meta());
   f.path = file_.path;
   f.line = std::max(lineno, 1);
   f.column = character_column(line(f.line), col_offset);
@@ -85,9 +94,6 @@ Finding& RuleContext::report_at(int lineno, int col_offset, int end_lineno, int 
     f.snippet += line(l);
   }
   f.message = std::move(message);
-  f.remediation = m.fix;
-  f.effort = m.effort;
-  f.alias = !m.bandit.empty() ? m.bandit : m.ruff;
   f.in_test = file_.in_test;
   out_.push_back(std::move(f));
   return out_.back();
@@ -127,15 +133,7 @@ std::string ProjectContext::source_line(const std::string& path, int line) {
 
 Finding& ProjectContext::report(const std::string& path, int line, int column, std::string snippet,
                                 std::string message) {
-  const RuleMeta& m = rule->meta();
-  Finding f;
-  f.rule_id = m.id;
-  f.rule_name = m.name;
-  f.severity = m.severity;
-  f.confidence = m.confidence;
-  f.cwe = m.cwe;
-  f.owasp = m.owasp;
-  f.area = m.area;
+  Finding f = finding_of(rule->meta());
   f.path = path;
   f.line = std::max(line, 1);
   f.column = std::max(column, 1);
@@ -143,9 +141,6 @@ Finding& ProjectContext::report(const std::string& path, int line, int column, s
   f.end_column = std::max(f.column, static_cast<int>(snippet.size()) + 1);
   f.snippet = std::move(snippet);
   f.message = std::move(message);
-  f.remediation = m.fix;
-  f.effort = m.effort;
-  f.alias = !m.bandit.empty() ? m.bandit : m.ruff;
   out->push_back(std::move(f));
   return out->back();
 }
