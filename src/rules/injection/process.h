@@ -137,10 +137,29 @@ inline bool trusted_value(const RuleContext& ctx, const py::Expr* expr) {
   return kTrusted.contains(ctx.model().qualified_name_ref(expr));
 }
 
-// One element of an argument vector: constant, or trusted.
-inline bool fixed_element(const RuleContext& ctx, const py::Expr* expr) {
-  if (constant(ctx, expr)) return true;
-  return trusted_value(ctx, expr);
+// One element of an argument vector: constant, trusted, or text built only from those
+// (`sys.executable + " -c pass"`, `f"--jobs={JOBS}"`).
+inline bool fixed_element(const RuleContext& ctx, const py::Expr* expr, int depth = 0) {
+  if (!expr || depth > 32) return false;
+  if (constant(ctx, expr) || trusted_value(ctx, expr)) return true;
+  if (const auto* bin = as<py::BinOp>(expr)) {
+    if (bin->op != py::Operator::Add && bin->op != py::Operator::Mod) return false;
+    if (const auto* tuple = as<py::Tuple>(bin->right); tuple && bin->op == py::Operator::Mod) {
+      for (const py::Expr* e : tuple->elts) {
+        if (!fixed_element(ctx, e, depth + 1)) return false;
+      }
+      return fixed_element(ctx, bin->left, depth + 1);
+    }
+    return fixed_element(ctx, bin->left, depth + 1) && fixed_element(ctx, bin->right, depth + 1);
+  }
+  if (const auto* joined = as<py::JoinedStr>(expr)) {
+    for (const py::Expr* part : joined->values) {
+      const auto* fv = as<py::FormattedValue>(part);
+      if (fv && !fixed_element(ctx, fv->value, depth + 1)) return false;
+    }
+    return true;
+  }
+  return false;
 }
 
 // The elements of an argument vector that are not fixed in the source; `whole` is set when

@@ -19,9 +19,9 @@ const RuleMeta kMeta{
              "argument or `cmd=`/`command=`/`args=`) to a function that is not a `subprocess` "
              "function: wrappers such as `run(cmd, shell=True)`, `psutil.Popen`, task runners. "
              "Medium when the command is built from variables, low when it is a constant. "
-             "`subprocess` calls are INJ002's; calls without a command, and calls of a function "
-             "of the same module that neither reads a `shell` parameter nor takes `**kwargs`, are "
-             "not flagged.",
+             "`subprocess` calls are INJ002's; calls without a command, quoting helpers "
+             "(`*quote*`, `*escape*`), `assert*` test helpers, and calls of a function of the same "
+             "module that neither reads a `shell` parameter nor takes `**kwargs` are not flagged.",
     .why = "A `shell=True` flag on a wrapper almost always reaches `subprocess` or `os.system` "
            "underneath: the command is then parsed by `/bin/sh`, and any variable part of it can "
            "add `;`, `|` or `$(...)`.",
@@ -117,6 +117,25 @@ class ShellTrueOtherCall final : public Rule {
     if (!truthy) return;
     const std::string& function = ctx.call_name(call);
     if (process::subprocess_functions().contains(function)) return;  // INJ002's
+    // assertRaises(Error, func, *args, **kwargs) and friends only forward the flag to `func`;
+    // quoting helpers (quote(arg, shell=True)) prepare text for a shell and start nothing.
+    std::string_view last = function;
+    if (last.empty()) last = ctx.source(*call.func);
+    last = last.substr(last.rfind('.') + 1);
+    if (last.starts_with("assert") || last.find("quote") != std::string_view::npos ||
+        last.find("escape") != std::string_view::npos) {
+      return;
+    }
+    if (function == "functools.partial") {
+      // partial(subprocess.run, shell=True): every later call of the result runs a shell.
+      const py::Expr* target = call.args.empty() ? nullptr : call.args[0];
+      if (!target || as<py::Starred>(target)) return;
+      Finding& f = ctx.report(call, "functools.partial(" + process::shown(ctx, target, 40) +
+                                        ", shell=True) makes a function that runs every command it "
+                                        "is given through the shell");
+      f.confidence = Confidence::Medium;
+      return;
+    }
     const py::Expr* command = nullptr;
     for (std::string_view name : {"cmd", "command", "args", "cmdline"}) {
       if ((command = argument(call, name))) break;

@@ -90,8 +90,12 @@ class SubprocessVariableArgv final : public Rule {
       return;
     }
     if (variable.program) {
-      ctx.report(call, function + "() starts a program chosen at run time (" + what +
-                           "); make sure it comes from a fixed list, never from a request");
+      // The program, when variable, is the first part collected (executable= goes first).
+      std::vector<const py::Expr*> rest(variable.parts.begin() + 1, variable.parts.end());
+      std::string arguments = rest.empty() ? "" : " with the variable arguments " + process::describe(ctx, rest);
+      ctx.report(call, function + "() starts the program " + process::describe(ctx, {variable.parts.front()}) +
+                           ", chosen at run time" + arguments +
+                           "; make sure it comes from a fixed list, never from a request");
       return;
     }
     ctx.report(call, function + "() passes " + what +
