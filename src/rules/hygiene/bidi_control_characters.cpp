@@ -80,6 +80,7 @@ class BidiControlCharacter final : public Rule {
   void check_file(RuleContext& ctx) const override {
     std::string_view text = ctx.text();
     int line = 1, reported = 0, beyond = 0, first_beyond_line = 0;
+    bool beyond_only_marks = true;
     std::size_t line_start = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
       char ch = text[i];
@@ -94,6 +95,7 @@ class BidiControlCharacter final : public Rule {
       if (!bidi) continue;
       if (reported == kMaxReportsPerFile) {
         if (beyond++ == 0) first_beyond_line = line;
+        beyond_only_marks = beyond_only_marks && bidi->mark;
         continue;
       }
       ++reported;
@@ -108,9 +110,10 @@ class BidiControlCharacter final : public Rule {
       if (bidi->mark) f.severity = Severity::Medium;
     }
     if (beyond > 0) {
-      ctx.report_at(first_beyond_line, 0, first_beyond_line, 0,
-                    std::to_string(beyond) + " more bidirectional control characters from line " +
-                        std::to_string(first_beyond_line) + " on (not listed one by one)");
+      Finding& f = ctx.report_at(first_beyond_line, 0, first_beyond_line, 0,
+                                 std::to_string(beyond) + " more bidirectional control characters from line " +
+                                     std::to_string(first_beyond_line) + " on (not listed one by one)");
+      if (beyond_only_marks) f.severity = Severity::Medium;
     }
   }
 };
