@@ -30,8 +30,8 @@ int main(int argc, char** argv) {
   aegis::cli::ScanCommandOptions scan_options;
   auto* scan = app.add_subcommand("scan", "Review a project: discover its files and analyse them");
   scan->add_option("PATH", scan_options.paths, "Files or directories to scan (default: .)");
-  auto* format_option = scan->add_option("--format", scan_options.format, "Report format (text, json, sarif, junit)")
-      ->check(CLI::IsMember({"text", "json", "sarif", "junit"}))
+  auto* format_option = scan->add_option("--format", scan_options.format, "Report format (text, json, sarif, junit, cyclonedx: an SBOM of the dependencies)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit", "cyclonedx"}))
       ->capture_default_str();
   (void)format_option;
   scan->add_option("-o,--output", scan_options.outputs,

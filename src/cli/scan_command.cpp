@@ -91,7 +91,7 @@ struct OutputTarget {
 bool plan_outputs(const ScanCommandOptions& options, std::vector<OutputTarget>& out) {
   auto primary = report::parse_format(options.format);
   if (!primary) {
-    std::cerr << "aegis: error: unknown format '" << options.format << "' (text, json, sarif, junit)\n";
+    std::cerr << "aegis: error: unknown format '" << options.format << "' (text, json, sarif, junit, cyclonedx)\n";
     return false;
   }
   std::optional<std::string> primary_file;

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <map>
 
+#include "deps/advisory_match.h"
 #include "rules/checker.h"
 #include "rules/fingerprint.h"
 #include "rules/rule.h"
@@ -52,6 +53,52 @@ std::set<std::string> local_names(const std::vector<rules::ModuleImports>& modul
     }
   }
   return names;
+}
+
+// Components and their known vulnerabilities, for the SBOM.
+void build_inventory(const rules::ProjectContext& ctx, const std::vector<std::string>& roots, ScanResult& result) {
+  std::map<std::string, DependencyComponent> by_name;
+  auto where = [&](const deps::SourcePosition& p) { return relative_to_roots(p.path, roots) + ":" + std::to_string(p.line); };
+  for (const deps::Manifest& m : ctx.manifests) {
+    for (const deps::DeclaredRequirement& r : m.requirements) {
+      if (r.name.empty() || r.constraint_only) continue;
+      DependencyComponent& c = by_name[r.name];
+      bool first = c.name.empty();
+      c.name = r.name;
+      c.optional = first ? r.optional : c.optional && r.optional;
+      if (r.parsed) {
+        if (auto pin = r.parsed->specifier.pinned(); pin && c.version.empty()) c.version = pin->str();
+        if (c.specifier.empty()) c.specifier = r.parsed->specifier.str();
+      }
+      c.sources.push_back(where(r.where));
+    }
+  }
+  for (const deps::Manifest& m : ctx.manifests) {
+    for (const deps::LockedPackage& p : m.locked) {
+      DependencyComponent& c = by_name[p.name];
+      if (c.name.empty()) {
+        c.name = p.name;
+        c.direct = false;
+      }
+      c.version = p.version;  // what gets installed
+      c.sources.push_back(where(p.where));
+    }
+  }
+  for (auto& [name, c] : by_name) {
+    std::sort(c.sources.begin(), c.sources.end());
+    c.sources.erase(std::unique(c.sources.begin(), c.sources.end()), c.sources.end());
+    if (auto v = deps::Version::parse(c.version); v && ctx.advisories) {
+      const auto& advisories = ctx.advisories->for_package(name);
+      deps::AdvisoryMatch match = deps::advisories_affecting(advisories, *v);
+      auto safe = match.empty() ? std::nullopt : deps::smallest_safe_version(advisories, *v);
+      for (std::size_t i = 0; i < match.advisories.size(); ++i) {
+        const deps::Advisory& a = *match.advisories[i];
+        result.vulnerabilities.push_back({a.id, a.aliases, a.summary, name, c.version, match.ranges[i],
+                                          safe ? safe->str() : std::string()});
+      }
+    }
+    result.components.push_back(std::move(c));
+  }
 }
 
 }  // namespace
@@ -182,6 +229,13 @@ void run_dependency_review(const ScanOptions& options, DependencyInputs& inputs,
     rule->check_project(ctx);
   }
   result.stats.dependency_seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  build_inventory(ctx, options.discovery.roots, result);
+  if (!options.discovery.roots.empty()) {
+    std::error_code ec;
+    std::filesystem::path root = std::filesystem::weakly_canonical(options.discovery.roots.front(), ec);
+    if (!std::filesystem::is_directory(root, ec)) root = root.parent_path();
+    result.project_name = root.filename().string();
+  }
   // Fingerprints per file, as for Python findings.
   std::map<std::string, std::vector<Finding>> by_path;
   for (auto& f : findings) by_path[f.path].push_back(std::move(f));

@@ -74,6 +74,27 @@ struct ScanStats {
   long peak_rss_kib = 0;
 };
 
+// The dependency inventory the SBOM (CycloneDX) lists: one entry per distribution declared
+// or locked, with the version that gets installed when a pin or lock says so.
+struct DependencyComponent {
+  std::string name;        // normalised (PEP 503)
+  std::string version;     // locked or pinned version; empty when only a range is declared
+  std::string specifier;   // the declared range ("" when none, or when only locked)
+  bool optional = false;   // only in extras / dev or test groups
+  bool direct = true;      // declared by a manifest, not only locked (transitive)
+  std::vector<std::string> sources;  // "path:line" of each declaration or lock entry
+};
+
+struct DependencyVulnerability {
+  std::string id;
+  std::vector<std::string> aliases;
+  std::string summary;
+  std::string component;   // DependencyComponent::name
+  std::string version;     // the affected version
+  std::string range;       // the advisory range that holds it
+  std::string fixed;       // the smallest version outside every advisory of the package; may be empty
+};
+
 struct ScanResult {
   std::vector<Finding> findings;        // sorted by finding_less, fingerprints set
   std::vector<rules::Suppression> suppressions;  // every suppression comment, in path and line order
@@ -85,6 +106,9 @@ struct ScanResult {
   Coverage coverage;
   ScanStats stats;
   std::vector<std::string> advisory_sources;  // where the advisories matched came from
+  std::string project_name;  // the first scan root's directory name (SBOM metadata)
+  std::vector<DependencyComponent> components;            // sorted by name
+  std::vector<DependencyVulnerability> vulnerabilities;   // sorted by component, then id
   bool fatal = false;  // nothing was scanned (e.g. a path does not exist)
   std::string fatal_message;
 

@@ -11,10 +11,10 @@
 
 namespace aegis::report {
 
-enum class Format { Text, Json, Sarif, Junit };
+enum class Format { Text, Json, Sarif, Junit, CycloneDx };
 
 const char* to_string(Format format);
-std::optional<Format> parse_format(std::string_view name);  // "text", "json", "sarif", "junit"
+std::optional<Format> parse_format(std::string_view name);  // "text", "json", "sarif", "junit", "cyclonedx"
 
 // The report in `format`; `text` applies to the text format only (--quiet, colours,
 // --show-accepted): the machine formats are always complete.

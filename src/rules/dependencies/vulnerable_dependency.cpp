@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "deps/advisory_match.h"
 #include "rules/dependencies/facts.h"
 #include "rules/rule.h"
 
@@ -35,44 +36,7 @@ const RuleMeta kMeta{
                    "https://cwe.mitre.org/data/definitions/1395.html"},
 };
 
-struct Match {
-  std::vector<const deps::Advisory*> advisories;  // one per alias group
-  std::vector<std::string> ranges;
-};
-
-// The advisories affecting `version`, one per group of advisories that alias each other.
-Match affecting(const std::vector<deps::Advisory>& advisories, const deps::Version& version) {
-  Match match;
-  std::set<std::string> seen_ids;
-  for (const deps::Advisory& a : advisories) {
-    deps::AffectedMatch m = deps::is_affected(a.affected.front(), version);
-    if (!m.affected) continue;
-    bool duplicate = seen_ids.count(a.id) > 0;
-    for (const auto& alias : a.aliases) duplicate = duplicate || seen_ids.count(alias) > 0;
-    seen_ids.insert(a.id);
-    for (const auto& alias : a.aliases) seen_ids.insert(alias);
-    if (duplicate) continue;
-    match.advisories.push_back(&a);
-    match.ranges.push_back(m.range);
-  }
-  return match;
-}
-
-// The smallest version above `current` that no advisory of the package affects, among the
-// versions the advisories name as fixed.
-std::optional<deps::Version> smallest_safe(const std::vector<deps::Advisory>& advisories, const deps::Version& current) {
-  std::vector<deps::Version> candidates;
-  for (const auto& a : advisories) {
-    for (const auto& v : deps::fixed_versions(a.affected.front())) {
-      if (v > current) candidates.push_back(v);
-    }
-  }
-  std::sort(candidates.begin(), candidates.end());
-  for (const auto& v : candidates) {
-    if (affecting(advisories, v).advisories.empty()) return v;
-  }
-  return std::nullopt;
-}
+using Match = deps::AdvisoryMatch;
 
 std::string ids_of(const deps::Advisory& a) {
   std::string ids = a.id;
@@ -136,7 +100,7 @@ class VulnerableDependency final : public Rule {
         // The newest admitted version that is affected: the best case an unlucky resolve gives.
         for (auto it = candidates.rbegin(); it != candidates.rend(); ++it) {
           if (!r.parsed->specifier.contains(*it, true)) continue;
-          Match match = affecting(advisories, *it);
+          Match match = deps::advisories_affecting(advisories, *it);
           if (match.advisories.empty()) continue;
           std::string range = r.parsed->specifier.empty() ? "any version" : "'" + r.parsed->specifier.str() + "'";
           Finding& f = ctx.report(r.where.path, r.where.line, r.where.column, ctx.source_line(r.where.path, r.where.line),
@@ -154,9 +118,9 @@ class VulnerableDependency final : public Rule {
   static void report(ProjectContext& ctx, const std::string& name, const deps::Version& version,
                      const std::vector<deps::Advisory>& advisories, const deps::SourcePosition& where,
                      const std::string& how, bool exact) {
-    Match match = affecting(advisories, version);
+    Match match = deps::advisories_affecting(advisories, version);
     if (match.advisories.empty()) return;
-    auto safe = smallest_safe(advisories, version);
+    auto safe = deps::smallest_safe_version(advisories, version);
     std::string advice = safe ? "; upgrade to " + safe->str() + " or later" : "; no fixed version is known";
     Finding& f = ctx.report(where.path, where.line, where.column, ctx.source_line(where.path, where.line),
                             name + " " + how + " is affected by " + std::to_string(match.advisories.size()) +
