@@ -222,7 +222,8 @@ SourcePosition toml_span(const std::string& path, const toml::source_region& beg
   where.path = path;
   where.line = static_cast<int>(begin.begin.line);
   where.column = static_cast<int>(begin.begin.column);
-  if (end.end.line != 0) {
+  bool empty = end.end.line == begin.begin.line && end.end.column == begin.begin.column;
+  if (end.end.line != 0 && !empty) {  // an error's region has no extent
     where.end_line = static_cast<int>(end.end.line);
     where.end_column = static_cast<int>(end.end.column);
   }

@@ -94,7 +94,13 @@ class PipfileReader {
     if (const auto* text = value.as_string()) {
       specifier = version(text->get());
     } else if (const toml::table* table = value.as_table()) {
-      if (const auto* text = (*table)["version"].as_string()) specifier = version(text->get());
+      if (const toml::node* field = table->get("version")) {
+        if (field->is_string()) {
+          specifier = version(field->as_string()->get());
+        } else {
+          add_diagnostic(manifest_, at(*field), label + ": version is not a string; read as any version");
+        }
+      }
       if (const toml::array* list = (*table)["extras"].as_array()) {
         for (const toml::node& extra : *list) {
           if (const auto* extra_name = extra.as_string()) extras += (extras.empty() ? "" : ",") + extra_name->get();

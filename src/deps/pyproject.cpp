@@ -503,7 +503,13 @@ class PyprojectReader {
     if (const auto* constraint = node.as_string()) {
       convert(constraint->get());
     } else if (const toml::table* table = node.as_table()) {
-      if (const auto* version = (*table)["version"].as_string()) convert(version->get());
+      if (const toml::node* version = table->get("version")) {
+        if (version->is_string()) {
+          convert(version->as_string()->get());
+        } else {
+          add_diagnostic(manifest_, at(*version), label + ": version is not a string; read as any version");
+        }
+      }
       if (const toml::array* list = (*table)["extras"].as_array()) {
         for (const toml::node& extra : *list) {
           if (const auto* text = extra.as_string()) extras += (extras.empty() ? "" : ",") + text->get();

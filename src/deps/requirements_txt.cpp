@@ -416,7 +416,9 @@ class RequirementsReader {
     std::vector<std::pair<std::size_t, std::string>> unusual;
     std::vector<PhysicalLine> lines = split_lines(text, unusual);
     for (const auto& [offset, what] : unusual) {
-      add_diagnostic(manifest_, index.point(path, offset),
+      unsigned char lead = static_cast<unsigned char>(text[offset]);
+      std::size_t length = lead == 0xC2 ? 2 : lead == 0xE2 ? 3 : 1;
+      add_diagnostic(manifest_, index.span(path, offset, offset + length),
                      "pip starts a new line at " + what + " (editors may show one line)");
     }
     Mapped pending;
@@ -468,8 +470,13 @@ class RequirementsReader {
       // A '\' ending a line that holds a comment continues the comment over the next line.
       int comment_line = index.line_of(line.origin[i]);
       for (std::size_t k = i + 1; k < s.size(); ++k) {
-        if (!is_space(s[k]) && index.line_of(line.origin[k]) != comment_line) {
-          add_diagnostic(manifest_, index.point(path, line.origin[k]),
+        int swallowed = index.line_of(line.origin[k]);
+        if (!is_space(s[k]) && swallowed != comment_line) {
+          std::size_t last = k;
+          for (std::size_t j = k; j < s.size() && index.line_of(line.origin[j]) == swallowed; ++j) {
+            if (!is_space(s[j])) last = j;
+          }
+          add_diagnostic(manifest_, span(path, index, line, k, last + 1),
                          "pip reads this line as part of the comment on line " + std::to_string(comment_line) +
                              " (that line ends with '\\'); it is ignored");
           break;
