@@ -304,12 +304,7 @@ void read_pipfile_lock_json(Manifest& manifest, std::string_view text) {
 
 void read_toml_lock_file(Manifest& manifest, std::string_view text) {
   toml::table document;
-  try {
-    document = toml::parse(text, std::string(manifest.path));
-  } catch (const toml::parse_error& e) {
-    add_diagnostic(manifest, toml_position(manifest.path, e.source()), "not valid TOML: " + std::string(e.description()));
-    return;
-  }
+  if (!parse_toml(manifest, text, document)) return;
   const toml::array* packages = document["package"].as_array();
   if (!packages) return;
   for (const toml::node& node : *packages) {

@@ -29,8 +29,13 @@ class TextIndex {
 
  private:
   int column_in_line(int line, std::size_t offset) const;
+  std::size_t characters_before(std::size_t offset) const;
   std::string_view text_;
   std::vector<std::size_t> line_starts_;
+  // Characters before every kBlock-th byte, so a column costs at most kBlock steps however
+  // long the line is.
+  static constexpr std::size_t kBlock = 64;
+  std::vector<std::size_t> characters_at_block_;
 };
 
 // Decodes a manifest's bytes to UTF-8: drops a UTF-8 byte order mark and converts UTF-16
@@ -51,6 +56,10 @@ bool iequals(std::string_view a, std::string_view b);
 std::string normalize_relative_path(std::string_view path);
 // The directory part of a '/'-separated path ("" for a file name).
 std::string parent_directory(std::string_view path);
+
+// Parses TOML into `document`; false, with a diagnostic, when the text is not valid TOML.
+// Input toml++ 3.3 mishandles (asserts, or reaches __builtin_unreachable) is refused first.
+bool parse_toml(Manifest& manifest, std::string_view text, toml::table& document);
 
 // Positions of TOML nodes (toml++ gives 1-based lines and character columns).
 SourcePosition toml_position(const std::string& path, const toml::source_region& region);

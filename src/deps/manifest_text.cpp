@@ -2,12 +2,23 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <optional>
 
 #include "deps/manifest_internal.h"
 
 namespace aegis::deps::detail {
 
+namespace {
+bool lead_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+}  // namespace
+
 TextIndex::TextIndex(std::string_view text) : text_(text) {
+  std::size_t characters = 0;
+  characters_at_block_.reserve(text.size() / kBlock + 1);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i % kBlock == 0) characters_at_block_.push_back(characters);
+    if (lead_byte(text[i])) ++characters;
+  }
   line_starts_.push_back(0);
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n') {
@@ -24,13 +35,21 @@ int TextIndex::line_of(std::size_t offset) const {
   return static_cast<int>(it - line_starts_.begin());
 }
 
+std::size_t TextIndex::characters_before(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  std::size_t block = offset / kBlock;
+  if (block >= characters_at_block_.size()) block = characters_at_block_.empty() ? 0 : characters_at_block_.size() - 1;
+  std::size_t characters = characters_at_block_.empty() ? 0 : characters_at_block_[block];
+  for (std::size_t i = block * kBlock; i < offset; ++i) {
+    if (lead_byte(text_[i])) ++characters;
+  }
+  return characters;
+}
+
 int TextIndex::column_in_line(int line, std::size_t offset) const {
   std::size_t start = line_starts_[static_cast<std::size_t>(line - 1)];
-  int column = 1;
-  for (std::size_t i = start; i < offset && i < text_.size(); ++i) {
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-  }
-  return column;
+  if (offset <= start) return 1;
+  return static_cast<int>(characters_before(offset) - characters_before(start)) + 1;
 }
 
 std::size_t TextIndex::line_start(int line) const {
@@ -212,6 +231,117 @@ std::string parent_directory(std::string_view path) {
   return std::string(path.substr(0, slash));
 }
 
+namespace {
+
+bool bare_key_character(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
+}
+
+bool non_ascii(char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; }
+
+struct TomlHazard {
+  std::size_t offset;
+  std::string message;
+};
+
+// Input toml++ 3.3 cannot be trusted with: it asserts on a table header that does not start
+// with a key ("[!a]") and reaches __builtin_unreachable() when it classifies a non-ASCII
+// character as whitespace (outside strings and comments, or after a backslash in a basic
+// string), and asserts on a '}' where an array value belongs. All but the backslash case are
+// invalid TOML anyway. The scan skips strings and comments.
+std::optional<TomlHazard> toml_hazard(std::string_view text) {
+  std::vector<char> open;       // the arrays and inline tables the scan is inside
+  bool array_value_due = false;  // after '[' or ',' in an array
+  bool line_start = true;
+  std::size_t i = 0;
+  std::optional<TomlHazard> hazard;
+  auto skip_string = [&](char quote) {
+    bool multi = text.substr(i, 3) == std::string(3, quote);
+    std::size_t close_length = multi ? 3 : 1;
+    i += close_length;
+    while (i < text.size()) {
+      if (quote == '"' && text[i] == '\\') {
+        std::size_t next = i + 1;
+        while (next < text.size() && (text[next] == ' ' || text[next] == '\t' || text[next] == '\n' || text[next] == '\r')) {
+          ++next;
+        }
+        if (next < text.size() && non_ascii(text[next])) {
+          hazard = TomlHazard{next, "a non-ASCII character after a backslash in a string cannot be read safely"};
+          return;
+        }
+        i += 2;
+        continue;
+      }
+      if (!multi && (text[i] == '\n' || text[i] == '\r')) return;  // unterminated: toml++ reports it
+      if (text.substr(i, close_length) == std::string(close_length, quote)) {
+        i += close_length;
+        while (multi && i < text.size() && text[i] == quote) ++i;  // up to two quotes end the content
+        return;
+      }
+      ++i;
+    }
+  };
+  while (i < text.size() && !hazard) {
+    char c = text[i];
+    if (c == '\n' || c == '\r') {
+      line_start = true;
+      ++i;
+      continue;
+    }
+    if (c == ' ' || c == '\t') {
+      ++i;
+      continue;
+    }
+    if (c == '#') {
+      while (i < text.size() && text[i] != '\n' && text[i] != '\r') ++i;
+      continue;
+    }
+    if (c == '"' || c == '\'') {
+      line_start = false;
+      array_value_due = false;
+      skip_string(c);
+      continue;
+    }
+    if (non_ascii(c)) return TomlHazard{i, "a non-ASCII character outside a string or comment"};
+    if (array_value_due && c == '}') return TomlHazard{i, "'}' where an array value belongs"};
+    array_value_due = false;
+    if (line_start && open.empty() && c == '[') {
+      std::size_t header = i;
+      ++i;
+      if (i < text.size() && text[i] == '[') ++i;
+      while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+      if (i >= text.size() || !(bare_key_character(text[i]) || text[i] == '"' || text[i] == '\'' || text[i] == ']')) {
+        return TomlHazard{header, "a table header must start with a key"};
+      }
+      line_start = false;
+      continue;  // the rest of the header is scanned as usual; its brackets balance
+    }
+    line_start = false;
+    if (c == '[' || c == '{') open.push_back(c);
+    if ((c == ']' || c == '}') && !open.empty()) open.pop_back();
+    array_value_due = (c == '[') || (c == ',' && !open.empty() && open.back() == '[');
+    ++i;
+  }
+  return hazard;
+}
+
+}  // namespace
+
+bool parse_toml(Manifest& manifest, std::string_view text, toml::table& document) {
+  if (auto hazard = toml_hazard(text)) {
+    TextIndex index(text);
+    add_diagnostic(manifest, index.point(manifest.path, hazard->offset), "not valid TOML: " + hazard->message);
+    return false;
+  }
+  try {
+    document = toml::parse(text, std::string(manifest.path));
+  } catch (const toml::parse_error& e) {
+    add_diagnostic(manifest, toml_position(manifest.path, e.source()), "not valid TOML: " + std::string(e.description()));
+    return false;
+  }
+  return true;
+}
+
 SourcePosition toml_position(const std::string& path, const toml::source_region& region) {
   return toml_span(path, region, region);
 }
@@ -240,6 +370,13 @@ DeclaredRequirement make_requirement(std::string text, SourcePosition where, Man
 }
 
 void add_diagnostic(Manifest& manifest, SourcePosition where, std::string message) {
+  // A hostile file may hold millions of problems; the first ones say enough.
+  constexpr std::size_t kMaxDiagnostics = 1000;
+  if (manifest.diagnostics.size() > kMaxDiagnostics) return;
+  if (manifest.diagnostics.size() == kMaxDiagnostics) {
+    where.line = where.column = where.end_line = where.end_column = 0;
+    message = "more than " + std::to_string(kMaxDiagnostics) + " problems; the rest are not reported";
+  }
   manifest.diagnostics.push_back(ManifestDiagnostic{std::move(where), std::move(message)});
 }
 

@@ -29,13 +29,7 @@ class PipfileReader {
 
   void read(std::string_view text) {
     toml::table document;
-    try {
-      document = toml::parse(text, std::string(manifest_.path));
-    } catch (const toml::parse_error& e) {
-      add_diagnostic(manifest_, toml_position(manifest_.path, e.source()),
-                     "not valid TOML: " + std::string(e.description()));
-      return;
-    }
+    if (!parse_toml(manifest_, text, document)) return;
     if (const toml::array* sources = document["source"].as_array()) {
       for (const toml::node& source : *sources) read_source(source);
     }

@@ -252,13 +252,7 @@ class PyprojectReader {
 
   void read(std::string_view text) {
     toml::table document;
-    try {
-      document = toml::parse(text, std::string(manifest_.path));
-    } catch (const toml::parse_error& e) {
-      add_diagnostic(manifest_, toml_position(manifest_.path, e.source()),
-                     "not valid TOML: " + std::string(e.description()));
-      return;
-    }
+    if (!parse_toml(manifest_, text, document)) return;
     bool project_dependencies = false;
     if (const toml::table* project = document["project"].as_table()) {
       project_dependencies = project->contains("dependencies") || project->contains("optional-dependencies");
@@ -360,6 +354,7 @@ class PyprojectReader {
       return;
     }
     stack.push_back(normalize_name(group));
+    std::set<std::string> expanded;
     for (const toml::node& item : *array) {
       if (item.is_string()) {
         add_string_requirement(item, ManifestKind::PyprojectPep621, group, true, where_in_file);
@@ -384,18 +379,28 @@ class PyprojectReader {
                        where_in_file + ": include-group cycle through '" + include->as_string()->get() + "'");
         continue;
       }
-      // The included group's requirements, listed again under this group.
+      if (!expanded.insert(target).second) continue;  // included twice: once is enough
       stack.push_back(target);
-      emit_included(group, *found->second, stack);
+      emit_included(group, *found->second, stack, expanded);
       stack.pop_back();
     }
     stack.pop_back();
   }
 
-  void emit_included(const std::string& group, const toml::node& node, std::vector<std::string>& stack) {
+  // The requirements of an included group (and of the groups it includes, each once),
+  // listed again under `group`.
+  void emit_included(const std::string& group, const toml::node& node, std::vector<std::string>& stack,
+                     std::set<std::string>& expanded) {
     const toml::array* array = node.as_array();
-    if (!array) return;
+    if (!array || stack.size() > kMaxIncludeDepth) return;
     for (const toml::node& item : *array) {
+      // A hostile file must not make the expansion explode.
+      if (expansion_budget_ == 0) return;
+      if (--expansion_budget_ == 0) {
+        add_diagnostic(manifest_, at(item),
+                       "[dependency-groups] " + group + ": include-group expands too far; the rest is not read");
+        return;
+      }
       if (item.is_string()) {
         std::size_t before = manifest_.diagnostics.size();
         add_string_requirement(item, ManifestKind::PyprojectPep621, group, true, "");
@@ -408,8 +413,9 @@ class PyprojectReader {
       std::string target = normalize_name(include->as_string()->get());
       auto found = groups_.find(target);
       if (found == groups_.end() || std::find(stack.begin(), stack.end(), target) != stack.end()) continue;
+      if (!expanded.insert(target).second) continue;
       stack.push_back(target);
-      emit_included(group, *found->second, stack);
+      emit_included(group, *found->second, stack, expanded);
       stack.pop_back();
     }
   }
@@ -594,7 +600,9 @@ class PyprojectReader {
     }
   }
 
+  static constexpr std::size_t kMaxIncludeDepth = 64;
   Manifest& manifest_;
+  std::size_t expansion_budget_ = 100000;
   std::map<std::string, const toml::node*> groups_;
   std::map<std::string, std::string> extra_of_;  // normalized package name -> extra
 };

@@ -647,6 +647,11 @@ class RequirementsReader {
       return;
     }
     if (visited_.count({included, constraint})) return;  // read once per manifest
+    if (chain.size() >= kMaxIncludeDepth) {
+      add_diagnostic(manifest_, where, "includes nested deeper than " + std::to_string(kMaxIncludeDepth) +
+                                           " files; '" + included + "' not read");
+      return;
+    }
     std::optional<std::string> bytes = load_ ? load_(included) : std::nullopt;
     if (!bytes) {
       bool outside = starts_with(included, "../") || included == ".." || starts_with(included, "/");
@@ -660,6 +665,7 @@ class RequirementsReader {
     chain.pop_back();
   }
 
+  static constexpr std::size_t kMaxIncludeDepth = 64;
   Manifest& manifest_;
   const ManifestLoader& load_;
   std::set<std::pair<std::string, bool>> visited_;

@@ -399,3 +399,70 @@ TEST(OtherManifests, SetupPyNeverRunsAndFollowsLiteralNames) {
   EXPECT_EQ(where(m.requirements[0]), "setup.py:2:9-2:19");
   EXPECT_TRUE(has_diagnostic(m, "an element of extras_require[x] is computed", 4));
 }
+
+// ----- hostile input ----------------------------------------------------------------------
+
+TEST(HostileManifests, TomlThatTomlPlusPlusMishandlesIsRefusedFirst) {
+  // toml++ 3.3 asserts on these, or reaches __builtin_unreachable() classifying 'ʍ'.
+  for (const char* text : {"[!a]\n", "[[ !a]]\n", "[\xE2\x80\xA8packages]\n", "a = 1 \xCA\x8D\n", "a = [1,}\n",
+                           "a = [\n}\n", "a = \"\"\"x\\\n \xCA\x8D\"\"\"\n"}) {
+    Manifest m = read_manifest("pyproject.toml", text, ManifestKind::PyprojectPep621, {});
+    ASSERT_EQ(m.diagnostics.size(), 1u) << text;
+    EXPECT_EQ(m.diagnostics[0].message.rfind("not valid TOML", 0), 0u) << text;
+  }
+}
+
+TEST(HostileManifests, ValidTomlThatLooksLikeItIsStillRead) {
+  Manifest m = read_manifest("pyproject.toml",
+                             "s = \"\"\"\n[!not-a-header]\n\"\"\"  # [!x\n"
+                             "[project]\ndependencies = [\"caf\xC3\xA9-lib\", # \xCA\x8D\n  \"b\" ]\n",
+                             ManifestKind::PyprojectPep621, {});
+  EXPECT_TRUE(m.diagnostics.empty());
+  EXPECT_EQ(texts(m), (Texts{"caf\xC3\xA9-lib", "b"}));
+}
+
+TEST(HostileManifests, DiagnosticsStopAtAThousand) {
+  std::string line = "flask";
+  for (int i = 0; i < 5000; ++i) line += " --hash=md5:a";
+  Manifest m = requirements(line + "\n");
+  ASSERT_EQ(m.diagnostics.size(), 1001u);
+  EXPECT_EQ(m.diagnostics.back().message.find("more than 1000 problems"), 0u);
+}
+
+TEST(HostileManifests, IncludesNestDeeplyOnlySoFar) {
+  auto file = [](int i) {
+    std::string name = "r";
+    name += std::to_string(i);
+    name += ".txt";
+    return name;
+  };
+  std::map<std::string, std::string> files;
+  for (int i = 0; i < 200; ++i) {
+    std::string text = "-r ";
+    text += file(i + 1);
+    text += "\npackage";
+    text += std::to_string(i);
+    text += '\n';
+    files[file(i)] = text;
+  }
+  Manifest m = requirements("-r r0.txt\n", files);
+  EXPECT_EQ(m.requirements.size(), 64u);
+  EXPECT_TRUE(has_diagnostic(m, "includes nested deeper than 64 files"));
+}
+
+TEST(HostileManifests, DependencyGroupsThatIncludeEachOtherTwiceDoNotExplode) {
+  std::string text = "[dependency-groups]\n";
+  for (int i = 0; i < 60; ++i) {
+    std::string next = std::to_string(i + 1);
+    text += 'g';
+    text += std::to_string(i);
+    text += " = [{include-group = \"g";
+    text += next;
+    text += "\"}, {include-group = \"g";
+    text += next;
+    text += "\"}]\n";
+  }
+  text += "g60 = [\"x\"]\n";
+  Manifest m = read_manifest("pyproject.toml", text, ManifestKind::PyprojectPep621, {});
+  EXPECT_EQ(m.requirements.size(), 61u);  // "x" once under every group
+}
