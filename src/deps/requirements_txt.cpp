@@ -500,8 +500,9 @@ class RequirementsReader {
         break;
       }
     }
-    Mapped args = line.sub(0, options_begin > 0 && options_begin < s.size() ? options_begin - 1 : options_begin)
-                      .trimmed();
+    // (minus the space that separates them from the options)
+    std::size_t args_end = options_begin < s.size() && options_begin > 0 ? options_begin - 1 : options_begin;
+    Mapped args = line.sub(0, args_end).trimmed();
     std::vector<Word> words;
     std::string error;
     if (!shell_split(line, options_begin, words, error)) {
@@ -524,12 +525,13 @@ class RequirementsReader {
     for (const auto& option : options) {
       if (option.spec->long_name == "editable" && !editable) editable = &option;
     }
-    if (!args.text.empty() || editable) {
-      requirement_line(path, index, args.text.empty() ? editable->value : args, !args.text.empty() ? nullptr : editable,
-                       options, line, chain, constraint);
-      return;
+    if (!args.text.empty()) {
+      requirement_line(path, index, args, nullptr, options, line, chain, constraint);  // pip ignores any -e
+    } else if (editable) {
+      requirement_line(path, index, editable->value, editable, options, line, chain, constraint);
+    } else {
+      option_line(path, index, options, line, chain);
     }
-    option_line(path, index, options, line, chain);
   }
 
   void requirement_line(const std::string& path, const TextIndex& index, const Mapped& spec,
