@@ -17,6 +17,9 @@ int parse_python_version(const std::string& text);
 int debug_ast(const std::string& path, int feature_minor);
 // aegis debug tokens FILE: the token stream the parser sees, one token a line.
 int debug_tokens(const std::string& path, int feature_minor);
+// aegis debug manifests PATH: the dependency manifests and lock files of a project (or one
+// file) as JSON: requirements, locked packages, index settings, diagnostics, with positions.
+int debug_manifests(const std::string& path);
 
 struct DebugParseOptions {
   std::vector<std::string> paths;  // files, or directories searched for *.py

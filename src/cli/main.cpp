@@ -151,6 +151,8 @@ int main(int argc, char** argv) {
       "semantic", "Print what the semantic index knows about a module: scopes, bindings, imports, resolved names");
   semantic->add_option("FILE", path, "Python source file")->required();
   semantic->add_option("--python-version", python_version, "Grammar to accept, 3.8 to 3.14")->capture_default_str();
+  auto* manifests = debug->add_subcommand("manifests", "Print a project's dependency manifests and lock files as JSON");
+  manifests->add_option("PATH", path, "Project directory or manifest file")->required();
   aegis::cli::DebugParseOptions parse_options;
   auto* pep440 = debug->add_subcommand("pep440", "Answer JSON Lines queries about PEP 440/508 on stdin");
   auto* parse = debug->add_subcommand("parse", "Parse files and directories, print counts and throughput");
@@ -186,6 +188,7 @@ int main(int argc, char** argv) {
   if (*pep440) return aegis::cli::debug_pep440();
   if (*ast) return aegis::cli::debug_ast(path, minor);
   if (*tokens) return aegis::cli::debug_tokens(path, minor);
+  if (*manifests) return aegis::cli::debug_manifests(path);
   if (*semantic) return aegis::cli::debug_semantic(path, minor);
   if (*parse) {
     parse_options.feature_minor = minor;

@@ -1,5 +1,7 @@
 #include "engine/config.h"
 
+#include "deps/toml_guard.h"
+
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -86,6 +88,7 @@ bool pyproject_has_aegis(const fs::path& path) {
   std::string text;
   if (!read_text(path.string(), text)) return false;
   if (text.find("aegis") == std::string::npos) return false;
+  if (deps::toml_hazard(text)) return true;  // reported when the file is loaded
   try {
     toml::table table = toml::parse(text, path.string());
     return table["tool"]["aegis"].is_table();
@@ -142,6 +145,14 @@ class Loader {
       return;
     }
     toml::table document;
+    if (auto hazard = deps::toml_hazard(text)) {
+      int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(hazard->offset), '\n'));
+      std::size_t start = text.rfind('\n', hazard->offset == 0 ? 0 : hazard->offset - 1);
+      int column = static_cast<int>(hazard->offset - (start == std::string::npos ? 0 : start + 1)) + 1;
+      if (hazard->offset == 0 || start == std::string::npos) column = static_cast<int>(hazard->offset) + 1;
+      error(shown, line, column, "invalid TOML: " + hazard->message);
+      return;
+    }
     try {
       document = toml::parse(text, shown);
     } catch (const toml::parse_error& e) {

@@ -55,6 +55,35 @@ std::set<std::string> local_names(const std::vector<rules::ModuleImports>& modul
   return names;
 }
 
+// Parses each requirement's PEP 508 text and normalises names (PEP 503); a named
+// requirement whose text is not PEP 508 is a warning at its position.
+void judge_requirements(deps::Manifest& manifest, std::vector<Diagnostic>& diagnostics) {
+  for (deps::DeclaredRequirement& r : manifest.requirements) {
+    // constraints*.txt only ever pins, whether reached through -c or read on its own.
+    std::string_view file = std::string_view(r.where.path).substr(r.where.path.find_last_of('/') + 1);
+    if (file.rfind("constraints", 0) == 0) r.constraint_only = true;
+    if (r.name.empty()) continue;  // a bare path or URL: nothing to match
+    std::string error;
+    std::size_t offset = 0;
+    r.parsed = deps::parse_requirement(r.text, &error, &offset);
+    if (r.parsed) {
+      r.name = deps::normalize_name(r.parsed->name);
+      continue;
+    }
+    r.name = deps::normalize_name(r.name);
+    if (!r.url.empty()) continue;  // "name @ url" forms pip accepts and PEP 508 may not
+    Diagnostic d;
+    d.severity = DiagnosticSeverity::Warning;
+    d.kind = DiagnosticKind::Syntax;
+    d.path = r.where.path;
+    d.line = r.where.line;
+    d.column = r.where.column + static_cast<int>(offset);
+    d.message = "invalid requirement '" + r.text + "': " + error;
+    diagnostics.push_back(std::move(d));
+  }
+  for (deps::LockedPackage& p : manifest.locked) p.name = deps::normalize_name(p.name);
+}
+
 // Components and their known vulnerabilities, for the SBOM.
 void build_inventory(const rules::ProjectContext& ctx, const std::vector<std::string>& roots, ScanResult& result) {
   std::map<std::string, DependencyComponent> by_name;
@@ -133,8 +162,7 @@ void run_dependency_review(const ScanOptions& options, DependencyInputs& inputs,
   // setup.py files are Python files (analysed above) and manifests too.
   std::vector<std::pair<std::string, deps::ManifestKind>> to_read;
   for (FileOutcome* f : inputs.manifest_files) {
-    std::filesystem::path p(f->path);
-    auto kind = deps::manifest_kind(p.filename().string(), p.parent_path().filename().string());
+    auto kind = deps::manifest_kind(relative_to_roots(f->path, options.discovery.roots));
     if (!kind) {
       f->reason = "no-analyser";
       f->detail = "not a dependency manifest Aegis reads";
@@ -145,7 +173,6 @@ void run_dependency_review(const ScanOptions& options, DependencyInputs& inputs,
   for (const auto& m : inputs.modules) {
     if (std::filesystem::path(m.path).filename() == "setup.py") to_read.emplace_back(m.path, deps::ManifestKind::SetupPy);
   }
-  std::set<std::string> seen_includes;
   for (const auto& [path, kind] : to_read) {
     FileOutcome* outcome = nullptr;
     for (FileOutcome* f : inputs.manifest_files) {
@@ -161,7 +188,6 @@ void run_dependency_review(const ScanOptions& options, DependencyInputs& inputs,
       continue;
     }
     deps::Manifest manifest = deps::read_manifest(path, *text, kind, load_file);
-    for (const std::string& include : manifest.includes) seen_includes.insert(include);
     if (outcome) {
       outcome->status = manifest.unreadable ? FileStatus::Failed : FileStatus::Analysed;
       outcome->reason = manifest.unreadable ? "syntax-error" : "";
@@ -169,10 +195,19 @@ void run_dependency_review(const ScanOptions& options, DependencyInputs& inputs,
       outcome->lines = static_cast<std::uint64_t>(std::count(text->begin(), text->end(), '\n'));
       outcome->bytes = text->size();
     }
-    for (auto& d : manifest.diagnostics) {
-      // Columns of manifest diagnostics are byte columns of short ASCII lines in practice.
-      result.diagnostics.push_back(d);
+    for (const deps::ManifestDiagnostic& md : manifest.diagnostics) {
+      Diagnostic d;
+      d.severity = manifest.unreadable ? DiagnosticSeverity::Error : DiagnosticSeverity::Warning;
+      d.kind = DiagnosticKind::Syntax;
+      d.path = md.where.path.empty() ? path : md.where.path;
+      d.line = md.where.line;
+      d.column = md.where.column;
+      d.end_line = md.where.end_line;
+      d.end_column = md.where.end_column;
+      d.message = md.message;
+      result.diagnostics.push_back(std::move(d));
     }
+    judge_requirements(manifest, result.diagnostics);
     ctx.manifests.push_back(std::move(manifest));
   }
   // A file read through -r is a manifest of its own too; keep its entries once.

@@ -144,6 +144,21 @@ TEST(Config, InvalidTomlIsAnErrorWithAPosition) {
   EXPECT_NE(errors[0].message.find("invalid TOML"), std::string::npos);
 }
 
+// Documents the TOML library asserts on, or reaches unreachable code with, are refused
+// before it sees them (these crash a Debug or ASan build when they reach toml++).
+TEST(Config, TomlTheParserCannotTakeIsAnErrorNotACrash) {
+  for (const char* text : {"x = \xca\x8d\n", "[!a]\n", "a = [1,}\n"}) {
+    TempDir t;
+    std::string path = t.write("aegis.toml", text);
+    ProjectConfig c;
+    std::vector<ConfigError> errors;
+    EXPECT_FALSE(load(path, c, errors)) << text;
+    ASSERT_EQ(errors.size(), 1u) << text;
+    EXPECT_EQ(errors[0].line, 1) << text;
+    EXPECT_NE(errors[0].message.find("invalid TOML"), std::string::npos) << errors[0].message;
+  }
+}
+
 TEST(Config, ExtendOverridesKeyByKey) {
   TempDir t;
   t.write("pyproject.toml",

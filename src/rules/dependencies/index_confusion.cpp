@@ -31,26 +31,43 @@ const RuleMeta kMeta{
                    "https://cwe.mitre.org/data/definitions/427.html"},
 };
 
+// The pip option an index setting amounts to: "--extra-index-url", "-i", pip.conf's
+// "global.extra-index-url", uv's "tool.uv.extra-index-url" -> "extra-index-url". Sources
+// listed in Pipfile, Poetry and uv tables: the first is the index, later ones are extra.
+std::string option_of(const std::string& raw, int& sources_seen) {
+  std::string option = raw;
+  if (option == "source" || option == "tool.poetry.source" || option == "tool.uv.index") {
+    return sources_seen++ == 0 ? "index-url" : "extra-index-url";
+  }
+  if (std::size_t dot = option.rfind('.'); dot != std::string::npos) option = option.substr(dot + 1);
+  while (!option.empty() && option.front() == '-') option.erase(option.begin());
+  if (option == "i") return "index-url";
+  if (option == "f") return "find-links";
+  return option;
+}
+
 class IndexConfusion final : public Rule {
  public:
   IndexConfusion() : Rule(kMeta) {}
 
   void check_project(ProjectContext& ctx) const override {
     for (const deps::Manifest& m : ctx.manifests) {
+      int sources_seen = 0;
       for (const deps::IndexSetting& s : m.index_settings) {
+        std::string option = option_of(s.option, sources_seen);
         std::string snippet = ctx.source_line(s.where.path, s.where.line);
-        if (s.option == "extra-index-url") {
+        if (option == "extra-index-url") {
           ctx.report(s.where.path, s.where.line, s.where.column, snippet,
                      "extra index '" + s.value + "' is consulted beside the main index: a package of the same "
                      "name and a higher version on either one wins (dependency confusion)");
-        } else if (s.option == "trusted-host") {
+        } else if (option == "trusted-host") {
           Finding& f = ctx.report(s.where.path, s.where.line, s.where.column, snippet,
                                   "--trusted-host " + s.value + " turns off TLS verification for that index");
           f.severity = Severity::Medium;
           f.cwe = 295;
         } else if (s.value.rfind("http://", 0) == 0) {
           Finding& f = ctx.report(s.where.path, s.where.line, s.where.column, snippet,
-                                  s.option + " '" + s.value + "' fetches packages over plain HTTP");
+                                  option + " '" + s.value + "' fetches packages over plain HTTP");
           f.severity = Severity::Medium;
           f.cwe = 319;
         }

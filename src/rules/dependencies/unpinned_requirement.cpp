@@ -47,7 +47,7 @@ class UnpinnedRequirement final : public Rule {
       if (m.kind != deps::ManifestKind::Requirements) continue;
       if (m.path.ends_with(".in")) continue;  // pip-compile input: the compiled .txt pins
       for (const deps::DeclaredRequirement& r : m.requirements) {
-        if (!r.parsed || r.optional || r.constraint_only || r.editable || r.direct_reference) continue;
+        if (!r.parsed || r.optional || r.constraint_only || r.editable || !r.url.empty()) continue;
         if (r.parsed->specifier.pinned() || pinned_by_constraints.count(r.name)) continue;
         if (!dependencies::applies(ctx, r)) continue;
         std::string spec = r.parsed->specifier.empty() ? "any version" : "'" + r.parsed->specifier.str() + "'";

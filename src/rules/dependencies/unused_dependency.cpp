@@ -54,7 +54,7 @@ class UnusedDependency final : public Rule {
     for (const deps::Manifest& manifest : ctx.manifests) {
       if (manifest.kind == deps::ManifestKind::SetupPy) continue;  // libraries: imports live elsewhere
       for (const deps::DeclaredRequirement& r : manifest.requirements) {
-        if (r.name.empty() || r.optional || r.constraint_only || r.editable || r.direct_reference) continue;
+        if (r.name.empty() || r.optional || r.constraint_only || r.editable || !r.url.empty()) continue;
         // Django apps are named in INSTALLED_APPS strings, type stubs are read by checkers only.
         if (imported.count(r.name) || kUsedWithoutImport.count(r.name) || r.name.starts_with("types-") ||
             r.name.starts_with("django-")) {

@@ -81,7 +81,7 @@ class VulnerableDependency final : public Rule {
     }
     for (const deps::Manifest& m : ctx.manifests) {
       for (const deps::DeclaredRequirement& r : m.requirements) {
-        if (!r.parsed || r.name.empty() || r.direct_reference) continue;
+        if (!r.parsed || r.name.empty() || !r.url.empty()) continue;
         const auto& advisories = ctx.advisories->for_package(r.name);
         if (advisories.empty()) continue;
         if (auto pinned = r.parsed->specifier.pinned()) {

@@ -1,0 +1,4 @@
+from setuptools import setup
+
+print "building"
+setup(install_requires=["flask"])
