@@ -207,6 +207,12 @@ class HardcodedTempPath final : public Rule {
         return {};
       }
       if (const auto* args = as<py::Arguments>(up)) return parameter_default(*args, expr);
+      if (up->kind == py::NodeKind::List || up->kind == py::NodeKind::Tuple) {
+        // for directory in ["/tmp/app", "/tmp/app/cache"]: os.makedirs(directory)
+        const auto* loop = as<py::For>(model.parent(up));
+        if (loop && loop->iter == up) return assigned(ctx, loop->target, depth);
+        return {};
+      }
       return {};
     }
   }

@@ -17,11 +17,11 @@ const RuleMeta kMeta{
     .cwe = 441,
     .owasp = "A05:2021-Security Misconfiguration",
     .area = Area::Infrastructure,
-    .flags = "Uses of `wsgiref.handlers.CGIHandler` and Twisted's `twisted.web.twcgi.CGIScript` / "
-             "`CGIDirectory`: each call or subclass, or the import when the file neither calls "
-             "nor subclasses it. Not flagged when the file removes `HTTP_PROXY` from "
-             "`os.environ` (`os.environ.pop(\"HTTP_PROXY\", None)` or `del "
-             "os.environ[\"HTTP_PROXY\"]`).",
+    .flags = "`wsgiref.handlers.CGIHandler` and Twisted's `twisted.web.twcgi.CGIScript` / "
+             "`CGIDirectory`: at the `from ... import` that names them, or, when they are reached "
+             "through their module (`wsgiref.handlers.CGIHandler()`), at each call or subclass. "
+             "Not flagged when the file removes `HTTP_PROXY` from `os.environ` "
+             "(`os.environ.pop(\"HTTP_PROXY\", None)` or `del os.environ[\"HTTP_PROXY\"]`).",
     .why = "CGI passes request headers to the program as `HTTP_*` environment variables, so a "
            "client that sends `Proxy: http://evil:8080` sets `HTTP_PROXY`. urllib, requests and "
            "most other HTTP clients take their proxy from that variable: the application's "
@@ -58,6 +58,7 @@ class HttpoxyCgi final : public Rule {
     // Calls and subclasses of the CGI handlers, and whether HTTP_PROXY is removed.
     struct Use {
       const py::Node* node;
+      const py::Expr* reference;  // the callee or base class expression
       std::string name;
       bool subclass;
     };
@@ -69,12 +70,12 @@ class HttpoxyCgi final : public Rule {
       stack.pop_back();
       if (const auto* call = as<py::Call>(node)) {
         const std::string& name = ctx.call_name(*call);
-        if (kCgi.contains(name)) uses.push_back({call, name, false});
+        if (kCgi.contains(name)) uses.push_back({call, call->func, name, false});
         if (name == "os.environ.pop" && is_http_proxy(ctx, argument(*call, "key", 0))) mitigated = true;
       } else if (const auto* cls = as<py::ClassDef>(node)) {
         for (const py::Expr* base : cls->bases) {
           std::string name = ctx.model().qualified_name(base);
-          if (kCgi.contains(name)) uses.push_back({cls, name, true});
+          if (kCgi.contains(name)) uses.push_back({cls, base, name, true});
         }
       } else if (const auto* del = as<py::Delete>(node)) {
         for (const py::Expr* target : del->targets) {
@@ -87,15 +88,7 @@ class HttpoxyCgi final : public Rule {
     }
     if (mitigated) return;
 
-    for (const Use& use : uses) {
-      std::string message = use.subclass ? "subclass of " : "";
-      message += use.name;
-      if (!use.subclass) message += "()";
-      message += " serves the application as CGI: a request's `Proxy:` header becomes HTTP_PROXY "
-                 "and outgoing HTTP requests go through it (httpoxy)";
-      ctx.report(*use.node, std::move(message));
-    }
-    if (!uses.empty()) return;
+    // A from-import names the handler: report it there, once, as an import rule does.
     for (const sem::ImportRecord& r : records) {
       if (r.level != 0 || !r.is_from() || (r.conditions & sem::kImportTypeChecking)) continue;
       std::string imported = r.module + "." + std::string(r.name);
@@ -106,9 +99,28 @@ class HttpoxyCgi final : public Rule {
                  "HTTP clients use as their proxy (httpoxy)";
       ctx.report(*r.statement, std::move(message));
     }
+    // Uses reached through the module (wsgiref.handlers.CGIHandler()) are reported where
+    // they are.
+    for (const Use& use : uses) {
+      if (from_imported(ctx, use.reference)) continue;
+      std::string message = use.subclass ? "subclass of " : "";
+      message += use.name;
+      if (!use.subclass) message += "()";
+      message += " serves the application as CGI: a request's `Proxy:` header becomes HTTP_PROXY "
+                 "and outgoing HTTP requests go through it (httpoxy)";
+      ctx.report(*use.node, std::move(message));
+    }
   }
 
  private:
+  // Whether `reference` is a name bound by `from ... import CGIHandler` (reported there).
+  static bool from_imported(const RuleContext& ctx, const py::Expr* reference) {
+    const auto* name = as<py::Name>(reference);
+    if (!name) return false;
+    sem::BindingId id = ctx.model().binding_of(name);
+    return id != sem::kNone && ctx.model().binding(id).kind == sem::BindingKind::FromImport;
+  }
+
   static bool is_http_proxy(const RuleContext& ctx, const py::Expr* key) {
     auto text = string_constant(ctx, key);
     return text && *text == "HTTP_PROXY";

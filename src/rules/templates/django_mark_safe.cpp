@@ -111,6 +111,15 @@ class DjangoMarkSafe final : public Rule {
     return shape == Shape::Constant || shape == Shape::Escaped;
   }
 
+  // f"{count:d}": a numeric presentation type formats a number or raises.
+  static bool numeric_format(const py::FormattedValue* fv) {
+    const auto* spec = as<py::JoinedStr>(fv->format_spec);
+    if (!spec || spec->values.size() != 1) return false;
+    const auto* text = as<py::Constant>(spec->values[0]);
+    if (!text || text->value.kind != py::ConstantKind::Str || text->value.text.empty()) return false;
+    return std::string_view("bdoxXeEfFgGn%").find(text->value.text.back()) != std::string_view::npos;
+  }
+
   // Combines the parts of a built string.
   static Judgement built(const RuleContext& ctx, std::string_view how,
                          const std::vector<const py::Expr*>& parts, int depth) {
@@ -131,7 +140,8 @@ class DjangoMarkSafe final : public Rule {
       case py::NodeKind::JoinedStr: {
         std::vector<const py::Expr*> parts;
         for (const py::Expr* v : static_cast<const py::JoinedStr*>(expr)->values) {
-          if (const auto* fv = as<py::FormattedValue>(v)) parts.push_back(fv->value);
+          const auto* fv = as<py::FormattedValue>(v);
+          if (fv && !numeric_format(fv)) parts.push_back(fv->value);
         }
         return built(ctx, "an f-string", parts, depth);
       }
@@ -155,7 +165,13 @@ class DjangoMarkSafe final : public Rule {
         const auto* call = static_cast<const py::Call*>(expr);
         if (ctx.call_matches(*call, kEscaping)) return {Shape::Escaped, nullptr, {}};
         const auto* method = as<py::Attribute>(call->func);
-        if (!method || judge(ctx, method->value, depth + 1).shape != Shape::Constant) return {};
+        if (!method) return {};
+        // Trimming or case changes keep what the string is: "...".join(...).strip().
+        for (std::string_view same : {"strip", "lstrip", "rstrip", "lower", "upper", "title",
+                                      "capitalize", "casefold"}) {
+          if (method->attr == same) return judge(ctx, method->value, depth + 1);
+        }
+        if (judge(ctx, method->value, depth + 1).shape != Shape::Constant) return {};
         if (method->attr == "format") {
           std::vector<const py::Expr*> parts(call->args.begin(), call->args.end());
           for (const py::Keyword* k : call->keywords) parts.push_back(k->value);
@@ -172,6 +188,16 @@ class DjangoMarkSafe final : public Rule {
           return built(ctx, "str.join()", parts, depth);
         }
         return {};
+      }
+      case py::NodeKind::IfExp: {
+        // Either branch may be the value: the worse one counts.
+        const auto* choice = static_cast<const py::IfExp*>(expr);
+        Judgement then = judge(ctx, choice->body, depth + 1);
+        Judgement other = judge(ctx, choice->orelse, depth + 1);
+        auto rank = [](Shape shape) {
+          return shape == Shape::Built ? 3 : shape == Shape::Opaque ? 2 : shape == Shape::Escaped ? 1 : 0;
+        };
+        return rank(then.shape) >= rank(other.shape) ? then : other;
       }
       case py::NodeKind::Name: {
         // Follow a name bound once: html = f"<b>{name}</b>"; mark_safe(html).
