@@ -19,7 +19,8 @@ const RuleMeta kMeta{
              "f-string, `.format()`, `%` or `+` around a part that is not escaped is high "
              "severity; a plain variable or call result is medium. Constant strings, and strings "
              "whose every variable part goes through `escape`/`conditional_escape`/"
-             "`format_html` (or is a number), are not flagged, nor are results of "
+             "`format_html` (or is a number: `len()`, `int()`, `{n:d}`), are not flagged, nor "
+             "are results of "
              "`format_html`, `escape` and `render_to_string`.",
     .why = "Django templates escape every variable unless it is marked safe. `mark_safe` tells "
            "them the value is already trusted HTML: if any part of it came from a user (a name, "
