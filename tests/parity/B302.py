@@ -2,3 +2,6 @@
 import marshal
 def f(data):
     marshal.loads(data)
+from marshal import load as read_code
+def g(fh):
+    return read_code(fh)
