@@ -17,6 +17,9 @@ int parse_python_version(const std::string& text);
 int debug_ast(const std::string& path, int feature_minor);
 // aegis debug tokens FILE: the token stream the parser sees, one token a line.
 int debug_tokens(const std::string& path, int feature_minor);
+// aegis debug pep440: JSON Lines queries on stdin (versions, specifiers, requirements,
+// markers), one JSON answer a line on stdout; the oracle test's interface.
+int debug_pep440();
 
 struct DebugParseOptions {
   std::vector<std::string> paths;  // files, or directories searched for *.py

@@ -133,6 +133,7 @@ int main(int argc, char** argv) {
   parse->add_option("-j,--jobs", parse_options.jobs, "Threads (0: all cores)");
   parse->add_option("--python-version", python_version, "Grammar to accept, 3.8 to 3.14")->capture_default_str();
   parse->add_flag("--list-failures", parse_options.list_failures, "Print each rejected file with its error");
+  auto* pep440 = debug->add_subcommand("pep440", "Answer JSON Lines queries on versions, specifiers, requirements, markers");
 
   try {
     app.parse(argc, argv);
@@ -150,6 +151,7 @@ int main(int argc, char** argv) {
     return aegis::cli::scan(scan_options);
   }
   if (*config) return aegis::cli::config(config_options);
+  if (*pep440) return aegis::cli::debug_pep440();
   int minor = aegis::cli::parse_python_version(python_version);
   if (minor < 0) {
     std::cerr << "aegis: error: unsupported --python-version '" << python_version << "' (3.8 to 3.14)\n";

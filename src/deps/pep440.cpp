@@ -357,6 +357,16 @@ std::optional<Specifier> Specifier::parse(std::string_view text, std::string* er
   Specifier s;
   s.op_ = std::string(m.get(text, 1));
   s.version_ = std::string(text::python_strip(m.get(text, 2)));
+  if (s.op_ != "===") {
+    // The pattern admits exactly what Version parses, except numbers beyond 64 bits.
+    std::string_view version = s.version_;
+    if (version.ends_with(".*")) version.remove_suffix(2);
+    std::string why;
+    if (!Version::parse(version, &why)) {
+      if (error) *error = why + " in specifier '" + std::string(text) + "'";
+      return std::nullopt;
+    }
+  }
   return s;
 }
 
@@ -420,11 +430,11 @@ std::optional<SpecifierSet> SpecifierSet::parse(std::string_view text, std::stri
     std::string_view clause = text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
     std::string_view stripped = text::python_strip(clause);
     if (!stripped.empty()) {
-      auto spec = Specifier::parse(stripped);
+      std::string why;
+      auto spec = Specifier::parse(stripped, &why);
       if (!spec) {
         if (error)
-          *error = "invalid specifier '" + std::string(stripped) + "' at byte " +
-                   std::to_string(start + static_cast<std::size_t>(stripped.data() - clause.data()));
+          *error = why + " at byte " + std::to_string(start + static_cast<std::size_t>(stripped.data() - clause.data()));
         return std::nullopt;
       }
       std::string key = spec->canonical_key();
