@@ -142,13 +142,13 @@ std::optional<Version> Version::parse(std::string_view text, std::string* error)
   using namespace patterns;
   rx::Match m;
   if (!rx::match(version(), text, 0, kVersionGroups, m)) {
-    if (error) *error = "invalid version '" + std::string(text) + "'";
+    if (error) *error = "invalid version " + text::quote_for_message(text);
     return std::nullopt;
   }
   Version v;
   auto number = [&](std::string_view digits, std::uint64_t& out) {
     if (parse_number(digits, out)) return true;
-    if (error) *error = "number too large in version '" + std::string(text) + "'";
+    if (error) *error = "number too large in version " + text::quote_for_message(text);
     return false;
   };
   if (m.has(kEpoch) && !number(m.get(text, kEpoch), v.epoch_)) return std::nullopt;
@@ -351,7 +351,7 @@ std::optional<Specifier> Specifier::parse(std::string_view text, std::string* er
                rx::repeat(rx::cls(patterns::is_space), 0), rx::end_of_text()});
   rx::Match m;
   if (!rx::match(anchored, text, 0, 2, m)) {
-    if (error) *error = "invalid specifier '" + std::string(text) + "'";
+    if (error) *error = "invalid specifier " + text::quote_for_message(text);
     return std::nullopt;
   }
   Specifier s;
@@ -363,7 +363,7 @@ std::optional<Specifier> Specifier::parse(std::string_view text, std::string* er
     if (version.ends_with(".*")) version.remove_suffix(2);
     std::string why;
     if (!Version::parse(version, &why)) {
-      if (error) *error = why + " in specifier '" + std::string(text) + "'";
+      if (error) *error = why + " in specifier " + text::quote_for_message(text);
       return std::nullopt;
     }
   }

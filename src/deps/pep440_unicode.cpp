@@ -348,6 +348,14 @@ char fold_to_ascii_letter(char32_t c) {
   }
 }
 
+std::string quote_for_message(std::string_view s) {
+  constexpr std::size_t kLimit = 80;
+  if (s.size() <= kLimit) return "'" + std::string(s) + "'";
+  std::size_t cut = kLimit;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return "'" + std::string(s.substr(0, cut)) + "...' (" + std::to_string(s.size()) + " bytes)";
+}
+
 std::string_view python_strip(std::string_view s) {
   std::size_t begin = 0;
   while (begin < s.size()) {

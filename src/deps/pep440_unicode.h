@@ -23,6 +23,8 @@ std::string python_lower(std::string_view s);
 // match 'i', U+017F matches 's', U+212A (Kelvin sign) matches 'k'. Returns the lowercase
 // ASCII letter `c` folds to, or 0.
 char fold_to_ascii_letter(char32_t c);
+// `s` in single quotes for an error message, cut (at a character boundary) when long.
+std::string quote_for_message(std::string_view s);
 // Strips the characters Python's str.strip() removes.
 std::string_view python_strip(std::string_view s);
 

@@ -543,7 +543,7 @@ std::optional<std::string> check_url(const std::string& original) {
     if (rebuilt != original) return "Invalid URL given";
     return std::nullopt;
   }
-  if (scheme.empty() || netloc.empty()) return "Invalid URL: " + original;
+  if (scheme.empty() || netloc.empty()) return "Invalid URL: " + text::quote_for_message(original);
   return std::nullopt;
 }
 
@@ -589,7 +589,8 @@ bool compare(const std::string& lhs, const std::string& op, const std::string& r
   if (op == "!=") return lhs != rhs;
   if (op == ">=") return lhs >= rhs;
   if (op == ">") return lhs > rhs;
-  throw EvaluationError{"undefined comparison '" + op + "' on '" + lhs + "' and '" + rhs + "'"};
+  throw EvaluationError{"undefined comparison '" + op + "' on " + text::quote_for_message(lhs) + " and " +
+                       text::quote_for_message(rhs)};
 }
 
 std::string lookup(const MarkerEnvironment& env, std::string_view extra, const std::string& name) {

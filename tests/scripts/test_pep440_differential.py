@@ -23,7 +23,13 @@ import sys
 
 
 def ensure_packaging():
-    """Run under a Python that has packaging: this one, or another python3 on PATH."""
+    """Run under a Python that has packaging: this one, or another python3 on PATH.
+
+    String hashing is fixed too: whether packaging raises for some "===" questions depends
+    on the iteration order of its frozenset of clauses, and the counts should not move."""
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        os.environ["PYTHONHASHSEED"] = "0"
+        os.execv(sys.executable, [sys.executable] + sys.argv)
     try:
         import packaging  # noqa: F401
         return

@@ -92,8 +92,8 @@ TEST(Pep508Requirement, UrlsAreCheckedAsUrllibParses) {
   EXPECT_EQ(R("name @ http://[::1]:8000/x").url, "http://[::1]:8000/x");
   EXPECT_EQ(requirement_error("name @ file:/tmp/x").message, "Invalid URL given");  // not urlunparse's form
   EXPECT_EQ(requirement_error("name @ FILE:///x").message, "Invalid URL given");
-  EXPECT_EQ(requirement_error("name @ ./local/path").message, "Invalid URL: ./local/path");
-  EXPECT_EQ(requirement_error("name @ https:///x").message, "Invalid URL: https:///x");
+  EXPECT_EQ(requirement_error("name @ ./local/path").message, "Invalid URL: './local/path'");
+  EXPECT_EQ(requirement_error("name @ https:///x").message, "Invalid URL: 'https:///x'");
   EXPECT_EQ(requirement_error("name @ http://[::1/x").message, "Invalid IPv6 URL");
   EXPECT_EQ(requirement_error("name @ http://[1.2.3.4]/").message, "Invalid IPv6 URL");
   // Without whitespace the URL runs on through the semicolon.
