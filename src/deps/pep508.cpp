@@ -575,7 +575,11 @@ struct EvaluationError {
 
 bool compare(const std::string& lhs, const std::string& op, const std::string& rhs) {
   // Values that read as a specifier compare as versions, pre-releases admitted.
-  if (auto spec = Specifier::parse(op + rhs)) {
+  std::string spec_error;
+  auto spec = Specifier::parse(op + rhs, &spec_error);
+  // packaging would compare such a value as a version; we cannot, so say so.
+  if (!spec && spec_error.find("too large") != std::string::npos) throw EvaluationError{spec_error};
+  if (spec) {
     std::string why;
     auto version = Version::parse(lhs, &why);
     if (!version) throw EvaluationError{why};
@@ -641,13 +645,10 @@ void set_error(std::string* error, std::size_t* error_offset, const std::string&
 
 MarkerEnvironment MarkerEnvironment::target(std::string_view python_version, std::string_view platform) {
   MarkerEnvironment env;
+  // "3.12" stands for 3.12.0; python_version keeps the first two parts of "3.12.4".
   std::string full(python_version);
-  std::string short_version = full;
-  if (std::count(full.begin(), full.end(), '.') < 2) {
-    full += ".0";
-  } else {
-    short_version = full.substr(0, full.find('.', full.find('.') + 1));
-  }
+  while (std::count(full.begin(), full.end(), '.') < 2) full += ".0";
+  std::string short_version = full.substr(0, full.find('.', full.find('.') + 1));
   std::string sys_platform(platform), system, os_name = "posix", machine = "x86_64";
   if (platform == "linux") {
     system = "Linux";

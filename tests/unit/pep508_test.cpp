@@ -169,6 +169,9 @@ TEST(Pep508Marker, UnevaluableMarkersAreReportedAndTakenAsApplying) {
   EXPECT_NE(error.find("undefined comparison"), std::string::npos);
   EXPECT_FALSE(M("'a' == 'b'").evaluate_checked(env, "", &error).has_value());  // looks up variable "b"
   EXPECT_TRUE(M("os_name == '1.0'").evaluate(env));
+  // A version comparison with a number beyond 64 bits cannot be made: reported, not guessed.
+  EXPECT_FALSE(M("python_version < '3.99999999999999999999'").evaluate_checked(env, "", &error).has_value());
+  EXPECT_NE(error.find("too large"), std::string::npos);
   // Every term is evaluated, so an error after a decided "or" still surfaces.
   EXPECT_FALSE(M("os_name == 'posix' or os_name ~= 'x'").evaluate_checked(env).has_value());
 }
@@ -221,6 +224,8 @@ TEST(Pep508Environment, Targets) {
   EXPECT_EQ(windows.values.at("python_full_version"), "3.11.4");
   EXPECT_EQ(windows.values.at("sys_platform"), "win32");
   EXPECT_EQ(windows.values.at("os_name"), "nt");
+  EXPECT_EQ(MarkerEnvironment::target("3", "darwin").values.at("python_full_version"), "3.0.0");
+  EXPECT_EQ(MarkerEnvironment::target("3", "darwin").values.at("sys_platform"), "darwin");
   EXPECT_FALSE(M("sys_platform == 'win32'").evaluate(on_linux));
   EXPECT_TRUE(M("sys_platform == 'win32' and python_version >= '3.8'").evaluate(windows));
 }
