@@ -20,6 +20,9 @@ int debug_tokens(const std::string& path, int feature_minor);
 // aegis debug manifests PATH: the dependency manifests and lock files of a project (or one
 // file) as JSON: requirements, locked packages, index settings, diagnostics, with positions.
 int debug_manifests(const std::string& path);
+// aegis debug pep440: JSON Lines queries on stdin (versions, specifiers, requirements,
+// markers), one JSON answer a line on stdout; the oracle test's interface.
+int debug_pep440();
 
 struct DebugParseOptions {
   std::vector<std::string> paths;  // files, or directories searched for *.py
@@ -93,9 +96,6 @@ struct RulesCommandOptions {
 // aegis rules [--explain ID]: the catalogue, or everything about one rule.
 int rules(const RulesCommandOptions& options);
 
-// aegis debug pep440: JSON Lines queries on stdin about versions, specifiers,
-// requirements and markers; one JSON answer a line (for the differential test).
-int debug_pep440();
 
 struct DbCommandOptions {
   std::vector<std::string> paths;  // import: OSV directories, zip exports or files

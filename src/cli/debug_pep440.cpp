@@ -1,90 +1,120 @@
-// aegis debug pep440: answers JSON Lines queries about PEP 440 versions, specifiers and
-// PEP 508 requirements and markers, one answer line per query line. The differential test
-// (tests/scripts/test_pep440_differential.py) asks `packaging` the same questions.
-//
-//   {"op":"version","text":"1.0-1"}                   -> {"valid":true,"str":"1.0.post1",...}
-//   {"op":"compare","a":"1.0","b":"1.0.0"}            -> {"cmp":0}
-//   {"op":"contains","spec":">=1","version":"2","prereleases":null} -> {"valid":true,"result":true}
-//   {"op":"filter","spec":">=1","versions":[...],"prereleases":null} -> {"valid":true,"result":[...]}
-//   {"op":"requirement","text":"a[x]>=1; extra=='x'"} -> {"valid":true,"name":...,"str":...}
-//   {"op":"marker","text":"python_version<'3.9'","env":{...},"extra":""} -> {"valid":true,"result":false}
+// aegis debug pep440: answers JSON Lines queries about PEP 440 versions and specifiers and
+// PEP 508 requirements and markers, one answer a line; the differential test asks the
+// same questions of Python's `packaging`.
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "cli/commands.h"
+#include "deps/pep440.h"
 #include "deps/pep508.h"
 
 namespace aegis::cli {
+
 namespace {
 
-using Json = nlohmann::json;
+using nlohmann::json;
 
-std::optional<bool> optional_bool(const Json& q, const char* key) {
-  auto it = q.find(key);
-  if (it == q.end() || it->is_null()) return std::nullopt;
-  return it->get<bool>();
+std::optional<bool> optional_bool(const json& query, const char* key) {
+  if (!query.contains(key) || query[key].is_null()) return std::nullopt;
+  return query[key].get<bool>();
 }
 
-Json answer(const Json& q) {
+json failure(const std::string& message) { return {{"ok", false}, {"error", message}}; }
+
+json version_json(const deps::Version& v) {
+  return {{"ok", true},
+          {"str", v.str()},
+          {"epoch", v.epoch()},
+          {"release", v.release()},
+          {"is_prerelease", v.is_prerelease()},
+          {"is_postrelease", v.is_postrelease()},
+          {"is_devrelease", v.is_devrelease()},
+          {"local", v.has_local() ? json(v.local_str()) : json(nullptr)},
+          {"public", v.public_version().str()},
+          {"base_version", v.base_version().str()}};
+}
+
+json answer(const json& q) {
   const std::string op = q.value("op", "");
+  std::string error;
+  auto version = [&](const char* key) -> std::optional<deps::Version> {
+    return deps::Version::parse(q.at(key).get<std::string>(), &error);
+  };
+  auto specifier_set = [&](const char* key) -> std::optional<deps::SpecifierSet> {
+    return deps::SpecifierSet::parse(q.at(key).get<std::string>(), &error);
+  };
   if (op == "version") {
-    auto v = deps::Version::parse(q.value("text", ""));
-    if (!v) return {{"valid", false}};
-    return {{"valid", true},        {"str", v->str()},
-            {"public", v->public_str()}, {"base", v->base_str()},
-            {"is_prerelease", v->is_prerelease()}, {"is_postrelease", v->is_postrelease()},
-            {"is_devrelease", v->is_devrelease()}, {"local", v->has_local()}};
+    auto v = version("text");
+    return v ? version_json(*v) : failure(error);
   }
   if (op == "compare") {
-    auto a = deps::Version::parse(q.value("a", ""));
-    auto b = deps::Version::parse(q.value("b", ""));
-    if (!a || !b) return {{"valid", false}};
-    return {{"valid", true}, {"cmp", *a < *b ? -1 : (*a == *b ? 0 : 1)}};
+    auto a = version("a"), b = version("b");
+    if (!a || !b) return failure(error);
+    auto c = *a <=> *b;
+    return {{"ok", true}, {"cmp", c < 0 ? -1 : c > 0 ? 1 : 0}};
   }
-  if (op == "contains" || op == "filter") {
-    auto set = deps::SpecifierSet::parse(q.value("spec", ""));
-    if (!set) return {{"valid", false}};
-    std::optional<bool> pre = optional_bool(q, "prereleases");
-    if (op == "contains") {
-      auto v = deps::Version::parse(q.value("version", ""));
-      if (!v) return {{"valid", false}};
-      return {{"valid", true}, {"result", set->contains(*v, pre)}, {"str", set->str()}};
-    }
-    std::vector<deps::Version> versions;
+  if (op == "specifier") {
+    auto set = specifier_set("text");
+    if (!set) return failure(error);
+    json clauses = json::array();
+    for (const auto& s : set->specifiers()) clauses.push_back(s.str());
+    auto pre = set->admits_prereleases();
+    return {{"ok", true}, {"str", set->str()}, {"specifiers", clauses}, {"prereleases", pre ? json(*pre) : json(nullptr)},
+            {"pinned", set->pinned() ? json(set->pinned()->str()) : json(nullptr)}};
+  }
+  if (op == "contains") {
+    auto set = specifier_set("spec");
+    if (!set) return failure(error);
+    auto v = version("version");
+    if (!v) return failure(error);
+    return {{"ok", true}, {"result", set->contains(*v, optional_bool(q, "prereleases"))}};
+  }
+  if (op == "filter") {
+    auto set = specifier_set("spec");
+    if (!set) return failure(error);
+    std::vector<deps::Version> candidates;
     for (const auto& text : q.at("versions")) {
-      if (auto v = deps::Version::parse(text.get<std::string>())) versions.push_back(*v);
+      auto v = deps::Version::parse(text.get<std::string>(), &error);
+      if (!v) return failure(error);
+      candidates.push_back(*v);
     }
-    Json out = Json::array();
-    for (const auto& v : set->filter(versions, pre)) out.push_back(v.str());
-    return {{"valid", true}, {"result", out}};
+    json admitted = json::array();
+    for (const auto& v : set->filter(candidates, optional_bool(q, "prereleases"))) admitted.push_back(v.str());
+    return {{"ok", true}, {"result", admitted}};
   }
   if (op == "requirement") {
-    std::string error;
     std::size_t offset = 0;
-    auto r = deps::parse_requirement(q.value("text", ""), &error, &offset);
-    if (!r) return {{"valid", false}, {"error", error}, {"offset", offset}};
-    return {{"valid", true},
+    auto r = deps::parse_requirement(q.at("text").get<std::string>(), &error, &offset);
+    if (!r) return {{"ok", false}, {"error", error}, {"offset", offset}};
+    return {{"ok", true},
             {"name", r->name},
             {"extras", r->extras},
             {"specifier", r->specifier.str()},
-            {"url", r->url},
-            {"marker", r->marker ? Json(r->marker->str()) : Json(nullptr)},
+            {"url", r->url.empty() ? json(nullptr) : json(r->url)},
+            {"marker", r->marker ? json(r->marker->str()) : json(nullptr)},
             {"str", r->str()}};
   }
   if (op == "marker") {
-    std::string error;
-    auto m = deps::Marker::parse(q.value("text", ""), &error);
-    if (!m) return {{"valid", false}, {"error", error}};
-    deps::MarkerEnvironment env;
-    if (auto it = q.find("env"); it != q.end() && it->is_object()) {
-      for (const auto& [key, value] : it->items()) env.values[key] = value.get<std::string>();
-    } else {
-      env = deps::MarkerEnvironment::target(q.value("python", "3.12"), q.value("platform", "linux"));
+    std::size_t offset = 0;
+    auto m = deps::Marker::parse(q.at("text").get<std::string>(), &error, &offset);
+    if (!m) return {{"ok", false}, {"error", error}, {"offset", offset}};
+    json out = {{"ok", true}, {"str", m->str()}};
+    if (q.contains("env")) {
+      deps::MarkerEnvironment env;
+      for (const auto& [key, value] : q.at("env").items()) env.values[key] = value.get<std::string>();
+      std::string why;
+      auto result = m->evaluate_checked(env, q.value("extra", ""), &why);
+      out["result"] = result ? json(*result) : json(nullptr);
+      if (!result) out["eval_error"] = why;
     }
-    return {{"valid", true}, {"str", m->str()}, {"result", m->evaluate(env, q.value("extra", ""))}};
+    return out;
   }
-  return {{"error", "unknown op '" + op + "'"}};
+  if (op == "target") {
+    auto env = deps::MarkerEnvironment::target(q.at("python").get<std::string>(), q.at("platform").get<std::string>());
+    return {{"ok", true}, {"env", env.values}};
+  }
+  return failure("unknown op '" + op + "'");
 }
 
 }  // namespace
@@ -92,11 +122,16 @@ Json answer(const Json& q) {
 int debug_pep440() {
   std::string line;
   while (std::getline(std::cin, line)) {
-    if (line.empty()) continue;
-    Json q = Json::parse(line, nullptr, false);
-    Json a = q.is_discarded() ? Json{{"error", "not JSON"}} : answer(q);
-    std::cout << a.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    json out;
+    try {
+      out = answer(json::parse(line));
+    } catch (const json::exception& e) {
+      out = failure(std::string("bad query: ") + e.what());
+    }
+    std::cout << out.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
   }
+  std::cout.flush();
   return 0;
 }
 

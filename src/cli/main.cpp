@@ -154,12 +154,12 @@ int main(int argc, char** argv) {
   auto* manifests = debug->add_subcommand("manifests", "Print a project's dependency manifests and lock files as JSON");
   manifests->add_option("PATH", path, "Project directory or manifest file")->required();
   aegis::cli::DebugParseOptions parse_options;
-  auto* pep440 = debug->add_subcommand("pep440", "Answer JSON Lines queries about PEP 440/508 on stdin");
   auto* parse = debug->add_subcommand("parse", "Parse files and directories, print counts and throughput");
   parse->add_option("PATH", parse_options.paths, "Files or directories")->required();
   parse->add_option("-j,--jobs", parse_options.jobs, "Threads (0: all cores)");
   parse->add_option("--python-version", python_version, "Grammar to accept, 3.8 to 3.14")->capture_default_str();
   parse->add_flag("--list-failures", parse_options.list_failures, "Print each rejected file with its error");
+  auto* pep440 = debug->add_subcommand("pep440", "Answer JSON Lines queries on versions, specifiers, requirements, markers");
 
   try {
     app.parse(argc, argv);
@@ -177,6 +177,7 @@ int main(int argc, char** argv) {
     return aegis::cli::scan(scan_options);
   }
   if (*config) return aegis::cli::config(config_options);
+  if (*pep440) return aegis::cli::debug_pep440();
   int minor = aegis::cli::parse_python_version(python_version);
   if (minor < 0) {
     std::cerr << "aegis: error: unsupported --python-version '" << python_version << "' (3.8 to 3.14)\n";
@@ -185,7 +186,6 @@ int main(int argc, char** argv) {
   if (*rules) return aegis::cli::rules(rules_options);
   if (*db_import) return aegis::cli::db_import(db_options);
   if (*db_status) return aegis::cli::db_status(db_options);
-  if (*pep440) return aegis::cli::debug_pep440();
   if (*ast) return aegis::cli::debug_ast(path, minor);
   if (*tokens) return aegis::cli::debug_tokens(path, minor);
   if (*manifests) return aegis::cli::debug_manifests(path);

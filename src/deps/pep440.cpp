@@ -1,251 +1,225 @@
 #include "deps/pep440.h"
 
 #include <algorithm>
-#include <set>
+#include <limits>
+
+#include "deps/pep440_match.h"
+#include "deps/pep440_unicode.h"
 
 namespace aegis::deps {
+
+namespace patterns {
+
+bool is_space(char32_t c) { return text::is_python_space(c); }
+
 namespace {
 
-// Python's str.isspace() for the ASCII range (what `\s` matches there).
-bool is_space(char c) {
-  return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\x1c' && c <= '\x1f');
-}
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z'); }
-bool is_separator(char c) { return c == '-' || c == '_' || c == '.'; }
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+bool is_separator(char32_t c) { return c == '-' || c == '_' || c == '.'; }
+// [a-z0-9] under re.IGNORECASE.
+bool is_local_char(char32_t c) { return is_digit(c) || text::fold_to_ascii_letter(c) != 0; }
+bool is_arbitrary_char(char32_t c) { return !text::is_python_space(c) && c != ';' && c != ')'; }
 
-std::string_view strip(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
+rx::Pattern spaces() { return rx::repeat(rx::cls(is_space), 0); }
+rx::Pattern digits(int min = 1) { return rx::repeat(rx::cls(is_digit), min); }
+rx::Pattern separator() { return rx::cls(is_separator); }
+rx::Pattern words(std::initializer_list<const char*> words) {
+  std::vector<rx::Pattern> choices;
+  for (const char* w : words) choices.push_back(rx::lit(w, true));
+  return rx::alt(std::move(choices));
+}
+rx::Pattern local_label() {
+  auto run = rx::repeat(rx::cls(is_local_char), 1);
+  return rx::seq({run, rx::repeat(rx::seq({separator(), run}), 0)});
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+// Groups of the version pattern.
+enum VersionGroup { kEpoch = 1, kRelease, kPreLetter, kPreNumber, kPostNumber1, kPostLetter, kPostNumber2,
+                    kDevLetter, kDevNumber, kLocal, kVersionGroups = kLocal };
+
+// packaging's VERSION_PATTERN between `^\s*` and `\s*$` (re.VERBOSE | re.IGNORECASE).
+const rx::Pattern& version() {
+  using namespace rx;
+  static const Pattern pattern = seq({
+      spaces(),
+      opt(lit("v", true)),
+      opt(seq({group(kEpoch, digits()), lit("!")})),
+      group(kRelease, seq({digits(), repeat(seq({lit("."), digits()}), 0)})),
+      opt(seq({opt(separator()), group(kPreLetter, words({"a", "b", "c", "rc", "alpha", "beta", "pre", "preview"})),
+               opt(separator()), opt(group(kPreNumber, digits()))})),
+      opt(alt({seq({lit("-"), group(kPostNumber1, digits())}),
+               seq({opt(separator()), group(kPostLetter, words({"post", "rev", "r"})), opt(separator()),
+                    opt(group(kPostNumber2, digits()))})})),
+      opt(seq({opt(separator()), group(kDevLetter, lit("dev", true)), opt(separator()), opt(group(kDevNumber, digits()))})),
+      opt(seq({lit("+"), group(kLocal, local_label())})),
+      spaces(),
+      end_of_text(),
+  });
+  return pattern;
+}
+
+}  // namespace
+
+const rx::Pattern& specifier() {
+  using namespace rx;
+  static const Pattern pattern = [] {
+    auto epoch = opt(seq({digits(), lit("!")}));
+    auto pre = opt(seq({opt(separator()), words({"alpha", "beta", "preview", "pre", "a", "b", "c", "rc"}),
+                        opt(separator()), digits(0)}));
+    auto post = opt(alt({seq({lit("-"), digits()}),
+                         seq({opt(separator()), words({"post", "rev", "r"}), opt(separator()), digits(0)})}));
+    auto dev = opt(seq({opt(separator()), lit("dev", true), opt(separator()), digits(0)}));
+    auto local = opt(seq({lit("+"), local_label()}));
+    auto release = seq({digits(), repeat(seq({lit("."), digits()}), 0)});
+    auto release2 = seq({digits(), repeat(seq({lit("."), digits()}), 1)});
+    auto v = opt(lit("v", true));
+    auto arbitrary = seq({lookbehind("==="), spaces(), repeat(cls(is_arbitrary_char), 0)});
+    auto equality = seq({alt({lookbehind("=="), lookbehind("!=")}), spaces(), v, epoch, release,
+                         opt(alt({lit(".*"), seq({pre, post, dev, local})}))});
+    auto compatible = seq({lookbehind("~="), spaces(), v, epoch, release2, pre, post, dev});
+    auto others = seq({not_lookbehind({"==", "!=", "~="}), spaces(), v, epoch, release, pre, post, dev});
+    return seq({group(1, alt({lit("~="), lit("=="), lit("!="), lit("<="), lit(">="), lit("<"), lit(">"), lit("===")})),
+                group(2, alt({arbitrary, equality, compatible, others}))});
+  }();
+  return pattern;
+}
+
+}  // namespace patterns
+
+namespace {
+
+bool parse_number(std::string_view digits, std::uint64_t& value) {
+  value = 0;
+  for (char c : digits) {
+    auto d = static_cast<std::uint64_t>(c - '0');
+    if (value > (std::numeric_limits<std::uint64_t>::max() - d) / 10) return false;
+    value = value * 10 + d;
   }
-  return out;
+  return true;
 }
 
-std::string without_leading_zeros(std::string_view digits) {
+std::string strip_leading_zeros(std::string_view digits) {
   std::size_t i = 0;
   while (i + 1 < digits.size() && digits[i] == '0') ++i;
   return std::string(digits.substr(i));
 }
 
-// Decimal strings without leading zeros compare by length, then text.
-int compare_numbers(const std::string& a, const std::string& b) {
+bool all_ascii_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The letters packaging treats as other spellings of a, b, rc and post.
+std::string normalize_letter(std::string letter) {
+  if (letter == "alpha") return "a";
+  if (letter == "beta") return "b";
+  if (letter == "c" || letter == "pre" || letter == "preview") return "rc";
+  if (letter == "rev" || letter == "r") return "post";
+  return letter;
+}
+
+int compare_numbers(const std::string& a, const std::string& b) {  // digit strings without leading zeros
   if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
-  int c = a.compare(b);
-  return c < 0 ? -1 : (c > 0 ? 1 : 0);
+  return a.compare(b) < 0 ? -1 : a == b ? 0 : 1;
 }
 
-std::uint64_t saturate(const std::string& digits) {
-  if (digits.size() > 20) return UINT64_MAX;
-  std::uint64_t v = 0;
-  for (char c : digits) {
-    std::uint64_t d = static_cast<std::uint64_t>(c - '0');
-    if (v > (UINT64_MAX - d) / 10) return UINT64_MAX;
-    v = v * 10 + d;
-  }
-  return v;
-}
-
-struct Cursor {
-  std::string_view s;
-  std::size_t at = 0;
-  bool done() const { return at >= s.size(); }
-  char peek(std::size_t ahead = 0) const { return at + ahead < s.size() ? s[at + ahead] : '\0'; }
-  bool take(std::string_view word) {
-    if (s.substr(at, word.size()) == word) {
-      at += word.size();
-      return true;
-    }
-    return false;
-  }
-  bool take_separator() {
-    if (is_separator(peek())) {
-      ++at;
-      return true;
-    }
-    return false;
-  }
-  std::string_view digits() {
-    std::size_t start = at;
-    while (is_digit(peek())) ++at;
-    return s.substr(start, at - start);
-  }
+// A pre/post/dev part of packaging's comparison key: -infinity, a (letter, number) pair,
+// or +infinity.
+struct KeyPart {
+  int rank;  // -1, 0, +1
+  const Version::Segment* segment = nullptr;
 };
 
-// `_version_split` of packaging.specifiers: dots, plus an implicit split between a
-// release number and a pre-release ("1rc1" -> "1", "rc1").
-std::vector<std::string> version_split(std::string_view version) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t dot = version.find('.', start);
-    std::string_view item = version.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
-    // ^([0-9]+)((?:a|b|c|rc)[0-9]+)$
-    std::size_t i = 0;
-    while (i < item.size() && is_digit(item[i])) ++i;
-    bool split = false;
-    if (i > 0 && i < item.size()) {
-      std::string_view rest = item.substr(i);
-      std::size_t letters = rest.substr(0, 2) == "rc" ? 2 : (rest[0] == 'a' || rest[0] == 'b' || rest[0] == 'c') ? 1 : 0;
-      if (letters > 0 && rest.size() > letters &&
-          std::all_of(rest.begin() + static_cast<long>(letters), rest.end(), is_digit)) {
-        out.emplace_back(item.substr(0, i));
-        out.emplace_back(rest);
-        split = true;
-      }
-    }
-    if (!split) out.emplace_back(item);
-    if (dot == std::string_view::npos) break;
-    start = dot + 1;
-  }
-  return out;
-}
-
-bool is_not_suffix(const std::string& segment) {
-  for (std::string_view prefix : {"dev", "a", "b", "rc", "post"}) {
-    if (segment.rfind(prefix, 0) == 0) return false;
-  }
-  return true;
-}
-
-bool all_digits(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
+std::strong_ordering compare_parts(const KeyPart& a, const KeyPart& b) {
+  if (a.rank != b.rank) return a.rank <=> b.rank;
+  if (a.rank != 0) return std::strong_ordering::equal;
+  if (auto c = a.segment->letter <=> b.segment->letter; c != 0) return c;
+  return a.segment->number <=> b.segment->number;
 }
 
 }  // namespace
 
-std::optional<Version> Version::parse(std::string_view text) {
-  std::string lowered = lower(strip(text));
-  Cursor c{lowered};
+std::optional<Version> Version::parse(std::string_view text, std::string* error) {
+  using namespace patterns;
+  rx::Match m;
+  if (!rx::match(version(), text, 0, kVersionGroups, m)) {
+    if (error) *error = "invalid version " + text::quote_for_message(text);
+    return std::nullopt;
+  }
   Version v;
-  c.take("v");
-  // Epoch: digits followed by '!'.
-  std::size_t mark = c.at;
-  std::string_view number = c.digits();
-  if (!number.empty() && c.peek() == '!') {
-    v.epoch_ = without_leading_zeros(number);
-    ++c.at;
-    number = c.digits();
-  } else if (number.empty()) {
-    c.at = mark;
+  auto number = [&](std::string_view digits, std::uint64_t& out) {
+    if (parse_number(digits, out)) return true;
+    if (error) *error = "number too large in version " + text::quote_for_message(text);
+    return false;
+  };
+  if (m.has(kEpoch) && !number(m.get(text, kEpoch), v.epoch_)) return std::nullopt;
+  std::string_view release = m.get(text, kRelease);
+  for (std::size_t start = 0;;) {
+    std::size_t dot = release.find('.', start);
+    std::uint64_t part = 0;
+    if (!number(release.substr(start, dot - start), part)) return std::nullopt;
+    v.release_.push_back(part);
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
   }
-  if (number.empty()) return std::nullopt;
-  v.release_.push_back(without_leading_zeros(number));
-  while (c.peek() == '.' && is_digit(c.peek(1))) {
-    ++c.at;
-    v.release_.push_back(without_leading_zeros(c.digits()));
+  auto segment = [&](int letter_group, std::string_view digits, std::optional<Segment>& out) {
+    Segment s;
+    s.letter = letter_group ? normalize_letter(text::python_lower(m.get(text, letter_group))) : "post";
+    if (!digits.empty() && !number(digits, s.number)) return false;
+    out = std::move(s);
+    return true;
+  };
+  if (m.has(kPreLetter) && !segment(kPreLetter, m.get(text, kPreNumber), v.pre_)) return std::nullopt;
+  if (m.has(kPostLetter)) {
+    if (!segment(kPostLetter, m.get(text, kPostNumber2), v.post_)) return std::nullopt;
+  } else if (m.has(kPostNumber1)) {  // the implicit post release of "1.0-1"
+    if (!segment(0, m.get(text, kPostNumber1), v.post_)) return std::nullopt;
   }
-  // Pre-release: [-_.]?(alpha|a|beta|b|preview|pre|c|rc)[-_.]?[0-9]*
-  mark = c.at;
-  c.take_separator();
-  static constexpr std::pair<std::string_view, int> kPre[] = {
-      {"preview", 3}, {"alpha", 1}, {"beta", 2}, {"pre", 3}, {"rc", 3}, {"a", 1}, {"b", 2}, {"c", 3}};
-  bool found = false;
-  for (const auto& [word, kind] : kPre) {
-    if (c.take(word)) {
-      v.pre_kind_ = kind;
-      found = true;
-      break;
+  if (m.has(kDevLetter) && !segment(kDevLetter, m.get(text, kDevNumber), v.dev_)) return std::nullopt;
+  if (m.has(kLocal)) {
+    std::vector<LocalPart> parts;
+    std::string_view local = m.get(text, kLocal);
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= local.size(); ++i) {
+      if (i < local.size() && !is_separator(static_cast<unsigned char>(local[i]))) continue;
+      std::string_view piece = local.substr(start, i - start);
+      LocalPart part;
+      part.numeric = all_ascii_digits(piece);
+      part.text = part.numeric ? strip_leading_zeros(piece) : text::python_lower(piece);
+      parts.push_back(std::move(part));
+      start = i + 1;
     }
+    v.local_ = std::move(parts);
   }
-  if (found) {
-    std::size_t before = c.at;
-    c.take_separator();
-    std::string_view n = c.digits();
-    if (n.empty()) c.at = before + (c.at > before ? 1 : 0);  // a separator alone is allowed
-    v.pre_number_ = n.empty() ? "0" : without_leading_zeros(n);
-  } else {
-    c.at = mark;
-  }
-  // Post-release: -N, or [-_.]?(post|rev|r)[-_.]?[0-9]*
-  mark = c.at;
-  if (c.peek() == '-' && is_digit(c.peek(1))) {
-    ++c.at;
-    v.has_post_ = true;
-    v.post_number_ = without_leading_zeros(c.digits());
-  } else {
-    c.take_separator();
-    if (c.take("post") || c.take("rev") || c.take("r")) {
-      v.has_post_ = true;
-      c.take_separator();
-      std::string_view n = c.digits();
-      v.post_number_ = n.empty() ? "0" : without_leading_zeros(n);
-    } else {
-      c.at = mark;
-    }
-  }
-  // Development release: [-_.]?dev[-_.]?[0-9]*
-  mark = c.at;
-  c.take_separator();
-  if (c.take("dev")) {
-    v.has_dev_ = true;
-    c.take_separator();
-    std::string_view n = c.digits();
-    v.dev_number_ = n.empty() ? "0" : without_leading_zeros(n);
-  } else {
-    c.at = mark;
-  }
-  // Local version: +[a-z0-9]+([-_.][a-z0-9]+)*
-  if (c.peek() == '+') {
-    ++c.at;
-    while (true) {
-      std::size_t start = c.at;
-      while (is_alnum(c.peek())) ++c.at;
-      if (c.at == start) return std::nullopt;
-      std::string part(lowered.substr(start, c.at - start));
-      v.local_.push_back(all_digits(part) ? without_leading_zeros(part) : part);
-      if (is_separator(c.peek()) && is_alnum(c.peek(1))) {
-        ++c.at;
-        continue;
-      }
-      break;
-    }
-  }
-  if (!c.done()) return std::nullopt;
   return v;
 }
 
-std::string Version::base_str() const {
+std::string Version::local_str() const {
   std::string out;
-  if (epoch_ != "0") out += epoch_ + "!";
-  for (std::size_t i = 0; i < release_.size(); ++i) {
-    if (i) out += '.';
-    out += release_[i];
+  if (!local_) return out;
+  for (const auto& part : *local_) {
+    if (!out.empty()) out += '.';
+    out += part.text;
   }
-  return out;
-}
-
-std::string Version::public_str() const {
-  std::string out = base_str();
-  if (pre_kind_) out += std::string(pre_kind_ == 1 ? "a" : pre_kind_ == 2 ? "b" : "rc") + pre_number_;
-  if (has_post_) out += ".post" + post_number_;
-  if (has_dev_) out += ".dev" + dev_number_;
   return out;
 }
 
 std::string Version::str() const {
-  std::string out = public_str();
-  for (std::size_t i = 0; i < local_.size(); ++i) out += (i ? "." : "+") + local_[i];
-  return out;
-}
-
-std::uint64_t Version::epoch() const { return saturate(epoch_); }
-
-std::vector<std::uint64_t> Version::release() const {
-  std::vector<std::uint64_t> out;
-  for (const auto& r : release_) out.push_back(saturate(r));
+  std::string out;
+  if (epoch_ != 0) out += std::to_string(epoch_) + "!";
+  for (std::size_t i = 0; i < release_.size(); ++i) {
+    if (i) out += '.';
+    out += std::to_string(release_[i]);
+  }
+  if (pre_) out += pre_->letter + std::to_string(pre_->number);
+  if (post_) out += ".post" + std::to_string(post_->number);
+  if (dev_) out += ".dev" + std::to_string(dev_->number);
+  if (local_) out += "+" + local_str();
   return out;
 }
 
 Version Version::public_version() const {
   Version v = *this;
-  v.local_.clear();
+  v.local_.reset();
   return v;
 }
 
@@ -256,237 +230,218 @@ Version Version::base_version() const {
   return v;
 }
 
-std::strong_ordering Version::compare(const Version& a, const Version& b) {
-  auto order = [](int c) { return c < 0 ? std::strong_ordering::less : c > 0 ? std::strong_ordering::greater : std::strong_ordering::equal; };
-  if (int c = compare_numbers(a.epoch_, b.epoch_)) return order(c);
-  // Release, trailing zeros ignored (1.0 == 1.0.0).
-  std::size_t n = std::max(a.release_.size(), b.release_.size());
-  static const std::string kZero = "0";
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::string& x = i < a.release_.size() ? a.release_[i] : kZero;
-    const std::string& y = i < b.release_.size() ? b.release_[i] : kZero;
-    if (int c = compare_numbers(x, y)) return order(c);
-  }
-  // Pre-release: a dev release of a final version sorts before its pre-releases; a
-  // version without pre-release after all of them.
-  auto pre_rank = [](const Version& v) {
-    if (!v.pre_kind_ && !v.has_post_ && v.has_dev_) return -1;
-    if (!v.pre_kind_) return 4;
-    return v.pre_kind_;
+std::strong_ordering operator<=>(const Version& a, const Version& b) {
+  if (auto c = a.epoch_ <=> b.epoch_; c != 0) return c;
+  // Releases compare without their trailing zeros: 1.0 == 1.0.0.
+  auto significant = [](const std::vector<std::uint64_t>& r) {
+    std::size_t n = r.size();
+    while (n > 0 && r[n - 1] == 0) --n;
+    return n;
   };
-  int pa = pre_rank(a), pb = pre_rank(b);
-  if (pa != pb) return order(pa < pb ? -1 : 1);
-  if (a.pre_kind_ && b.pre_kind_) {
-    if (int c = compare_numbers(a.pre_number_, b.pre_number_)) return order(c);
+  std::size_t na = significant(a.release_), nb = significant(b.release_);
+  for (std::size_t i = 0; i < std::min(na, nb); ++i)
+    if (auto c = a.release_[i] <=> b.release_[i]; c != 0) return c;
+  if (na != nb) return na <=> nb;
+  // A dev release with neither pre nor post part sorts before the pre-releases
+  // (1.0.dev0 < 1.0a0); a version without pre part sorts after those with one.
+  auto pre_key = [](const Version& v) {
+    if (!v.pre_ && !v.post_ && v.dev_) return KeyPart{-1};
+    if (!v.pre_) return KeyPart{1};
+    return KeyPart{0, &*v.pre_};
+  };
+  if (auto c = compare_parts(pre_key(a), pre_key(b)); c != 0) return c;
+  auto post_key = [](const Version& v) { return v.post_ ? KeyPart{0, &*v.post_} : KeyPart{-1}; };
+  if (auto c = compare_parts(post_key(a), post_key(b)); c != 0) return c;
+  auto dev_key = [](const Version& v) { return v.dev_ ? KeyPart{0, &*v.dev_} : KeyPart{1}; };
+  if (auto c = compare_parts(dev_key(a), dev_key(b)); c != 0) return c;
+  // No local part sorts first; numeric parts sort after alphanumeric ones.
+  if (!a.local_ || !b.local_) return a.local_.has_value() <=> b.local_.has_value();
+  const auto &la = *a.local_, &lb = *b.local_;
+  for (std::size_t i = 0; i < std::min(la.size(), lb.size()); ++i) {
+    if (la[i].numeric != lb[i].numeric) return la[i].numeric <=> lb[i].numeric;
+    int c = la[i].numeric ? compare_numbers(la[i].text, lb[i].text) : la[i].text.compare(lb[i].text);
+    if (c != 0) return c < 0 ? std::strong_ordering::less : std::strong_ordering::greater;
   }
-  // Post-release: none sorts first.
-  if (a.has_post_ != b.has_post_) return order(a.has_post_ ? 1 : -1);
-  if (a.has_post_) {
-    if (int c = compare_numbers(a.post_number_, b.post_number_)) return order(c);
-  }
-  // Dev release: none sorts last.
-  if (a.has_dev_ != b.has_dev_) return order(a.has_dev_ ? -1 : 1);
-  if (a.has_dev_) {
-    if (int c = compare_numbers(a.dev_number_, b.dev_number_)) return order(c);
-  }
-  // Local: none sorts first; numeric parts above alphanumeric ones; shorter first.
-  if (a.local_.empty() != b.local_.empty()) return order(a.local_.empty() ? -1 : 1);
-  std::size_t m = std::min(a.local_.size(), b.local_.size());
-  for (std::size_t i = 0; i < m; ++i) {
-    const std::string& x = a.local_[i];
-    const std::string& y = b.local_[i];
-    bool xn = all_digits(x), yn = all_digits(y);
-    if (xn != yn) return order(xn ? 1 : -1);
-    int c = xn ? compare_numbers(x, y) : (x < y ? -1 : x > y ? 1 : 0);
-    if (c) return order(c);
-  }
-  if (a.local_.size() != b.local_.size()) return order(a.local_.size() < b.local_.size() ? -1 : 1);
-  return std::strong_ordering::equal;
+  return la.size() <=> lb.size();
 }
 
 std::string canonicalize_version(std::string_view text, bool strip_trailing_zero) {
   auto v = Version::parse(text);
   if (!v) return std::string(text);
-  std::string release = v->base_str();
-  std::string epoch;
-  if (std::size_t bang = release.find('!'); bang != std::string::npos) {
-    epoch = release.substr(0, bang + 1);
-    release = release.substr(bang + 1);
-  }
-  if (strip_trailing_zero) {
-    while (release.size() >= 2 && release.compare(release.size() - 2, 2, ".0") == 0) release.resize(release.size() - 2);
-  }
-  std::string full = v->str();
-  std::string base = v->base_str();
-  return epoch + release + full.substr(base.size());
-}
-
-std::string normalize_name(std::string_view name) {
   std::string out;
-  bool pending = false;
-  for (char c : name) {
-    if (c == '-' || c == '_' || c == '.') {
-      pending = true;
-      continue;
-    }
-    if (pending && !out.empty()) out += '-';
-    pending = false;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  if (v->epoch() != 0) out += std::to_string(v->epoch()) + "!";
+  std::size_t n = v->release().size();
+  if (strip_trailing_zero)
+    while (n > 1 && v->release()[n - 1] == 0) --n;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i) out += '.';
+    out += std::to_string(v->release()[i]);
   }
-  if (pending) out += '-';
+  if (v->pre()) out += v->pre()->letter + std::to_string(v->pre()->number);
+  if (v->post()) out += ".post" + std::to_string(v->post()->number);
+  if (v->dev()) out += ".dev" + std::to_string(v->dev()->number);
+  if (v->local()) out += "+" + v->local_str();
   return out;
 }
 
-// --- Specifiers.
-
 namespace {
 
-// The version part a clause with `op` accepts (packaging's _version_regex_str), checked
-// on the lower-cased text after the operator and whitespace.
-bool valid_clause_version(const std::string& op, std::string_view version) {
-  if (op == "===") {
-    return std::none_of(version.begin(), version.end(), [](char c) { return is_space(c) || c == ';' || c == ')'; });
+// packaging's _version_split: dot-separated parts, with "1rc2" taken as "1", "rc2".
+std::vector<std::string> version_split(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t dot = text.find('.', start);
+    std::string_view item = text.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    std::size_t d = 0;
+    while (d < item.size() && item[d] >= '0' && item[d] <= '9') ++d;
+    std::string_view rest = item.substr(d);
+    std::size_t label = rest.starts_with("rc") ? 2 : (!rest.empty() && (rest[0] == 'a' || rest[0] == 'b' || rest[0] == 'c')) ? 1 : 0;
+    if (d > 0 && label > 0 && all_ascii_digits(rest.substr(label))) {
+      out.emplace_back(item.substr(0, d));
+      out.emplace_back(rest);
+    } else {
+      out.emplace_back(item);
+    }
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
   }
-  std::string s = lower(version);
-  bool wildcard = false;
-  if ((op == "==" || op == "!=") && s.size() >= 2 && s.compare(s.size() - 2, 2, ".*") == 0) {
-    s.resize(s.size() - 2);
-    wildcard = true;
-  }
-  auto v = Version::parse(s);
-  if (!v || s.empty() || is_space(s.front()) || is_space(s.back())) return false;
-  if (wildcard) {
-    // Only v?, epoch and release before ".*".
-    std::string_view rest = s;
-    if (!rest.empty() && rest[0] == 'v') rest.remove_prefix(1);
-    return std::all_of(rest.begin(), rest.end(), [](char c) { return is_digit(c) || c == '.' || c == '!'; });
-  }
-  if (op != "==" && op != "!=" && v->has_local()) return false;
-  if (op == "~=" && v->release().size() < 2) return false;
+  return out;
+}
+
+bool is_not_suffix(const std::string& part) {
+  for (const char* prefix : {"dev", "a", "b", "rc", "post"})
+    if (std::string_view(part).starts_with(prefix)) return false;
   return true;
+}
+
+bool is_release_number(const std::string& s) { return all_ascii_digits(s); }
+
+// "==X.*": compare dot-separated parts of the canonical forms, the candidate padded with
+// zeros in its release part and cut to the length of the prefix.
+bool prefix_matches(const Version& candidate, std::string_view prefix) {
+  std::vector<std::string> spec = version_split(canonicalize_version(prefix, false));
+  std::vector<std::string> have = version_split(canonicalize_version(candidate.public_version().str()));
+  auto release_length = [](const std::vector<std::string>& parts) {
+    std::size_t n = 0;
+    while (n < parts.size() && is_release_number(parts[n])) ++n;
+    return n;
+  };
+  std::size_t have_release = release_length(have), spec_release = release_length(spec);
+  if (spec_release > have_release)
+    have.insert(have.begin() + static_cast<std::ptrdiff_t>(have_release), spec_release - have_release, "0");
+  if (have.size() > spec.size()) have.resize(spec.size());
+  return have == spec;
+}
+
+bool equal_to(const Version& candidate, std::string_view spec) {
+  if (spec.ends_with(".*")) return prefix_matches(candidate, spec.substr(0, spec.size() - 2));
+  auto wanted = Version::parse(spec);
+  if (!wanted) return false;
+  // Without a local part in the specifier, the candidate's local part is ignored.
+  if (!wanted->has_local()) return candidate.public_version() == *wanted;
+  return candidate == *wanted;
 }
 
 }  // namespace
 
 std::optional<Specifier> Specifier::parse(std::string_view text, std::string* error) {
-  std::string_view s = strip(text);
-  Specifier spec;
-  for (std::string_view op : {"===", "~=", "==", "!=", "<=", ">=", "<", ">"}) {
-    if (s.substr(0, op.size()) == op) {
-      spec.op_ = std::string(op);
-      s.remove_prefix(op.size());
-      break;
-    }
-  }
-  if (spec.op_.empty()) {
-    if (error) *error = "expected a version operator (==, !=, <=, >=, <, >, ~=, ===) in '" + std::string(strip(text)) + "'";
+  static const rx::Pattern anchored =
+      rx::seq({rx::repeat(rx::cls(patterns::is_space), 0), patterns::specifier(),
+               rx::repeat(rx::cls(patterns::is_space), 0), rx::end_of_text()});
+  rx::Match m;
+  if (!rx::match(anchored, text, 0, 2, m)) {
+    if (error) *error = "invalid specifier " + text::quote_for_message(text);
     return std::nullopt;
   }
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  if (!valid_clause_version(spec.op_, s) || s.empty()) {
-    if (error) *error = "invalid version '" + std::string(s) + "' after '" + spec.op_ + "'";
-    return std::nullopt;
-  }
-  spec.version_ = std::string(s);
-  return spec;
-}
-
-bool Specifier::prereleases() const {
-  if (op_ == "==" || op_ == ">=" || op_ == "<=" || op_ == "~=" || op_ == "===") {
-    std::string_view version = version_;
-    if (op_ == "==" && version.size() >= 2 && version.substr(version.size() - 2) == ".*") {
-      version.remove_suffix(2);
+  Specifier s;
+  s.op_ = std::string(m.get(text, 1));
+  s.version_ = std::string(text::python_strip(m.get(text, 2)));
+  if (s.op_ != "===") {
+    // The pattern admits exactly what Version parses, except numbers beyond 64 bits.
+    std::string_view version = s.version_;
+    if (version.ends_with(".*")) version.remove_suffix(2);
+    std::string why;
+    if (!Version::parse(version, &why)) {
+      if (error) *error = why + " in specifier " + text::quote_for_message(text);
+      return std::nullopt;
     }
-    auto v = Version::parse(version);
-    if (v && v->is_prerelease()) return true;
   }
-  return false;
+  return s;
 }
 
-std::string Specifier::canonical() const {
-  if (op_ == "===") return op_ + version_;
-  if (version_.size() >= 2 && version_.compare(version_.size() - 2, 2, ".*") == 0) return op_ + version_;
-  return op_ + canonicalize_version(version_, op_ != "~=");
+bool Specifier::admits_prereleases() const {
+  if (op_ != "==" && op_ != ">=" && op_ != "<=" && op_ != "~=" && op_ != "===") return false;
+  std::string_view text = version_;
+  if (op_ == "==" && text.ends_with(".*")) text.remove_suffix(2);
+  auto v = Version::parse(text);
+  return v && v->is_prerelease();
 }
 
-namespace {
-
-bool compare_equal(const Version& prospective, const std::string& spec) {
-  if (spec.size() >= 2 && spec.compare(spec.size() - 2, 2, ".*") == 0) {
-    std::vector<std::string> split_spec = version_split(canonicalize_version(spec.substr(0, spec.size() - 2), false));
-    std::vector<std::string> split_prospective = version_split(canonicalize_version(prospective.public_str()));
-    // Pad the prospective release with zeros to the spec's release length.
-    auto release_length = [](const std::vector<std::string>& parts) {
-      std::size_t n = 0;
-      while (n < parts.size() && all_digits(parts[n])) ++n;
-      return n;
-    };
-    std::size_t left = release_length(split_prospective), right = release_length(split_spec);
-    if (right > left) split_prospective.insert(split_prospective.begin() + static_cast<long>(left), right - left, "0");
-    if (split_prospective.size() > split_spec.size()) split_prospective.resize(split_spec.size());
-    return split_prospective == split_spec;
-  }
-  auto spec_version = Version::parse(spec);
-  if (!spec_version) return false;
-  if (!spec_version->has_local()) return prospective.public_version() == *spec_version;
-  return prospective == *spec_version;
+bool Specifier::contains(const Version& v, std::optional<bool> prereleases) const {
+  if (v.is_prerelease() && !prereleases.value_or(admits_prereleases())) return false;
+  return matches(v);
 }
 
-}  // namespace
-
-bool Specifier::admits(const Version& v) const {
-  if (op_ == "===") return lower(v.str()) == lower(version_);
-  if (op_ == "==") return compare_equal(v, version_);
-  if (op_ == "!=") return !compare_equal(v, version_);
-  if (op_ == "~=") {
-    std::vector<std::string> parts = version_split(version_);
-    std::vector<std::string> kept;
-    for (const auto& p : parts) {
-      if (!is_not_suffix(p)) break;
-      kept.push_back(p);
-    }
-    if (!kept.empty()) kept.pop_back();
-    std::string prefix;
-    for (std::size_t i = 0; i < kept.size(); ++i) prefix += (i ? "." : "") + kept[i];
-    prefix += ".*";
-    auto spec = Version::parse(version_);
-    return spec && v.public_version() >= *spec && compare_equal(v, prefix);
-  }
+bool Specifier::matches(const Version& v) const {
+  if (op_ == "===") return text::python_lower(v.str()) == text::python_lower(version_);
+  if (op_ == "==") return equal_to(v, version_);
+  if (op_ == "!=") return !equal_to(v, version_);
   auto spec = Version::parse(version_);
   if (!spec) return false;
   if (op_ == "<=") return v.public_version() <= *spec;
   if (op_ == ">=") return v.public_version() >= *spec;
   if (op_ == "<") {
+    // "<3.1" does not admit 3.1's own pre-releases unless it names a pre-release itself.
     if (!(v < *spec)) return false;
-    if (!spec->is_prerelease() && v.is_prerelease() && v.base_version() == spec->base_version()) return false;
-    return true;
+    return spec->is_prerelease() || !v.is_prerelease() || v.base_version() != spec->base_version();
   }
   if (op_ == ">") {
+    // ">3.1" admits neither 3.1's post releases (unless it names one) nor its local versions.
     if (!(v > *spec)) return false;
     if (!spec->is_postrelease() && v.is_postrelease() && v.base_version() == spec->base_version()) return false;
-    if (v.has_local() && v.base_version() == spec->base_version()) return false;
-    return true;
+    return !(v.has_local() && v.base_version() == spec->base_version());
+  }
+  if (op_ == "~=") {
+    // ~=X.Y.Z is >=X.Y.Z together with ==X.Y.*, suffixes of the text ignored.
+    std::vector<std::string> parts = version_split(version_);
+    std::size_t keep = 0;
+    while (keep < parts.size() && is_not_suffix(parts[keep])) ++keep;
+    std::string prefix;
+    for (std::size_t i = 0; i + 1 < keep; ++i) {
+      if (i) prefix += '.';
+      prefix += parts[i];
+    }
+    return v.public_version() >= *spec && prefix_matches(v, prefix);
   }
   return false;
 }
 
-bool Specifier::contains(const Version& v, std::optional<bool> prereleases) const {
-  bool allow = prereleases.value_or(this->prereleases());
-  if (v.is_prerelease() && !allow) return false;
-  return admits(v);
+std::string Specifier::canonical_key() const {
+  return op_ + std::string(1, '\0') + canonicalize_version(version_, op_ != "~=");
 }
 
 std::optional<SpecifierSet> SpecifierSet::parse(std::string_view text, std::string* error) {
   SpecifierSet set;
-  std::set<std::string> seen;
+  std::vector<std::string> keys;
   std::size_t start = 0;
-  while (start <= text.size()) {
+  for (;;) {
     std::size_t comma = text.find(',', start);
-    std::string_view clause = strip(text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
-    if (!clause.empty()) {
-      auto spec = Specifier::parse(clause, error);
-      if (!spec) return std::nullopt;
-      if (seen.insert(spec->canonical()).second) set.specifiers_.push_back(std::move(*spec));
+    std::string_view clause = text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    std::string_view stripped = text::python_strip(clause);
+    if (!stripped.empty()) {
+      std::string why;
+      auto spec = Specifier::parse(stripped, &why);
+      if (!spec) {
+        if (error)
+          *error = why + " at byte " + std::to_string(start + static_cast<std::size_t>(stripped.data() - clause.data()));
+        return std::nullopt;
+      }
+      std::string key = spec->canonical_key();
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+        keys.push_back(std::move(key));
+        set.specifiers_.push_back(std::move(*spec));
+      }
     }
     if (comma == std::string_view::npos) break;
     start = comma + 1;
@@ -494,57 +449,47 @@ std::optional<SpecifierSet> SpecifierSet::parse(std::string_view text, std::stri
   return set;
 }
 
-std::optional<bool> SpecifierSet::prereleases() const {
+std::optional<bool> SpecifierSet::admits_prereleases() const {
   if (specifiers_.empty()) return std::nullopt;
-  return std::any_of(specifiers_.begin(), specifiers_.end(), [](const Specifier& s) { return s.prereleases(); });
+  return std::any_of(specifiers_.begin(), specifiers_.end(), [](const Specifier& s) { return s.admits_prereleases(); });
 }
 
 bool SpecifierSet::contains(const Version& v, std::optional<bool> prereleases) const {
-  std::optional<bool> allow = prereleases ? prereleases : this->prereleases();
-  if (!allow.value_or(false) && v.is_prerelease()) return false;
-  return std::all_of(specifiers_.begin(), specifiers_.end(),
-                     [&](const Specifier& s) { return s.contains(v, allow.value_or(false)); });
+  std::optional<bool> allow = prereleases ? prereleases : admits_prereleases();
+  if (v.is_prerelease() && !allow.value_or(false)) return false;
+  return std::all_of(specifiers_.begin(), specifiers_.end(), [&](const Specifier& s) { return s.contains(v, allow); });
 }
 
 std::vector<Version> SpecifierSet::filter(const std::vector<Version>& candidates, std::optional<bool> prereleases) const {
-  std::optional<bool> allow = prereleases ? prereleases : this->prereleases();
+  std::optional<bool> allow = prereleases ? prereleases : admits_prereleases();
+  std::vector<Version> out;
   if (!specifiers_.empty()) {
-    std::vector<Version> items = candidates;
-    for (const Specifier& spec : specifiers_) {
-      // Specifier.filter with prereleases=bool(allow): an undecided set admits none.
-      bool explicit_allow = allow.value_or(false);
-      std::vector<Version> kept, found_prereleases;
-      for (const Version& v : items) {
-        if (!spec.contains(v, explicit_allow)) continue;
-        if (v.is_prerelease() && !(explicit_allow || spec.prereleases())) {
-          found_prereleases.push_back(v);
-        } else {
-          kept.push_back(v);
-        }
-      }
-      items = kept.empty() ? found_prereleases : kept;
-    }
-    return items;
+    for (const auto& v : candidates)
+      if (std::all_of(specifiers_.begin(), specifiers_.end(),
+                      [&](const Specifier& s) { return s.contains(v, allow.value_or(false)); }))
+        out.push_back(v);
+    return out;
   }
-  std::vector<Version> filtered, found_prereleases;
-  for (const Version& v : candidates) {
+  // No clause: final releases, or the pre-releases when nothing else is there and the
+  // caller did not say.
+  std::vector<Version> prereleases_found;
+  for (const auto& v : candidates) {
     if (v.is_prerelease() && !allow.value_or(false)) {
-      if (filtered.empty()) found_prereleases.push_back(v);
+      if (out.empty()) prereleases_found.push_back(v);
     } else {
-      filtered.push_back(v);
+      out.push_back(v);
     }
   }
-  if (filtered.empty() && !found_prereleases.empty() && !allow.has_value()) return found_prereleases;
-  return filtered;
+  if (out.empty() && !allow.has_value()) return prereleases_found;
+  return out;
 }
 
 std::optional<Version> SpecifierSet::pinned() const {
   if (specifiers_.size() != 1) return std::nullopt;
   const Specifier& s = specifiers_[0];
-  if (s.op() != "==" && s.op() != "===") return std::nullopt;
-  const std::string& text = s.version_text();
-  if (text.size() >= 2 && text.compare(text.size() - 2, 2, ".*") == 0) return std::nullopt;
-  return Version::parse(text);
+  if ((s.op() == "==" && !std::string_view(s.version_text()).ends_with(".*")) || s.op() == "===")
+    return Version::parse(s.version_text());
+  return std::nullopt;
 }
 
 std::string SpecifierSet::str() const {
@@ -552,8 +497,24 @@ std::string SpecifierSet::str() const {
   for (const auto& s : specifiers_) parts.push_back(s.str());
   std::sort(parts.begin(), parts.end());
   std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? "," : "") + parts[i];
+  for (const auto& p : parts) {
+    if (!out.empty()) out += ',';
+    out += p;
+  }
   return out;
+}
+
+std::string normalize_name(std::string_view name) {
+  std::string collapsed;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (name[i] == '-' || name[i] == '_' || name[i] == '.') {
+      while (i + 1 < name.size() && (name[i + 1] == '-' || name[i + 1] == '_' || name[i + 1] == '.')) ++i;
+      collapsed += '-';
+    } else {
+      collapsed += name[i];
+    }
+  }
+  return text::python_lower(collapsed);
 }
 
 }  // namespace aegis::deps

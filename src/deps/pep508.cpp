@@ -1,257 +1,589 @@
+// PEP 508: a recursive-descent parser over a context-sensitive tokenizer, step for step
+// as packaging 23.0's _parser.py and _tokenizer.py, so that the same inputs are accepted,
+// the same errors reported at the same places, and str() gives the same text.
 #include "deps/pep508.h"
 
 #include <algorithm>
-#include <set>
+#include <cctype>
+#include <cstdint>
+
+#include "deps/pep440_match.h"
+#include "deps/pep440_unicode.h"
 
 namespace aegis::deps {
 
-struct Marker::Node {
-  // A list: atoms joined by "and"/"or" (ops.size() == children.size() - 1).
-  // An item: lhs op rhs, each side a variable or a quoted value.
-  bool is_list = false;
-  std::vector<std::shared_ptr<const Node>> children;
-  std::vector<std::string> ops;
-  bool lhs_variable = false;
-  std::string lhs;
-  std::string op;
-  bool rhs_variable = false;
-  std::string rhs;
-};
-
 namespace {
 
-using NodePtr = std::shared_ptr<const Marker::Node>;
+// ---------------------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------------------
 
-bool is_word(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+enum class Tok {
+  LeftParenthesis, RightParenthesis, LeftBracket, RightBracket, Semicolon, Comma, QuotedString, Op,
+  BoolOp, In, Not, Variable, Specifier, At, Url, Identifier, Ws, End
+};
+
+const char* token_name(Tok t) {
+  switch (t) {
+    case Tok::RightParenthesis: return "RIGHT_PARENTHESIS";
+    case Tok::RightBracket: return "RIGHT_BRACKET";
+    default: return "TOKEN";  // only closing tokens are named in messages
+  }
 }
-bool is_alnum(char c) { return is_word(c) && c != '_'; }
 
-struct ParseError {
+bool is_not_single_quote(char32_t c) { return c != '\''; }
+bool is_not_double_quote(char32_t c) { return c != '"'; }
+bool is_url_char(char32_t c) { return c != ' ' && c != '\t'; }
+bool is_blank(char32_t c) { return c == ' ' || c == '\t'; }
+bool is_alnum_ascii(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_identifier_char(char32_t c) { return is_alnum_ascii(c) || c == '.' || c == '_' || c == '-'; }
+
+const rx::Pattern& rule(Tok t) {
+  using namespace rx;
+  auto words = [](std::initializer_list<const char*> list) {
+    std::vector<Pattern> choices;
+    for (const char* w : list) choices.push_back(lit(w));
+    return alt(std::move(choices));
+  };
+  static const std::vector<Pattern> rules = [&] {
+    std::vector<Pattern> r(static_cast<int>(Tok::End) + 1);
+    r[static_cast<int>(Tok::LeftParenthesis)] = lit("(");
+    r[static_cast<int>(Tok::RightParenthesis)] = lit(")");
+    r[static_cast<int>(Tok::LeftBracket)] = lit("[");
+    r[static_cast<int>(Tok::RightBracket)] = lit("]");
+    r[static_cast<int>(Tok::Semicolon)] = lit(";");
+    r[static_cast<int>(Tok::Comma)] = lit(",");
+    r[static_cast<int>(Tok::QuotedString)] =
+        alt({seq({lit("'"), repeat(cls(is_not_single_quote), 0), lit("'")}),
+             seq({lit("\""), repeat(cls(is_not_double_quote), 0), lit("\"")})});
+    r[static_cast<int>(Tok::Op)] = words({"===", "==", "~=", "!=", "<=", ">=", "<", ">"});
+    r[static_cast<int>(Tok::BoolOp)] = seq({word_boundary(), words({"or", "and"}), word_boundary()});
+    r[static_cast<int>(Tok::In)] = seq({word_boundary(), lit("in"), word_boundary()});
+    r[static_cast<int>(Tok::Not)] = seq({word_boundary(), lit("not"), word_boundary()});
+    auto dot_or_underscore = cls([](char32_t c) { return c == '.' || c == '_'; });
+    r[static_cast<int>(Tok::Variable)] = seq({
+        word_boundary(),
+        alt({lit("python_version"), lit("python_full_version"), seq({lit("os"), dot_or_underscore, lit("name")}),
+             seq({lit("sys"), dot_or_underscore, lit("platform")}),
+             seq({lit("platform_"), words({"release", "system"})}),
+             seq({lit("platform"), dot_or_underscore, words({"version", "machine", "python_implementation"})}),
+             lit("python_implementation"), seq({lit("implementation_"), words({"name", "version"})}), lit("extra")}),
+        word_boundary(),
+    });
+    r[static_cast<int>(Tok::Specifier)] = patterns::specifier();
+    r[static_cast<int>(Tok::At)] = lit("@");
+    r[static_cast<int>(Tok::Url)] = repeat(cls(is_url_char), 1);
+    r[static_cast<int>(Tok::Identifier)] =
+        seq({word_boundary(), cls(is_alnum_ascii), repeat(cls(is_identifier_char), 0), word_boundary()});
+    r[static_cast<int>(Tok::Ws)] = repeat(cls(is_blank), 1);
+    r[static_cast<int>(Tok::End)] = end_of_text();
+    return r;
+  }();
+  return rules[static_cast<int>(t)];
+}
+
+struct SyntaxError {
   std::string message;
   std::size_t offset;
 };
 
-// A hand-written counterpart of packaging's tokenizer: each check() tries one token kind
-// at the current position, after which read() takes it.
-class Tokens {
+struct Token {
+  Tok kind;
+  std::string_view text;
+  std::size_t position;
+};
+
+// Nesting beyond this is refused rather than risking the stack (packaging itself hits
+// Python's recursion limit a little further on).
+constexpr int kMaxMarkerDepth = 200;
+
+class Tokenizer {
  public:
-  explicit Tokens(std::string_view s) : s_(s) {}
-  std::size_t position() const { return at_; }
-  bool at_end() const { return at_ >= s_.size(); }
-  char peek() const { return at_ < s_.size() ? s_[at_] : '\0'; }
-  void skip_ws() {
-    while (at_ < s_.size() && (s_[at_] == ' ' || s_[at_] == '\t')) ++at_;
-  }
-  bool ws() const { return peek() == ' ' || peek() == '\t'; }
-  bool take_char(char c) {
-    if (peek() != c) return false;
-    ++at_;
+  explicit Tokenizer(std::string_view source) : source_(source) {}
+
+  std::size_t position() const { return position_; }
+  std::string_view source() const { return source_; }
+
+  bool check(Tok t, bool peek = false) {
+    rx::Match m;
+    if (!rx::match(rule(t), source_, position_, 2, m)) return false;
+    if (!peek) next_ = Token{t, source_.substr(position_, m.end - position_), position_};
     return true;
   }
-  // \bWORD\b
-  bool take_word(std::string_view word) {
-    if (s_.substr(at_, word.size()) != word) return false;
-    if (at_ > 0 && is_word(s_[at_ - 1])) return false;
-    std::size_t end = at_ + word.size();
-    if (end < s_.size() && is_word(s_[end])) return false;
-    at_ = end;
-    return true;
+  void consume(Tok t) {
+    if (check(t)) read();
   }
-  // \b[a-zA-Z0-9][a-zA-Z0-9._-]*\b
-  std::optional<std::string> identifier() {
-    if (!is_alnum(peek()) || (at_ > 0 && is_word(s_[at_ - 1]))) return std::nullopt;
-    std::size_t end = at_;
-    while (end < s_.size() && (is_word(s_[end]) || s_[end] == '.' || s_[end] == '-')) ++end;
-    while (end > at_ && (s_[end - 1] == '.' || s_[end - 1] == '-')) --end;
-    std::string out(s_.substr(at_, end - at_));
-    at_ = end;
-    return out;
+  Token expect(Tok t, std::string_view expected) {
+    if (!check(t)) fail("Expected " + std::string(expected));
+    return read();
   }
-  std::optional<std::string> quoted() {
-    char q = peek();
-    if (q != '\'' && q != '"') return std::nullopt;
-    std::size_t close = s_.find(q, at_ + 1);
-    if (close == std::string_view::npos) return std::nullopt;
-    std::string out(s_.substr(at_ + 1, close - at_ - 1));
-    at_ = close + 1;
-    return out;
+  Token read() {
+    Token token = *next_;
+    position_ += token.text.size();
+    next_.reset();
+    return token;
   }
-  std::optional<std::string> variable() {
-    static constexpr std::string_view kNames[] = {
-        "python_full_version", "python_version", "os_name", "os.name", "sys_platform", "sys.platform",
-        "platform_release", "platform_system", "platform_version", "platform.version",
-        "platform_machine", "platform.machine", "platform_python_implementation",
-        "platform.python_implementation", "python_implementation", "implementation_name",
-        "implementation_version", "extra"};
-    for (std::string_view name : kNames) {
-      std::size_t save = at_;
-      if (take_word(name)) {
-        std::string v(name);
-        std::replace(v.begin(), v.end(), '.', '_');
-        if (v == "python_implementation") v = "platform_python_implementation";
-        return v;
-      }
-      at_ = save;
+  [[noreturn]] void fail(std::string message, std::optional<std::size_t> span_start = std::nullopt) const {
+    throw SyntaxError{std::move(message), span_start.value_or(position_)};
+  }
+  // Runs `body` between an optional opening token and its required closing token.
+  template <class Body>
+  void enclosing(Tok open, Tok close, Body body) {
+    std::optional<std::size_t> open_position;
+    if (check(open)) {
+      open_position = position_;
+      read();
     }
-    return std::nullopt;
-  }
-  std::optional<std::string> op() {
-    for (std::string_view o : {"===", "==", "~=", "!=", "<=", ">=", "<", ">"}) {
-      if (s_.substr(at_, o.size()) == o) {
-        at_ += o.size();
-        return std::string(o);
-      }
-    }
-    return std::nullopt;
-  }
-  // One version clause (packaging's SPECIFIER token): operator, whitespace, version.
-  std::optional<std::string> specifier() {
-    std::size_t save = at_;
-    auto o = op();
-    if (!o) return std::nullopt;
-    std::size_t version_start = at_;
-    while (at_ < s_.size() && (s_[at_] == ' ' || s_[at_] == '\t' || s_[at_] == '\n' || s_[at_] == '\r' ||
-                               s_[at_] == '\f' || s_[at_] == '\v')) {
-      ++at_;
-    }
-    std::size_t start = at_;
-    std::size_t end = start;
-    if (*o == "===") {
-      while (end < s_.size() && s_[end] != ' ' && s_[end] != '\t' && s_[end] != '\n' && s_[end] != '\r' &&
-             s_[end] != '\f' && s_[end] != '\v' && s_[end] != ';' && s_[end] != ')') {
-        ++end;
-      }
-      at_ = end;
-      return std::string(s_.substr(save, end - save));
-    }
-    while (end < s_.size() && (is_word(s_[end]) || s_[end] == '.' || s_[end] == '-' || s_[end] == '+' ||
-                               s_[end] == '!' || s_[end] == '*')) {
-      ++end;
-    }
-    for (std::size_t stop = end; stop > start; --stop) {
-      std::string clause = *o + std::string(s_.substr(start, stop - start));
-      if (Specifier::parse(clause)) {
-        at_ = stop;
-        return std::string(s_.substr(save, stop - save));
-      }
-    }
-    (void)version_start;
-    at_ = save;
-    return std::nullopt;
-  }
-  // [^ \t]+
-  std::string url() {
-    std::size_t start = at_;
-    while (at_ < s_.size() && s_[at_] != ' ' && s_[at_] != '\t') ++at_;
-    return std::string(s_.substr(start, at_ - start));
-  }
-  [[noreturn]] void fail(std::string message, std::optional<std::size_t> where = std::nullopt) const {
-    throw ParseError{std::move(message), where.value_or(at_)};
+    body();
+    if (!open_position) return;
+    if (!check(close)) fail(std::string("Expected closing ") + token_name(close), open_position);
+    read();
   }
 
  private:
-  std::string_view s_;
-  std::size_t at_ = 0;
+  std::string_view source_;
+  std::size_t position_ = 0;
+  std::optional<Token> next_;
 };
 
-NodePtr parse_marker_list(Tokens& t);
+// ---------------------------------------------------------------------------------------
+// String literals: the value ast.literal_eval gives a '...' or "..." token
+// ---------------------------------------------------------------------------------------
 
-NodePtr parse_marker_item(Tokens& t) {
-  auto node = std::make_shared<Marker::Node>();
-  t.skip_ws();
-  auto side = [&](bool& is_variable, std::string& value) {
-    if (auto v = t.variable()) {
-      is_variable = true;
-      value = *v;
-    } else if (auto q = t.quoted()) {
-      value = *q;
-    } else {
-      t.fail("Expected a marker variable or quoted string");
-    }
-  };
-  side(node->lhs_variable, node->lhs);
-  t.skip_ws();
-  if (t.take_word("in")) {
-    node->op = "in";
-  } else if (t.take_word("not")) {
-    if (!t.ws()) t.fail("Expected whitespace after 'not'");
-    t.skip_ws();
-    if (!t.take_word("in")) t.fail("Expected 'in' after 'not'");
-    node->op = "not in";
-  } else if (auto o = t.op()) {
-    node->op = *o;
-  } else {
-    t.fail("Expected marker operator, one of <=, <, !=, ==, >=, >, ~=, ===, in, not in");
-  }
-  t.skip_ws();
-  side(node->rhs_variable, node->rhs);
-  t.skip_ws();
-  // Extra names compare normalised (PEP 685); packaging stores them so.
-  if (node->lhs_variable && node->lhs == "extra" && !node->rhs_variable) node->rhs = normalize_name(node->rhs);
-  if (node->rhs_variable && node->rhs == "extra" && !node->lhs_variable) node->lhs = normalize_name(node->lhs);
-  return node;
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
 }
 
-NodePtr parse_marker_atom(Tokens& t) {
-  t.skip_ws();
-  NodePtr atom;
-  if (t.peek() == '(') {
-    std::size_t open = t.position();
-    t.take_char('(');
-    t.skip_ws();
-    atom = parse_marker_list(t);
-    t.skip_ws();
-    if (!t.take_char(')')) t.fail("Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after marker", open);
+std::string literal_value(const Token& token) {
+  std::string_view body = token.text.substr(1, token.text.size() - 2);
+  std::string out;
+  auto fail = [&](const std::string& why, std::size_t at) -> void {
+    throw SyntaxError{"Invalid string literal: " + why, token.position + 1 + at};
+  };
+  for (std::size_t i = 0; i < body.size();) {
+    char c = body[i];
+    if (c == '\n' || c == '\r') fail("unterminated string literal", i);
+    if (c == '\0') fail("null byte in string", i);
+    if (c != '\\') {
+      out += c;
+      ++i;
+      continue;
+    }
+    if (i + 1 >= body.size()) fail("unterminated string literal", i);
+    char n = body[i + 1];
+    std::size_t start = i;
+    i += 2;
+    switch (n) {
+      case '\n': break;  // a line continuation
+      case '\r':
+        if (i < body.size() && body[i] == '\n') ++i;
+        break;
+      case '\\': out += '\\'; break;
+      case '\'': out += '\''; break;
+      case '"': out += '"'; break;
+      case 'a': out += '\a'; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'v': out += '\v'; break;
+      case 'x':
+      case 'u':
+      case 'U': {
+        std::size_t digits = n == 'x' ? 2 : n == 'u' ? 4 : 8;
+        char32_t value = 0;
+        for (std::size_t k = 0; k < digits; ++k) {
+          if (i + k >= body.size() || hex_value(body[i + k]) < 0)
+            fail(std::string("truncated \\") + n + " escape", start);
+          value = value * 16 + static_cast<char32_t>(hex_value(body[i + k]));
+        }
+        if (value > 0x10FFFF) fail("illegal Unicode character", start);
+        i += digits;
+        text::append_utf8(out, value);
+        break;
+      }
+      case 'N': fail("named Unicode escapes (\\N{...}) are not supported", start); break;
+      default:
+        if (n >= '0' && n <= '7') {
+          char32_t value = static_cast<char32_t>(n - '0');
+          for (int k = 0; k < 2 && i < body.size() && body[i] >= '0' && body[i] <= '7'; ++k, ++i)
+            value = value * 8 + static_cast<char32_t>(body[i] - '0');
+          text::append_utf8(out, value);
+        } else {
+          out += '\\';  // an unknown escape keeps its backslash
+          i = start + 1;
+        }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// The parser
+// ---------------------------------------------------------------------------------------
+
+using Node = Marker::Node;
+
+Node parse_marker_expression(Tokenizer& t, int depth);
+
+Marker::Operand parse_marker_var(Tokenizer& t) {
+  if (t.check(Tok::Variable)) {
+    std::string name(t.read().text);
+    std::replace(name.begin(), name.end(), '.', '_');
+    if (name == "python_implementation") name = "platform_python_implementation";
+    return {true, name};
+  }
+  if (t.check(Tok::QuotedString)) return {false, literal_value(t.read())};
+  t.fail("Expected a marker variable or quoted string");
+}
+
+std::string parse_marker_op(Tokenizer& t) {
+  if (t.check(Tok::In)) {
+    t.read();
+    return "in";
+  }
+  if (t.check(Tok::Not)) {
+    t.read();
+    t.expect(Tok::Ws, "whitespace after 'not'");
+    t.expect(Tok::In, "'in' after 'not'");
+    return "not in";
+  }
+  if (t.check(Tok::Op)) return std::string(t.read().text);
+  t.fail("Expected marker operator, one of <=, <, !=, ==, >=, >, ~=, ===, in, not in");
+}
+
+Node parse_marker_item(Tokenizer& t) {
+  Node item;
+  item.kind = Node::Kind::Term;
+  t.consume(Tok::Ws);
+  item.lhs = parse_marker_var(t);
+  t.consume(Tok::Ws);
+  item.op = parse_marker_op(t);
+  t.consume(Tok::Ws);
+  item.rhs = parse_marker_var(t);
+  t.consume(Tok::Ws);
+  return item;
+}
+
+Node parse_marker_atom(Tokenizer& t, int depth) {
+  t.consume(Tok::Ws);
+  Node atom;
+  if (t.check(Tok::LeftParenthesis, true)) {
+    if (depth >= kMaxMarkerDepth) t.fail("Marker nested too deeply");
+    t.enclosing(Tok::LeftParenthesis, Tok::RightParenthesis, [&] {
+      t.consume(Tok::Ws);
+      atom = parse_marker_expression(t, depth + 1);
+      t.consume(Tok::Ws);
+    });
   } else {
     atom = parse_marker_item(t);
   }
-  t.skip_ws();
+  t.consume(Tok::Ws);
   return atom;
 }
 
-NodePtr parse_marker_list(Tokens& t) {
-  auto list = std::make_shared<Marker::Node>();
-  list->is_list = true;
-  list->children.push_back(parse_marker_atom(t));
-  while (true) {
-    std::size_t save = t.position();
-    std::string boolop;
-    if (t.take_word("or")) {
-      boolop = "or";
-    } else if (t.take_word("and")) {
-      boolop = "and";
-    } else {
-      (void)save;
-      break;
-    }
-    list->ops.push_back(boolop);
-    list->children.push_back(parse_marker_atom(t));
+Node parse_marker_expression(Tokenizer& t, int depth) {
+  Node list;
+  list.children.push_back(parse_marker_atom(t, depth));
+  while (t.check(Tok::BoolOp)) {
+    Node op;
+    op.kind = Node::Kind::BoolOp;
+    op.op = std::string(t.read().text);
+    list.children.push_back(std::move(op));
+    list.children.push_back(parse_marker_atom(t, depth));
   }
   return list;
 }
 
-std::string format_node(const Marker::Node& node, bool first) {
-  if (node.is_list && node.children.size() == 1 && node.ops.empty()) return format_node(*node.children[0], true);
-  if (node.is_list) {
-    std::string out;
-    for (std::size_t i = 0; i < node.children.size(); ++i) {
-      if (i) out += " " + node.ops[i - 1] + " ";
-      out += format_node(*node.children[i], false);
-    }
-    return first ? out : "(" + out + ")";
+// packaging normalises the value compared with `extra` in the first term of the
+// top-level list only (that is what _normalize_extra_values looks at).
+void normalize_extra_values(Node& root) {
+  if (root.children.empty() || root.children[0].kind != Node::Kind::Term) return;
+  Node& term = root.children[0];
+  if (term.lhs.variable && term.lhs.value == "extra") {
+    term.rhs = {false, normalize_name(term.rhs.value)};
+  } else if (term.rhs.variable && term.rhs.value == "extra") {
+    term.lhs = {false, normalize_name(term.lhs.value)};
   }
-  auto side = [](bool variable, const std::string& v) { return variable ? v : "\"" + v + "\""; };
-  return side(node.lhs_variable, node.lhs) + " " + node.op + " " + side(node.rhs_variable, node.rhs);
 }
 
-bool eval_op(const std::string& lhs, const std::string& op, const std::string& rhs) {
-  if (op != "in" && op != "not in") {
-    if (auto spec = Specifier::parse(op + rhs)) {
-      auto v = Version::parse(lhs);
-      if (!v) return false;  // packaging raises here; an unusable marker is not satisfied
-      return spec->contains(*v, true);
+std::string parse_version_many(Tokenizer& t) {
+  std::string specifiers;
+  while (t.check(Tok::Specifier)) {
+    specifiers += t.read().text;
+    t.consume(Tok::Ws);
+    if (!t.check(Tok::Comma)) break;
+    specifiers += t.read().text;
+    t.consume(Tok::Ws);
+  }
+  return specifiers;
+}
+
+std::string parse_specifier(Tokenizer& t) {
+  std::string specifiers;
+  t.enclosing(Tok::LeftParenthesis, Tok::RightParenthesis, [&] {
+    t.consume(Tok::Ws);
+    specifiers = parse_version_many(t);
+    t.consume(Tok::Ws);
+  });
+  return specifiers;
+}
+
+std::vector<std::string> parse_extras_list(Tokenizer& t) {
+  std::vector<std::string> extras;
+  if (!t.check(Tok::Identifier)) return extras;
+  extras.emplace_back(t.read().text);
+  for (;;) {
+    t.consume(Tok::Ws);
+    if (t.check(Tok::Identifier, true)) t.fail("Expected comma between extra names");
+    if (!t.check(Tok::Comma)) break;
+    t.read();
+    t.consume(Tok::Ws);
+    extras.emplace_back(t.expect(Tok::Identifier, "extra name after comma").text);
+  }
+  return extras;
+}
+
+std::vector<std::string> parse_extras(Tokenizer& t) {
+  std::vector<std::string> extras;
+  if (!t.check(Tok::LeftBracket, true)) return extras;
+  t.enclosing(Tok::LeftBracket, Tok::RightBracket, [&] {
+    t.consume(Tok::Ws);
+    extras = parse_extras_list(t);
+    t.consume(Tok::Ws);
+  });
+  return extras;
+}
+
+Node parse_requirement_marker(Tokenizer& t, std::size_t span_start, std::string_view after) {
+  if (!t.check(Tok::Semicolon)) t.fail("Expected end or semicolon (after " + std::string(after) + ")", span_start);
+  t.read();
+  Node marker = parse_marker_expression(t, 0);
+  t.consume(Tok::Ws);
+  return marker;
+}
+
+struct ParsedRequirement {
+  std::string name, url, specifier;
+  std::size_t url_position = 0, specifier_position = 0;
+  std::vector<std::string> extras;
+  std::optional<Node> marker;
+};
+
+ParsedRequirement parse_requirement_tokens(Tokenizer& t) {
+  ParsedRequirement r;
+  t.consume(Tok::Ws);
+  r.name = t.expect(Tok::Identifier, "package name at the start of dependency specifier").text;
+  t.consume(Tok::Ws);
+  r.extras = parse_extras(t);
+  t.consume(Tok::Ws);
+  if (t.check(Tok::At)) {
+    t.read();
+    t.consume(Tok::Ws);
+    r.url_position = t.position();
+    r.url = t.expect(Tok::Url, "URL after @").text;
+    if (!t.check(Tok::End, true)) {
+      t.expect(Tok::Ws, "whitespace after URL");
+      if (!t.check(Tok::End, true)) r.marker = parse_requirement_marker(t, r.url_position, "URL and whitespace");
     }
+  } else {
+    r.specifier_position = t.position();
+    r.specifier = parse_specifier(t);
+    t.consume(Tok::Ws);
+    if (!t.check(Tok::End, true))
+      r.marker = parse_requirement_marker(
+          t, r.specifier_position, r.specifier.empty() ? "name and no valid version specifier" : "version specifier");
+  }
+  t.expect(Tok::End, "end of dependency specifier");
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------
+// URLs: the checks packaging makes with urllib.parse (Python 3.11)
+// ---------------------------------------------------------------------------------------
+
+bool is_ipv4(std::string_view s) {
+  int octets = 0;
+  for (std::size_t start = 0;;) {
+    std::size_t dot = s.find('.', start);
+    std::string_view octet = s.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    if (octet.empty() || octet.size() > 3) return false;
+    if (!std::all_of(octet.begin(), octet.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+    if (octet.size() > 1 && octet[0] == '0') return false;
+    if (std::stoi(std::string(octet)) > 255) return false;
+    ++octets;
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return octets == 4;
+}
+
+// ipaddress.IPv6Address: hextets, one "::", an IPv4 tail, a "%scope".
+bool is_ipv6(std::string_view s) {
+  std::size_t percent = s.find('%');
+  if (percent != std::string_view::npos) {
+    std::string_view scope = s.substr(percent + 1);
+    if (scope.empty() || scope.find('%') != std::string_view::npos) return false;
+    s = s.substr(0, percent);
+  }
+  if (s.empty()) return false;
+  std::vector<std::string> parts;
+  for (std::size_t start = 0;;) {
+    std::size_t colon = s.find(':', start);
+    parts.emplace_back(s.substr(start, colon == std::string_view::npos ? std::string_view::npos : colon - start));
+    if (colon == std::string_view::npos) break;
+    start = colon + 1;
+  }
+  if (parts.size() < 3) return false;
+  if (parts.back().find('.') != std::string::npos) {
+    if (!is_ipv4(parts.back())) return false;
+    parts.back() = "0";  // stands for two hextets
+    parts.push_back("0");
+  }
+  if (parts.size() > 9) return false;
+  std::optional<std::size_t> skip;
+  for (std::size_t i = 1; i + 1 < parts.size(); ++i) {
+    if (!parts[i].empty()) continue;
+    if (skip) return false;
+    skip = i;
+  }
+  std::size_t hi, lo;
+  if (skip) {
+    hi = *skip;
+    lo = parts.size() - *skip - 1;
+    if (parts.front().empty() && --hi) return false;
+    if (parts.back().empty() && --lo) return false;
+    if (8 < hi + lo + 1) return false;
+  } else {
+    if (parts.size() != 8 || parts.front().empty() || parts.back().empty()) return false;
+    hi = parts.size();
+    lo = 0;
+  }
+  auto hextet = [](const std::string& h) {
+    return !h.empty() && h.size() <= 4 && std::all_of(h.begin(), h.end(), [](char c) { return hex_value(c) >= 0; });
+  };
+  for (std::size_t i = 0; i < hi; ++i)
+    if (!hextet(parts[i])) return false;
+  for (std::size_t i = parts.size() - lo; i < parts.size(); ++i)
+    if (!hextet(parts[i])) return false;
+  return true;
+}
+
+bool is_bracketed_host(std::string_view host) {
+  if (!host.empty() && host[0] == 'v') {  // IPvFuture: v<hex>.<anything but a newline>
+    std::size_t i = 1;
+    while (i < host.size() && hex_value(host[i]) >= 0) ++i;
+    return i > 1 && i + 1 < host.size() && host[i] == '.' && host.find('\n', i) == std::string_view::npos;
+  }
+  return is_ipv6(host);
+}
+
+// nullopt when packaging accepts the URL, else its complaint.
+std::optional<std::string> check_url(const std::string& original) {
+  std::string url = original;
+  std::size_t lead = 0;
+  while (lead < url.size() && static_cast<unsigned char>(url[lead]) <= 0x20) ++lead;
+  url.erase(0, lead);
+  std::erase_if(url, [](char c) { return c == '\t' || c == '\r' || c == '\n'; });
+
+  std::string scheme, netloc, rest = url, query, fragment;
+  std::size_t colon = url.find(':');
+  auto is_scheme_char = [](char c) { return is_alnum_ascii(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'; };
+  if (colon != std::string::npos && colon > 0 && std::isalpha(static_cast<unsigned char>(url[0])) &&
+      std::all_of(url.begin(), url.begin() + static_cast<std::ptrdiff_t>(colon), is_scheme_char)) {
+    scheme = text::python_lower(url.substr(0, colon));
+    rest = url.substr(colon + 1);
+  }
+  if (rest.starts_with("//")) {
+    std::size_t end = rest.find_first_of("/?#", 2);
+    if (end == std::string::npos) end = rest.size();
+    netloc = rest.substr(2, end - 2);
+    rest = rest.substr(end);
+    bool open = netloc.find('[') != std::string::npos, close = netloc.find(']') != std::string::npos;
+    if (open != close) return "Invalid IPv6 URL";
+    if (open) {
+      std::string_view host_port = netloc;
+      if (std::size_t at = host_port.rfind('@'); at != std::string_view::npos) host_port = host_port.substr(at + 1);
+      std::string_view host;
+      if (std::size_t bracket = host_port.find('['); bracket != std::string_view::npos) {
+        if (bracket > 0) return "Invalid IPv6 URL";
+        std::string_view inside = host_port.substr(1);
+        std::size_t end_bracket = inside.find(']');
+        host = inside.substr(0, end_bracket);
+        std::string_view port = end_bracket == std::string_view::npos ? "" : inside.substr(end_bracket + 1);
+        if (!port.empty() && port[0] != ':') return "Invalid IPv6 URL";
+      } else {
+        host = host_port.substr(0, host_port.find(':'));
+      }
+      if (!is_bracketed_host(host)) return "Invalid IPv6 URL";
+    }
+  }
+  if (std::size_t hash = rest.find('#'); hash != std::string::npos) {
+    fragment = rest.substr(hash + 1);
+    rest.resize(hash);
+  }
+  if (std::size_t question = rest.find('?'); question != std::string::npos) {
+    query = rest.substr(question + 1);
+    rest.resize(question);
+  }
+  if (scheme == "file") {
+    // A file URL must come back unchanged from urlunparse ("file" has no params).
+    std::string rebuilt = rest;
+    if (!netloc.empty() || !rebuilt.starts_with("//")) {
+      if (!rebuilt.empty() && rebuilt[0] != '/') rebuilt = "/" + rebuilt;
+      rebuilt = "//" + netloc + rebuilt;
+    }
+    rebuilt = scheme + ":" + rebuilt;
+    if (!query.empty()) rebuilt += "?" + query;
+    if (!fragment.empty()) rebuilt += "#" + fragment;
+    if (rebuilt != original) return "Invalid URL given";
+    return std::nullopt;
+  }
+  if (scheme.empty() || netloc.empty()) return "Invalid URL: " + text::quote_for_message(original);
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------------------
+// Marker text and evaluation
+// ---------------------------------------------------------------------------------------
+
+std::string serialize(const Marker::Operand& operand) {
+  return operand.variable ? operand.value : "\"" + operand.value + "\"";
+}
+
+std::string format_marker(const Node& node, bool first = true) {
+  if (node.kind == Node::Kind::Term) return serialize(node.lhs) + " " + node.op + " " + serialize(node.rhs);
+  if (node.kind == Node::Kind::BoolOp) return node.op;
+  // A one-element list prints as its element, parentheses dropped (packaging does this
+  // at any depth, even where the parentheses mattered).
+  if (node.children.size() == 1 && node.children[0].kind != Node::Kind::BoolOp) return format_marker(node.children[0]);
+  std::string inner;
+  for (const auto& child : node.children) {
+    if (!inner.empty()) inner += ' ';
+    inner += format_marker(child, false);
+  }
+  return first ? inner : "(" + inner + ")";
+}
+
+struct EvaluationError {
+  std::string message;
+};
+
+bool compare(const std::string& lhs, const std::string& op, const std::string& rhs) {
+  // Values that read as a specifier compare as versions, pre-releases admitted.
+  std::string spec_error;
+  auto spec = Specifier::parse(op + rhs, &spec_error);
+  // packaging would compare such a value as a version; we cannot, so say so.
+  if (!spec && spec_error.find("too large") != std::string::npos) throw EvaluationError{spec_error};
+  if (spec) {
+    std::string why;
+    auto version = Version::parse(lhs, &why);
+    if (!version) throw EvaluationError{why};
+    return spec->contains(*version, true);
   }
   if (op == "in") return rhs.find(lhs) != std::string::npos;
   if (op == "not in") return rhs.find(lhs) == std::string::npos;
@@ -261,218 +593,170 @@ bool eval_op(const std::string& lhs, const std::string& op, const std::string& r
   if (op == "!=") return lhs != rhs;
   if (op == ">=") return lhs >= rhs;
   if (op == ">") return lhs > rhs;
-  return false;  // "~=" or "===" on values that are not versions: undefined
+  throw EvaluationError{"undefined comparison '" + op + "' on " + text::quote_for_message(lhs) + " and " +
+                       text::quote_for_message(rhs)};
 }
 
-bool evaluate_node(const Marker::Node& node, const MarkerEnvironment& env, std::string_view extra) {
-  if (node.is_list) {
-    // "and" binds tighter than "or": groups of and-ed atoms, or-ed together.
-    bool any_group = false;
-    bool group = true;
-    for (std::size_t i = 0; i < node.children.size(); ++i) {
-      if (i > 0 && node.ops[i - 1] == "or") {
-        any_group = any_group || group;
-        group = true;
+std::string lookup(const MarkerEnvironment& env, std::string_view extra, const std::string& name) {
+  if (name == "extra") return std::string(extra);
+  auto it = env.values.find(name);
+  if (it == env.values.end()) throw EvaluationError{"the environment has no value for '" + name + "'"};
+  return it->second;
+}
+
+bool evaluate_list(const Node& list, const MarkerEnvironment& env, std::string_view extra) {
+  // "and" binds tighter than "or": groups separated by "or", each true when all its
+  // terms are. Every term is evaluated, as packaging does (so every error surfaces).
+  std::vector<std::vector<bool>> groups(1);
+  for (const auto& node : list.children) {
+    if (node.kind == Node::Kind::List) {
+      groups.back().push_back(evaluate_list(node, env, extra));
+    } else if (node.kind == Node::Kind::Term) {
+      // The environment is looked up by the left variable, or else by the right value.
+      std::string key, lhs, rhs;
+      if (node.lhs.variable) {
+        key = node.lhs.value;
+        lhs = lookup(env, extra, key);
+        rhs = node.rhs.value;
+      } else {
+        lhs = node.lhs.value;
+        key = node.rhs.value;
+        rhs = lookup(env, extra, key);
       }
-      group = group && evaluate_node(*node.children[i], env, extra);
+      if (key == "extra") {  // PEP 685: extras compare by their normalised names
+        lhs = normalize_name(lhs);
+        rhs = normalize_name(rhs);
+      }
+      groups.back().push_back(compare(lhs, node.op, rhs));
+    } else if (node.op == "or") {
+      groups.emplace_back();
     }
-    return any_group || group;
   }
-  auto value_of = [&](const std::string& variable) -> std::string {
-    if (variable == "extra") return std::string(extra);
-    auto it = env.values.find(variable);
-    return it == env.values.end() ? std::string() : it->second;
-  };
-  std::string lhs = node.lhs_variable ? value_of(node.lhs) : node.lhs;
-  std::string rhs = node.rhs_variable ? value_of(node.rhs) : node.rhs;
-  const std::string& key = node.lhs_variable ? node.lhs : node.rhs;
-  if (key == "extra") {
-    lhs = normalize_name(lhs);
-    rhs = normalize_name(rhs);
-  }
-  return eval_op(lhs, node.op, rhs);
+  return std::any_of(groups.begin(), groups.end(),
+                     [](const std::vector<bool>& g) { return std::all_of(g.begin(), g.end(), [](bool b) { return b; }); });
 }
 
-void collect_extras(const Marker::Node& node, std::vector<std::string>& out) {
-  for (const auto& child : node.children) collect_extras(*child, out);
-  if (node.is_list) return;
-  if (node.lhs_variable && node.lhs == "extra" && !node.rhs_variable) out.push_back(normalize_name(node.rhs));
-  if (node.rhs_variable && node.rhs == "extra" && !node.lhs_variable) out.push_back(normalize_name(node.lhs));
-}
-
-// scheme "file", or both a scheme and a network location (packaging's URL check).
-bool valid_url(const std::string& url) {
-  std::size_t colon = url.find(':');
-  if (colon == std::string::npos || colon == 0) return false;
-  std::string scheme = url.substr(0, colon);
-  for (char c : scheme) {
-    if (!is_alnum(c) && c != '+' && c != '-' && c != '.') return false;
-  }
-  if (!((scheme[0] >= 'a' && scheme[0] <= 'z') || (scheme[0] >= 'A' && scheme[0] <= 'Z'))) return false;
-  std::string lowered = scheme;
-  for (char& c : lowered) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  if (lowered == "file") return true;
-  if (url.compare(colon, 3, "://") != 0) return false;
-  std::size_t host_end = url.find_first_of("/?#", colon + 3);
-  return host_end == std::string::npos ? url.size() > colon + 3 : host_end > colon + 3;
+void set_error(std::string* error, std::size_t* error_offset, const std::string& message, std::size_t offset) {
+  if (error) *error = message;
+  if (error_offset) *error_offset = offset;
 }
 
 }  // namespace
 
-Marker::Marker() = default;
-Marker::~Marker() = default;
-Marker::Marker(const Marker&) = default;
-Marker& Marker::operator=(const Marker&) = default;
-Marker::Marker(Marker&&) noexcept = default;
-Marker& Marker::operator=(Marker&&) noexcept = default;
+MarkerEnvironment MarkerEnvironment::target(std::string_view python_version, std::string_view platform) {
+  MarkerEnvironment env;
+  // "3.12" stands for 3.12.0; python_version keeps the first two parts of "3.12.4".
+  std::string full(python_version);
+  while (std::count(full.begin(), full.end(), '.') < 2) full += ".0";
+  std::string short_version = full.substr(0, full.find('.', full.find('.') + 1));
+  std::string sys_platform(platform), system, os_name = "posix", machine = "x86_64";
+  if (platform == "linux") {
+    system = "Linux";
+  } else if (platform == "darwin" || platform == "macos") {
+    sys_platform = "darwin";
+    system = "Darwin";
+    machine = "arm64";
+  } else if (platform == "win32" || platform == "windows") {
+    sys_platform = "win32";
+    system = "Windows";
+    os_name = "nt";
+    machine = "AMD64";
+  } else {
+    system = sys_platform;
+  }
+  env.values = {
+      {"implementation_name", "cpython"},
+      {"implementation_version", full},
+      {"os_name", os_name},
+      {"platform_machine", machine},
+      {"platform_python_implementation", "CPython"},
+      {"platform_release", ""},
+      {"platform_system", system},
+      {"platform_version", ""},
+      {"python_full_version", full},
+      {"python_version", short_version},
+      {"sys_platform", sys_platform},
+  };
+  return env;
+}
 
 std::optional<Marker> Marker::parse(std::string_view text, std::string* error, std::size_t* error_offset) {
-  Tokens t(text);
   try {
-    Marker m;
-    m.root_ = parse_marker_list(t);
-    if (!t.at_end()) t.fail("Expected end of marker expression");  // packaging: "Expected end or semicolon"
-    return m;
-  } catch (const ParseError& e) {
+    Tokenizer t(text);
+    Node root = parse_marker_expression(t, 0);
+    normalize_extra_values(root);
+    return Marker(std::move(root));
+  } catch (const SyntaxError& e) {
+    set_error(error, error_offset, e.message, e.offset);
+    return std::nullopt;
+  }
+}
+
+std::optional<bool> Marker::evaluate_checked(const MarkerEnvironment& env, std::string_view extra,
+                                             std::string* error) const {
+  try {
+    return evaluate_list(root_, env, extra);
+  } catch (const EvaluationError& e) {
     if (error) *error = e.message;
-    if (error_offset) *error_offset = e.offset;
     return std::nullopt;
   }
 }
 
 bool Marker::evaluate(const MarkerEnvironment& env, std::string_view extra) const {
-  return root_ && evaluate_node(*root_, env, extra);
+  return evaluate_checked(env, extra).value_or(true);
 }
 
-std::string Marker::str() const { return root_ ? format_node(*root_, true) : std::string(); }
-
-std::vector<std::string> Marker::extras() const {
-  std::vector<std::string> out;
-  if (root_) collect_extras(*root_, out);
-  return out;
-}
-
-MarkerEnvironment MarkerEnvironment::target(std::string_view python_version, std::string_view platform) {
-  MarkerEnvironment env;
-  std::string version(python_version);
-  std::string full = std::count(version.begin(), version.end(), '.') >= 2 ? version : version + ".0";
-  std::string short_version = full.substr(0, full.find('.', full.find('.') + 1));
-  bool windows = platform == "win32" || platform == "windows";
-  bool mac = platform == "darwin" || platform == "macos";
-  env.values = {
-      {"python_version", short_version},
-      {"python_full_version", full},
-      {"implementation_name", "cpython"},
-      {"implementation_version", full},
-      {"platform_python_implementation", "CPython"},
-      {"os_name", windows ? "nt" : "posix"},
-      {"sys_platform", windows ? "win32" : mac ? "darwin" : "linux"},
-      {"platform_system", windows ? "Windows" : mac ? "Darwin" : "Linux"},
-      {"platform_machine", windows ? "AMD64" : mac ? "arm64" : "x86_64"},
-      {"platform_release", ""},
-      {"platform_version", ""},
-  };
-  return env;
-}
-
-std::optional<Requirement> parse_requirement(std::string_view text, std::string* error, std::size_t* error_offset) {
-  Tokens t(text);
-  try {
-    Requirement r;
-    t.skip_ws();
-    auto name = t.identifier();
-    if (!name) t.fail("Expected package name at the start of dependency specifier");
-    r.name = *name;
-    t.skip_ws();
-    if (t.peek() == '[') {
-      std::size_t open = t.position();
-      t.take_char('[');
-      t.skip_ws();
-      std::set<std::string> extras;
-      if (auto first = t.identifier()) {
-        extras.insert(*first);
-        while (true) {
-          t.skip_ws();
-          if (t.identifier()) t.fail("Expected comma between extra names");
-          if (!t.take_char(',')) break;
-          t.skip_ws();
-          auto next = t.identifier();
-          if (!next) t.fail("Expected extra name after comma");
-          extras.insert(*next);
-        }
-      }
-      t.skip_ws();
-      if (!t.take_char(']')) t.fail("Expected matching RIGHT_BRACKET for LEFT_BRACKET, after extras", open);
-      r.extras.assign(extras.begin(), extras.end());
-    }
-    t.skip_ws();
-    std::string specifier;
-    if (t.take_char('@')) {
-      t.skip_ws();
-      std::size_t url_start = t.position();
-      r.url = t.url();
-      if (r.url.empty()) t.fail("Expected URL after @");
-      if (!valid_url(r.url)) t.fail("Invalid URL: " + r.url, url_start);
-      if (!t.at_end()) {
-        if (!t.ws()) t.fail("Expected whitespace after URL");
-        t.skip_ws();
-      }
-    } else {
-      bool parenthesised = t.take_char('(');
-      std::size_t open = t.position();
-      t.skip_ws();
-      while (auto clause = t.specifier()) {
-        specifier += *clause;
-        t.skip_ws();
-        if (!t.take_char(',')) break;
-        specifier += ",";
-        t.skip_ws();
-      }
-      t.skip_ws();
-      if (parenthesised && !t.take_char(')')) {
-        t.fail("Expected matching RIGHT_PARENTHESIS for LEFT_PARENTHESIS, after version specifier", open - 1);
-      }
-      t.skip_ws();
-    }
-    if (!t.at_end()) {
-      if (!t.take_char(';')) {
-        t.fail(specifier.empty() && r.url.empty() ? "Expected end or semicolon (after name and no valid version specifier)"
-                                                  : "Expected end or semicolon (after version specifier)");
-      }
-      std::size_t marker_start = t.position();
-      Marker m;
-      std::string why;
-      std::size_t where = 0;
-      auto parsed = Marker::parse(text.substr(marker_start), &why, &where);
-      if (!parsed) t.fail(why, marker_start + where);
-      r.marker = std::move(*parsed);
-    }
-    std::string why;
-    auto set = SpecifierSet::parse(specifier, &why);
-    if (!set) t.fail(why);
-    r.specifier = std::move(*set);
-    return r;
-  } catch (const ParseError& e) {
-    if (error) *error = e.message;
-    if (error_offset) *error_offset = e.offset;
-    return std::nullopt;
-  }
-}
+std::string Marker::str() const { return format_marker(root_); }
 
 std::string Requirement::str() const {
   std::string out = name;
   if (!extras.empty()) {
-    out += "[";
+    out += '[';
     for (std::size_t i = 0; i < extras.size(); ++i) out += (i ? "," : "") + extras[i];
-    out += "]";
+    out += ']';
   }
   if (!specifier.empty()) out += specifier.str();
   if (!url.empty()) {
     out += "@ " + url;
-    if (marker) out += " ";
+    if (marker) out += ' ';
   }
   if (marker) out += "; " + marker->str();
   return out;
+}
+
+std::optional<Requirement> parse_requirement(std::string_view text, std::string* error, std::size_t* error_offset) {
+  ParsedRequirement parsed;
+  try {
+    Tokenizer t(text);
+    parsed = parse_requirement_tokens(t);
+  } catch (const SyntaxError& e) {
+    set_error(error, error_offset, e.message, e.offset);
+    return std::nullopt;
+  }
+  Requirement r;
+  r.name = parsed.name;
+  if (!parsed.url.empty()) {
+    if (auto complaint = check_url(parsed.url)) {
+      set_error(error, error_offset, *complaint, parsed.url_position);
+      return std::nullopt;
+    }
+    r.url = parsed.url;
+  }
+  r.extras = parsed.extras;
+  std::sort(r.extras.begin(), r.extras.end());
+  r.extras.erase(std::unique(r.extras.begin(), r.extras.end()), r.extras.end());
+  std::string why;
+  auto specifier = SpecifierSet::parse(parsed.specifier, &why);
+  if (!specifier) {
+    set_error(error, error_offset, why, parsed.specifier_position);
+    return std::nullopt;
+  }
+  r.specifier = std::move(*specifier);
+  if (parsed.marker) {
+    normalize_extra_values(*parsed.marker);
+    r.marker = Marker(std::move(*parsed.marker));
+  }
+  return r;
 }
 
 }  // namespace aegis::deps
