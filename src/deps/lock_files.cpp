@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "python/unicode.h"
 #include "deps/manifest_internal.h"
 
 namespace aegis::deps::detail {
@@ -32,24 +33,6 @@ const JsonValue* JsonValue::get(std::string_view key) const {
     if (member.key == key) return &member.value;
   }
   return nullptr;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // RFC 8259 JSON with the offset of every value and key; the first error stops it.
@@ -236,7 +219,7 @@ class JsonReader {
           } else if (cp >= 0xD800 && cp <= 0xDFFF) {
             cp = 0xFFFD;
           }
-          append_utf8(out, cp);
+          py::unicode::append_utf8(out, static_cast<char32_t>(cp));
           break;
         }
         default:

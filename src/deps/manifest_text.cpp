@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "python/unicode.h"
 #include "deps/manifest_internal.h"
 #include "deps/toml_guard.h"
 
@@ -82,24 +83,6 @@ SourcePosition TextIndex::point(const std::string& path, std::size_t offset) con
 
 namespace {
 
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 }  // namespace
 
 std::string decode_manifest_text(std::string_view bytes) {
@@ -128,7 +111,7 @@ std::string decode_manifest_text(std::string_view bytes) {
     } else if (cp >= 0xD800 && cp <= 0xDFFF) {
       cp = 0xFFFD;  // a lone surrogate
     }
-    append_utf8(out, cp);
+    py::unicode::append_utf8(out, static_cast<char32_t>(cp));
   }
   return out;
 }

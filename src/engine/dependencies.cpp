@@ -160,7 +160,12 @@ void run_dependency_review(const ScanOptions& options, DependencyInputs& inputs,
   auto start = Clock::now();
   rules::ProjectContext ctx;
   // setup.py files are Python files (analysed above) and manifests too.
-  std::vector<std::pair<std::string, deps::ManifestKind>> to_read;
+  struct ToRead {
+    std::string path;
+    deps::ManifestKind kind;
+    FileOutcome* outcome;  // null for setup.py, whose outcome is the Python file's
+  };
+  std::vector<ToRead> to_read;
   for (FileOutcome* f : inputs.manifest_files) {
     auto kind = deps::manifest_kind(relative_to_roots(f->path, options.discovery.roots));
     if (!kind) {
@@ -168,16 +173,12 @@ void run_dependency_review(const ScanOptions& options, DependencyInputs& inputs,
       f->detail = "not a dependency manifest Aegis reads";
       continue;
     }
-    to_read.emplace_back(f->path, *kind);
+    to_read.push_back({f->path, *kind, f});
   }
   for (const auto& m : inputs.modules) {
-    if (std::filesystem::path(m.path).filename() == "setup.py") to_read.emplace_back(m.path, deps::ManifestKind::SetupPy);
+    if (std::filesystem::path(m.path).filename() == "setup.py") to_read.push_back({m.path, deps::ManifestKind::SetupPy, nullptr});
   }
-  for (const auto& [path, kind] : to_read) {
-    FileOutcome* outcome = nullptr;
-    for (FileOutcome* f : inputs.manifest_files) {
-      if (f->path == path) outcome = f;
-    }
+  for (const auto& [path, kind, outcome] : to_read) {
     std::optional<std::string> text = load_file(path);
     if (!text) {
       if (outcome) {
