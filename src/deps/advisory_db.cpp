@@ -115,11 +115,12 @@ bool decode_block(std::string_view block, const std::string& package, std::vecto
       for (std::uint32_t k = 0; r.ok && k < events; ++k) {
         std::uint8_t kind = r.u8();
         if (kind > static_cast<std::uint8_t>(OsvEvent::Kind::Limit)) r.ok = false;
-        range.events.push_back({static_cast<OsvEvent::Kind>(kind), r.str()});
+        range.events.push_back(make_event(static_cast<OsvEvent::Kind>(kind), r.str()));
       }
       affected.ranges.push_back(std::move(range));
     }
     affected.versions = r.strs();
+    parse_listed_versions(affected);
     a.affected.push_back(std::move(affected));
     if (r.ok) out.push_back(std::move(a));
   }
@@ -212,6 +213,7 @@ void AdvisoryDb::add(std::vector<Advisory> advisories, ImportStats* stats, std::
     }
     bool replaced = false;
     for (auto& [package, affected] : by_package) {
+      parse_listed_versions(affected);
       Advisory copy;
       copy.id = a.id;
       copy.aliases = a.aliases;

@@ -100,7 +100,7 @@ std::optional<Advisory> from_json(const Json& doc, std::string* error) {
               {"limit", OsvEvent::Kind::Limit}};
           for (const auto& [key, kind] : kKinds) {
             std::string v = text_of(event, key);
-            if (!v.empty()) r.events.push_back({kind, std::move(v)});
+            if (!v.empty()) r.events.push_back(make_event(kind, std::move(v)));
           }
         }
         if (!r.events.empty()) out.ranges.push_back(std::move(r));
@@ -111,6 +111,7 @@ std::optional<Advisory> from_json(const Json& doc, std::string* error) {
         if (v.is_string()) out.versions.push_back(v.get<std::string>());
       }
     }
+    parse_listed_versions(out);
     a.affected.push_back(std::move(out));
   }
   return a;
@@ -130,9 +131,9 @@ std::vector<SortedEvent> sorted_events(const OsvRange& range) {
       out.push_back({e.kind, true, std::nullopt, &e.version});
       continue;
     }
-    auto v = Version::parse(e.version);
+    std::optional<Version> v = e.parsed ? e.parsed : Version::parse(e.version);
     if (!v) continue;
-    out.push_back({e.kind, false, *v, &e.version});
+    out.push_back({e.kind, false, std::move(v), &e.version});
   }
   std::stable_sort(out.begin(), out.end(), [](const SortedEvent& a, const SortedEvent& b) {
     if (a.zero != b.zero) return a.zero;
@@ -143,6 +144,20 @@ std::vector<SortedEvent> sorted_events(const OsvRange& range) {
 }
 
 }  // namespace
+
+void parse_listed_versions(OsvAffected& affected) {
+  affected.parsed_versions.clear();
+  for (const std::string& listed : affected.versions) {
+    if (auto v = Version::parse(listed)) affected.parsed_versions.push_back(std::move(*v));
+  }
+  std::sort(affected.parsed_versions.begin(), affected.parsed_versions.end());
+}
+
+OsvEvent make_event(OsvEvent::Kind kind, std::string version) {
+  OsvEvent e{kind, std::move(version), std::nullopt};
+  if (e.version != "0") e.parsed = Version::parse(e.version);
+  return e;
+}
 
 std::optional<Advisory> parse_osv(std::string_view text, std::string* error) {
   std::size_t first = text.find_first_not_of(" \t\r\n");
@@ -229,13 +244,9 @@ AffectedMatch is_affected(const OsvAffected& affected, const Version& version) {
     match.range = text.empty() ? "all versions" : text;
     return match;
   }
-  for (const std::string& listed : affected.versions) {
-    auto v = Version::parse(listed);
-    if (v && *v == version) {
-      match.affected = true;
-      match.range = "listed version " + listed;
-      return match;
-    }
+  if (std::binary_search(affected.parsed_versions.begin(), affected.parsed_versions.end(), version)) {
+    match.affected = true;
+    match.range = "listed version " + version.str();
   }
   return match;
 }
@@ -244,8 +255,7 @@ std::vector<Version> fixed_versions(const OsvAffected& affected) {
   std::vector<Version> out;
   for (const OsvRange& range : affected.ranges) {
     for (const OsvEvent& e : range.events) {
-      if (e.kind != OsvEvent::Kind::Fixed) continue;
-      if (auto v = Version::parse(e.version)) out.push_back(*v);
+      if (e.kind == OsvEvent::Kind::Fixed && e.parsed) out.push_back(*e.parsed);
     }
   }
   std::sort(out.begin(), out.end());
@@ -257,13 +267,10 @@ std::vector<Version> mentioned_versions(const OsvAffected& affected) {
   std::vector<Version> out;
   for (const OsvRange& range : affected.ranges) {
     for (const OsvEvent& e : range.events) {
-      if (e.version == "0") continue;
-      if (auto v = Version::parse(e.version)) out.push_back(*v);
+      if (e.parsed) out.push_back(*e.parsed);
     }
   }
-  for (const std::string& listed : affected.versions) {
-    if (auto v = Version::parse(listed)) out.push_back(*v);
-  }
+  out.insert(out.end(), affected.parsed_versions.begin(), affected.parsed_versions.end());
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

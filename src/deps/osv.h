@@ -16,7 +16,12 @@ struct OsvEvent {
   enum class Kind { Introduced, Fixed, LastAffected, Limit };
   Kind kind = Kind::Introduced;
   std::string version;  // as written; "0" for introduced means "from the first release"
+  // `version` parsed once when the advisory is read (matching compares it many times);
+  // empty for "0" and for text that is not a PEP 440 version.
+  std::optional<Version> parsed;
 };
+// An event of `kind` at `version`, parsed.
+OsvEvent make_event(OsvEvent::Kind kind, std::string version);
 
 struct OsvRange {
   std::vector<OsvEvent> events;  // in the order given
@@ -27,7 +32,10 @@ struct OsvAffected {
   std::string package;                // normalised (PEP 503)
   std::vector<OsvRange> ranges;       // type ECOSYSTEM only (GIT ranges name commits)
   std::vector<std::string> versions;  // explicit affected versions, as written
+  std::vector<Version> parsed_versions;  // those of `versions` that parse, sorted (set on reading)
 };
+// Fills `parsed_versions` from `versions`.
+void parse_listed_versions(OsvAffected& affected);
 
 struct Advisory {
   std::string id;                     // "PYSEC-2023-62", "GHSA-...", "CVE-..."

@@ -139,6 +139,20 @@ std::strong_ordering compare_parts(const KeyPart& a, const KeyPart& b) {
 }  // namespace
 
 std::optional<Version> Version::parse(std::string_view text, std::string* error) {
+  // Fast path for plain releases ("2.10.0", most of what advisories and lock files hold):
+  // digits separated by single dots mean the release segment and nothing else.
+  if (!text.empty() && text.front() != '.' && text.back() != '.' &&
+      text.find_first_not_of("0123456789.") == std::string_view::npos && text.find("..") == std::string_view::npos) {
+    Version v;
+    for (std::size_t start = 0;;) {
+      std::size_t dot = text.find('.', start);
+      std::uint64_t part = 0;
+      if (!parse_number(text.substr(start, dot - start), part)) break;  // too large: the full path says so
+      v.release_.push_back(part);
+      if (dot == std::string_view::npos) return v;
+      start = dot + 1;
+    }
+  }
   using namespace patterns;
   rx::Match m;
   if (!rx::match(version(), text, 0, kVersionGroups, m)) {
