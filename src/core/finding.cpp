@@ -1,4 +1,5 @@
 #include "core/finding.h"
+#include "core/strength.h"
 
 #include <tuple>
 
@@ -86,6 +87,10 @@ std::optional<Confidence> parse_confidence(std::string_view text) {
 bool finding_less(const Finding& a, const Finding& b) {
   return std::tie(a.path, a.line, a.column, a.rule_id, a.end_line, a.end_column, a.message) <
          std::tie(b.path, b.line, b.column, b.rule_id, b.end_line, b.end_column, b.message);
+}
+
+bool strength_less(const Strength& a, const Strength& b) {
+  return std::tie(a.area, a.id, a.path, a.line, a.title) < std::tie(b.area, b.id, b.path, b.line, b.title);
 }
 
 }  // namespace aegis

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace aegis {
 
@@ -37,6 +38,15 @@ const char* to_string(FindingStatus s);
 std::optional<Severity> parse_severity(std::string_view text);
 std::optional<Confidence> parse_confidence(std::string_view text);
 
+// One step of a data-flow finding's path: where tainted data came from, each place it
+// passed through, and the sink. The first step is the source, the last the sink.
+struct TraceStep {
+  std::string path;
+  int line = 0;        // 1-based
+  int column = 0;      // 1-based, in characters
+  std::string note;    // "request.args.get('q') (user input)", "bar = param[:-1]", "cursor.execute(sql)"
+};
+
 struct Finding {
   std::string rule_id;     // "INJ002"
   std::string rule_name;   // "subprocess-shell-true"
@@ -60,6 +70,7 @@ struct Finding {
   FindingStatus status = FindingStatus::Open;
   std::string status_reason;  // the suppression's reason, or the baseline file
   std::string suppressed_by;  // the comment text that accepted it
+  std::vector<TraceStep> trace;  // data-flow findings: source to sink; empty otherwise
 };
 
 // The order every output uses: path, line, column, rule id, message.

@@ -11,6 +11,7 @@
 
 #include "core/diagnostics.h"
 #include "core/finding.h"
+#include "core/strength.h"
 #include "engine/discovery.h"
 #include "python/syntax_error.h"
 #include "rules/suppression.h"
@@ -97,6 +98,7 @@ struct DependencyVulnerability {
 
 struct ScanResult {
   std::vector<Finding> findings;        // sorted by finding_less, fingerprints set
+  std::vector<Strength> strengths;      // controls found in place, sorted by strength_less
   std::vector<rules::Suppression> suppressions;  // every suppression comment, in path and line order
   std::vector<const rules::Rule*> rules;         // the rules that ran, by id
   bool inline_suppressions = true;               // false under --no-inline-suppressions
