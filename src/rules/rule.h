@@ -45,6 +45,7 @@ struct RuleMeta {
 
 class RuleContext;
 struct ProjectContext;
+struct PythonProject;
 
 class Rule {
  public:
@@ -69,6 +70,11 @@ class Rule {
   // Called once per scan, after every file (for rules about the project as a whole:
   // dependency manifests against imports and advisories).
   virtual void check_project(ProjectContext& ctx) const { (void)ctx; }
+  // Called once per scan with every analysed module's tree and semantic index (for
+  // analyses across modules: data flow, framework models). Rules that override it must
+  // also return true from wants_python_project(), so the engine keeps the trees.
+  virtual void check_python_project(PythonProject& project) const { (void)project; }
+  virtual bool wants_python_project() const { return false; }
 
  private:
   const RuleMeta& meta_;

@@ -1,0 +1,50 @@
+// What rules about the project's Python code as a whole see: every analysed module's
+// syntax tree and semantic index at once, after the per-file stage. For analyses that
+// cross modules: the data-flow engine (summaries over the call graph) and the framework
+// models (an app object in one module, its config classes in another, routes in a third).
+// Such rules override Rule::check_python_project(), called once per scan.
+#pragma once
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/finding.h"
+#include "core/strength.h"
+#include "rules/rule.h"
+
+namespace aegis::rules {
+
+struct PythonModule {
+  FileUnit unit;             // path (as displayed), text, module, model, in_test
+  std::string relative_path; // relative to the scan root, '/'-separated
+  std::string name;          // dotted module name ("app.views"); empty when unknown
+  bool is_package = false;   // an __init__.py
+};
+
+struct PythonProject {
+  std::vector<const PythonModule*> modules;  // every analysed module, in path order
+  std::unordered_map<std::string, const PythonModule*> by_name;  // dotted name -> module
+
+  // The module a dotted name refers to ("app.config"), or null when it is not the project's.
+  const PythonModule* module(std::string_view dotted) const {
+    auto it = by_name.find(std::string(dotted));
+    return it == by_name.end() ? nullptr : it->second;
+  }
+
+  // Set by the engine before each rule runs.
+  const Rule* rule = nullptr;
+  std::vector<Finding>* out = nullptr;     // findings (the engine routes them to their files)
+  std::vector<Strength>* strengths = nullptr;
+
+  // Reports a finding of the current rule at `node` of `module`, like RuleContext::report.
+  Finding& report(const PythonModule& module, const py::Node& node, std::string message) {
+    RuleContext ctx(module.unit, *out);
+    ctx.set_rule(rule);
+    return ctx.report(node, std::move(message));
+  }
+  // Records a control found in place.
+  void strength(Strength s) { strengths->push_back(std::move(s)); }
+};
+
+}  // namespace aegis::rules
