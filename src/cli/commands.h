@@ -57,6 +57,7 @@ struct ScanCommandOptions {
   bool fail_on_confidence_set = false;
   bool quiet = false;
   bool show_accepted = false;
+  bool trace = false;
   std::string color = "auto";         // auto | always | never
   std::string config_file;            // --config FILE: this file instead of searching
   bool no_config = false;             // --no-config: no configuration file at all

@@ -80,6 +80,8 @@ int main(int argc, char** argv) {
   scan->add_flag("-q,--quiet", scan_options.quiet, "Print findings and the summary line only");
   scan->add_flag("--show-accepted", scan_options.show_accepted,
                  "List findings accepted by a suppression comment or the baseline too");
+  scan->add_flag("--trace", scan_options.trace,
+                 "Under each data-flow finding, print the path from the source to the sink");
   scan->add_option("--color", scan_options.color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

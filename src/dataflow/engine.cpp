@@ -1458,6 +1458,7 @@ void Interpreter::report(SinkClass cls, const Taint& t, const py::Node* at, cons
   for (const TraceNode* n = t.trace.get(); n; n = n->prev.get()) chain.push_back(n);
   std::reverse(chain.begin(), chain.end());
   for (const TraceNode* n : chain) {
+    if (!n->node) continue;  // a place without a position (a name resolved elsewhere)
     TraceStep s;
     if (n->module) s.path = std::string(n->module->unit.path);
     if (n->node) {
@@ -1537,7 +1538,19 @@ Value Interpreter::call_external(const std::string& qn, Args& args, const py::Ca
         args.positional[1].shape == Shape::Dict) {
       headers = &args.positional[1];
     }
-    if (headers) sink_value(Header, *headers, c, "response headers", f, false);
+    if (headers) {
+      // A Location header is where the browser goes: a redirect, not only a header.
+      Value rest = *headers;
+      for (auto it = rest.fields.begin(); it != rest.fields.end();) {
+        if (contains_ci(it->first, "location") && it->first.size() == 8) {
+          sink_value(Redirect, it->second, c, "the Location header", f, false);
+          it = rest.fields.erase(it);
+        } else {
+          ++it;
+        }
+      }
+      sink_value(Header, rest, c, "response headers", f, false);
+    }
   }
   auto src = models_.source_calls.find(qn);
   if (src != models_.source_calls.end()) return source_value(src->second, f, c, describe(c, f.module));
@@ -1771,6 +1784,18 @@ Value Interpreter::call_method(Value& receiver, std::string_view name, Args& arg
     v.shape = Shape::Str;
     v.taint = deep_taint(receiver);
     v.taint.sanitized |= msan->second;
+    return v;
+  }
+
+  // Writing into a response object is writing its HTML body.
+  if ((name == "write" || name == "writelines") && contains_ci(receiver.qn, "Response()")) {
+    Value body;
+    for (const Value& a : args.positional) body.taint.join(deep_taint(a));
+    sink_value(Xss, body, c, describe(c->func, f.module) + "()", f, false);
+  }
+  // Markup's format and % escape their arguments.
+  if ((name == "format" || name == "join") && contains_ci(receiver.qn, "Markup")) {
+    Value v = Value::external("markupsafe.Markup()");
     return v;
   }
 
@@ -2226,6 +2251,8 @@ Value Interpreter::call_value(const Value& callee, Args& args, const py::Call* c
     case Shape::External: return call_external(callee.qn, args, c, f);
     default: break;
   }
+  // Calling an object a library call returned (an XPath evaluator, a compiled template).
+  if (!callee.qn.empty()) return call_external(callee.qn + ".__call__", args, c, f);
   return default_call(nullptr, args, false);
 }
 
@@ -2296,6 +2323,20 @@ Value Interpreter::eval_call(const py::Call* c, Frame& f) {
     }
   }
   if (method) return call_method(receiver, method_name, args, c, f, receiver_expr);
+  // An object that may be of several classes (a factory's choice): each class's method.
+  if (receiver.shape == Shape::Object && receiver.classes.size() > 1 && !method_name.empty()) {
+    Value result;
+    bool first = true;
+    for (const ClassRef& cls : receiver.classes) {
+      Value one = receiver;
+      one.classes = {cls};
+      Value m = attribute_of(one, method_name, f, c->func);
+      Value r = call_value(m, args, c, f, nullptr, nullptr);
+      result = first ? r : join(result, r);
+      first = false;
+    }
+    return result;
+  }
   return call_value(callee, args, c, f, &receiver, receiver_expr);
 }
 
@@ -2890,7 +2931,8 @@ void Interpreter::exec(const py::Stmt* s, Frame& f) {
                     (body->shape == Shape::Tuple);
         bool response_object = contains_ci(body->qn, "Response") || contains_ci(body->qn, "make_response") ||
                                contains_ci(body->qn, "jsonify") || contains_ci(body->qn, "redirect") ||
-                               contains_ci(body->qn, "send_file") || contains_ci(body->qn, "render_template");
+                               contains_ci(body->qn, "send_file") || contains_ci(body->qn, "render_template") ||
+                               contains_ci(body->qn, "Markup") || contains_ci(body->qn, "mark_safe");
         if (!json && !response_object) sink_value(Xss, *body, s, "the view's HTML response", f, false);
       }
       f.returned = f.has_return ? join(f.returned, v) : v;
