@@ -179,6 +179,8 @@ std::string format_sarif(const ScanResult& result) {
     physical["region"] = std::move(reg);
     j["locations"] = Json::array({{{"physicalLocation", std::move(physical)}}});
     j["partialFingerprints"] = {{"aegisFingerprint/v1", f.fingerprint}};
+    // Only meaningful against a baseline: what it held is unchanged, the rest is new.
+    if (!result.baseline_file.empty()) j["baselineState"] = f.status == FindingStatus::Baseline ? "unchanged" : "new";
     if (f.status == FindingStatus::Accepted) {
       Json s;
       s["kind"] = "inSource";
