@@ -41,36 +41,48 @@ const char* verdict_icon(Verdict v) {
   return "";
 }
 
-// Text for a table cell: no line breaks, no pipes, no HTML.
-std::string cell(std::string_view text) {
+// Markdown text with raw HTML neutralised outside code spans (inside them GitHub shows
+// entities literally, and `<` is harmless); in a table cell also without line breaks and
+// with pipes escaped (GFM splits cells before it reads code spans, so everywhere).
+std::string escape_markdown(std::string_view text, bool in_table) {
   std::string out;
-  for (char c : text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == '`') {
+      std::size_t run = text.find_first_not_of('`', i);
+      if (run == std::string_view::npos) run = text.size();
+      std::string fence(text.substr(i, run - i));
+      std::size_t close = text.find(fence, run);
+      // A code span: copied as it is (but for pipes and line breaks in tables).
+      if (close != std::string_view::npos) {
+        for (char k : text.substr(i, close + fence.size() - i)) {
+          if (in_table && k == '|') out += "\\|";
+          else if (in_table && (k == '\n' || k == '\r')) out += ' ';
+          else out += k;
+        }
+        i = close + fence.size();
+        continue;
+      }
+      out += fence;
+      i = run;
+      continue;
+    }
     switch (c) {
-      case '|': out += "\\|"; break;
-      case '\n': out += "<br>"; break;
-      case '\r': break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
+      case '|': out += in_table ? "\\|" : "|"; break;
+      case '\n': out += in_table ? "<br>" : "\n"; break;
+      case '\r': break;
       default: out += c;
     }
+    ++i;
   }
   return out;
 }
 
-// Plain prose outside tables: only HTML is neutralised.
-std::string prose(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '<') {
-      out += "&lt;";
-    } else if (c == '>') {
-      out += "&gt;";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+std::string cell(std::string_view text) { return escape_markdown(text, true); }
+std::string prose(std::string_view text) { return escape_markdown(text, false); }
 
 std::size_t longest_backtick_run(std::string_view text) {
   std::size_t longest = 0, run = 0;

@@ -151,3 +151,21 @@ TEST(ReportHtml, EscapesEverythingItQuotes) {
 
 }  // namespace
 }  // namespace aegis::report
+
+namespace aegis::report {
+namespace {
+
+TEST(ReportMarkdown, EscapesHtmlOutsideCodeSpansOnly) {
+  engine::ScanResult result;
+  Finding f = make_finding("X001", Severity::High, "a.py", 1);
+  f.message = "<b>bold</b> and `x<y` | z";
+  result.findings.push_back(f);
+  std::string md = format_markdown(result, context());
+  // In the table: HTML neutralised, code span literal, pipes escaped everywhere.
+  EXPECT_NE(md.find("&lt;b&gt;bold&lt;/b&gt; and `x<y` \\| z"), std::string::npos) << md;
+  // In prose: the same without the pipe escape.
+  EXPECT_NE(md.find("\n&lt;b&gt;bold&lt;/b&gt; and `x<y` | z\n"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace aegis::report
