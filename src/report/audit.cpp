@@ -330,6 +330,12 @@ Audit build_audit(const ScanResult& result, const ReportContext& context) {
     });
   }
   std::erase_if(audit.phases, [](const Phase& p) { return p.items.empty(); });
+  for (const Phase& p : audit.phases) {
+    for (std::size_t i = 0; i < p.items.size(); ++i) {
+      audit.findings[static_cast<std::size_t>(p.items[i].item - audit.findings.data())].plan_item =
+          p.id + "." + std::to_string(i + 1);
+    }
+  }
 
   for (int a = 0; a <= static_cast<int>(Area::Operability); ++a) {
     AreaReview review{static_cast<Area>(a), {}, {}, 0};

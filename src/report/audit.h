@@ -54,6 +54,7 @@ struct NumberedFinding {
   std::string number;   // "F1"
   const Finding* finding = nullptr;
   const rules::Rule* rule = nullptr;  // null for a rule the registry does not know
+  std::string plan_item;              // "P0.1" when the remediation plan holds it
 };
 
 struct PlanItem {

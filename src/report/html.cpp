@@ -71,9 +71,9 @@ std::string title_of(const NumberedFinding& n) {
   return n.rule ? std::string(n.rule->meta().title) : n.finding->rule_name;
 }
 
-std::string status_text(const Finding& f) {
+std::string status_text(const Finding& f, const std::string& plan_item = "") {
   switch (f.status) {
-    case FindingStatus::Open: return "Open";
+    case FindingStatus::Open: return plan_item.empty() ? std::string("Open") : "Open, plan " + plan_item;
     case FindingStatus::Accepted: return "Accepted: " + (f.status_reason.empty() ? std::string("no reason given") : f.status_reason);
     case FindingStatus::Baseline: return "Baseline: " + f.status_reason;
   }
@@ -246,7 +246,7 @@ std::string format_html(const ScanResult& result, const ReportContext& ctx) {
   for (Area a : areas_present) add("<option value=\"" + std::string(to_string(a)) + "\">" + esc(area_title(a)) + "</option>");
   add("</select></label><span id=\"filter-status\" class=\"muted\">Showing " + std::to_string(audit.findings.size()) +
       " of " + std::to_string(audit.findings.size()) + " findings</span></div>");
-  add("<div class=\"scroll\"><table id=\"findings\"><thead><tr><th>#</th><th>Risk</th><th>Category</th><th>Description</th>"
+  add("<div class=\"scroll\"><table id=\"findings\"><thead><tr><th>#</th><th>Risk</th><th class=\"hide-narrow\">Category</th><th>Description</th>"
       "<th class=\"hide-narrow\">Attack vector &amp; impact</th><th>Remediation</th><th>Effort</th><th>Status</th></tr></thead><tbody>");
   for (const NumberedFinding& n : audit.findings) {
     const Finding& f = *n.finding;
@@ -255,11 +255,11 @@ std::string format_html(const ScanResult& result, const ReportContext& ctx) {
     if (f.cwe > 0) category += " (CWE-" + std::to_string(f.cwe) + ")";
     add("<tr data-severity=\"" + sev + "\" data-area=\"" + to_string(f.area) + "\" data-status=\"" + to_string(f.status) +
         "\"><td><a href=\"#" + n.number + "\">" + n.number + "</a></td><td class=\"sev sev-" + sev + "\">" +
-        severity_title(f.severity) + "</td><td>" + esc(category) + "</td><td><strong>" + esc(title_of(n)) + "</strong> (" +
+        severity_title(f.severity) + "</td><td class=\"hide-narrow\">" + esc(category) + "</td><td><strong>" + esc(title_of(n)) + "</strong> (" +
         esc(f.rule_id) + ") <code>" + esc(place(f)) + "</code>: " + esc(f.message) +
         (f.in_test ? " <em>(test code)</em>" : "") + "</td><td class=\"hide-narrow\">" +
         rich(n.rule ? n.rule->meta().why : std::string_view()) + "</td><td>" + rich(f.remediation) + "</td><td>" +
-        esc(f.effort) + "</td><td>" + esc(status_text(f)) + "</td></tr>");
+        esc(f.effort) + "</td><td>" + esc(status_text(f, n.plan_item)) + "</td></tr>");
   }
   add("</tbody></table></div>");
   if (audit.findings.empty()) add("<p>No findings.</p>");
@@ -280,7 +280,7 @@ std::string format_html(const ScanResult& result, const ReportContext& ctx) {
         "</code>" + (f.in_test ? " (test code)" : "") + "</li>");
     add("<li><strong>Severity:</strong> " + sev + " · <strong>Confidence:</strong> " + to_string(f.confidence) +
         " · <strong>Area:</strong> " + esc(area_title(f.area)) + "</li>");
-    add("<li><strong>Status:</strong> " + esc(status_text(f)) +
+    add("<li><strong>Status:</strong> " + esc(status_text(f, n.plan_item)) +
         (f.suppressed_by.empty() ? "" : " (<code>" + esc(f.suppressed_by) + "</code>)") + "</li></ul>");
     add("<p>" + esc(f.message) + "</p>");
     if (!f.snippet.empty()) {

@@ -112,9 +112,9 @@ std::string code(std::string_view text, bool in_table = false) {
 
 std::string place(const Finding& f) { return f.path + ":" + std::to_string(f.line); }
 
-std::string status_text(const Finding& f) {
+std::string status_text(const Finding& f, const std::string& plan_item = "") {
   switch (f.status) {
-    case FindingStatus::Open: return "Open";
+    case FindingStatus::Open: return plan_item.empty() ? std::string("Open") : "Open, plan " + plan_item;
     case FindingStatus::Accepted: return "Accepted: " + (f.status_reason.empty() ? std::string("no reason given") : f.status_reason);
     case FindingStatus::Baseline: return "Baseline: " + f.status_reason;
   }
@@ -263,7 +263,7 @@ std::string format_markdown(const ScanResult& result, const ReportContext& ctx) 
       line("| " + n.number + " | **" + severity_title(f.severity) + "** | " + cell(category(f)) + " | **" +
            cell(title_of(n)) + "** (" + f.rule_id + ") " + code(place(f), true) + ": " + cell(f.message) +
            (f.in_test ? " *(test code)*" : "") + " | " + cell(why_of(n)) + " | " + cell(f.remediation) + " | " +
-           cell(f.effort) + " | " + cell(status_text(f)) + " |");
+           cell(f.effort) + " | " + cell(status_text(f, n.plan_item)) + " |");
     }
   }
   line();
@@ -286,7 +286,7 @@ std::string format_markdown(const ScanResult& result, const ReportContext& ctx) 
          (f.in_test ? " (test code)" : ""));
     line("- **Severity:** " + std::string(to_string(f.severity)) + " · **Confidence:** " + to_string(f.confidence) +
          " · **Area:** " + area_title(f.area));
-    line("- **Status:** " + prose(status_text(f)) + (f.suppressed_by.empty() ? "" : " (" + code(f.suppressed_by) + ")"));
+    line("- **Status:** " + prose(status_text(f, n.plan_item)) + (f.suppressed_by.empty() ? "" : " (" + code(f.suppressed_by) + ")"));
     line();
     line(prose(f.message));
     line();

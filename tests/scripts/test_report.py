@@ -111,7 +111,7 @@ class ReportTest(unittest.TestCase):
             self.assertIn("**HIGH**", first)
             self.assertIn("`app/views.py:9`", first)
             self.assertIn("/bin/sh", first)
-            self.assertIn("| 15 min | Open |", first)
+            self.assertIn("| 15 min | Open, plan P0.1 |", first)
             # Accepted ones carry the suppression's reason.
             self.assertIn("Accepted: constant command, no user input", table)
             sup = section(md, "## Suppressions")
@@ -244,6 +244,17 @@ class ReportTest(unittest.TestCase):
             r = t.report("--date", "2026-03-04", "--select", "INJ002", "--exclude", "a.py", ".")
             self.assertEqual(r.returncode, 0)
             self.assertIn("Total open** | **0**", r.stdout)
+
+    def test_report_and_baseline_take_every_scan_option(self):
+        def options(*cmd):
+            out = subprocess.run([AEGIS, *cmd, "--help"], capture_output=True, text=True).stdout
+            return set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", out))
+        scan_only = {"--format", "--output", "--stats", "--quiet", "--show-accepted", "--color"}
+        shared = options("scan") - scan_only
+        self.assertIn("--baseline", shared)
+        self.assertIn("--select", shared)
+        for cmd in ("report", "baseline"):
+            self.assertEqual(shared - options(cmd), set(), cmd)
 
     def test_git_commit_and_branch_in_the_header(self):
         with Tree({"a.py": "x = 1\n"}, git_dir=False) as t:
