@@ -110,14 +110,19 @@ const std::vector<ReadinessRow>& readiness_rows() {
   static const std::vector<ReadinessRow> rows = {
       {"secrets", "No hardcoded secrets", {259, 321, 798}, {"hardcoded-password", "hardcoded-secret", "private-key", "api-key"}, {}, {}},
       {"injection", "No injection (SQL, command, code, template)", {77, 78, 79, 89, 90, 94, 95, 643, 917, 1336}, {}, {}, {}},
-      {"debug", "No debug code in production", {215, 489}, {"debug"}, {}, {"debug"}},
+      {"debug", "No debug code in production", {215, 489}, {"debug", "dev-server", "defaults-to-development"}, {}, {"debug"}},
       {"default-credentials", "No default credentials", {521, 1392, 1393}, {"default-credential", "default-password"}, {}, {}},
       {"session-cookies", "Secure session cookies", {384, 614, 1004, 1275}, {"session", "cookie"}, {}, {"session", "cookie"}},
-      {"env-secrets", "Database URI and other secrets from the environment", {1188}, {"env-fallback", "database-uri", "secret-key"}, {}, {"from-env", "environment"}},
+      {"csrf", "CSRF protection on state-changing requests", {352}, {"csrf"}, {}, {"csrf"}},
+      {"access-control", "Authentication and authorization on every state-changing route", {285, 306, 862, 863}, {"unauthenticated", "auth-exemption"}, {}, {"role-checks", "login-required"}},
+      {"cors", "CORS restricted to known origins", {942}, {"cors"}, {}, {"cors"}},
+      {"rate-limiting", "Rate limiting on authentication endpoints", {307}, {"rate-limit"}, {}, {"rate-limit"}},
+      {"env-secrets", "Database URI and other secrets from the environment", {}, {"env-fallback", "database-uri", "secret-key", "secret-generated", "secret-from"}, {}, {"from-env", "environment", "secret-manager"}},
       {"placeholders", "Placeholder values in production config examples (e.g. SMTP)", {}, {"placeholder"}, {}, {"placeholder"}},
+      {"logging", "No secrets or personal data in logs", {532}, {"headers-logged", "sensitive-log", "secret-logged"}, {}, {"redact"}},
       {"dependencies", "Dependencies declared and free of known advisories", {427, 1104, 1357, 1395}, {"dependency", "requirement", "undeclared-import", "index-confusion"}, {}, {"dependencies-pinned", "lock"}},
       {"health", "Health endpoint", {}, {"health"}, {}, {"health"}},
-      {"security-tests", "Security tests", {}, {"security-test"}, {Area::Testing}, {"security-test", "tests"}},
+      {"security-tests", "Security tests", {}, {"security-test", "untested"}, {Area::Testing}, {"security-test", "tests"}},
   };
   return rows;
 }

@@ -119,7 +119,7 @@ def main():
         check("total open shown", text(dom.by_id("total-open")) == str(sum(opened.values())))
         check("verdict shown", "REMEDIATION REQUIRED" in text(dom.by_id("verdict")), text(dom.by_id("verdict")))
         readiness = [e for e in dom.elements if e[0] == "tr" and "data-check" in e[1]]
-        check("the readiness checklist has its rows", len(readiness) == 11, len(readiness))
+        check("the readiness checklist has its rows", len(readiness) == 16, len(readiness))
         injection = [e for e in readiness if e[1]["data-check"] == "injection"][0]
         check("no injection: FAIL", injection[1]["data-status"] == "fail", injection[1])
 
