@@ -9,8 +9,8 @@ packages=(
   libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libyaml-cpp-dev zlib1g-dev libgit2-dev
   # tests
   libgtest-dev libgmock-dev python3 python3-packaging python3-jsonschema
-  # the HTML report is checked in a headless browser
-  chromium
+  # the HTML report is checked in a headless browser, the Markdown one with GitHub's renderer
+  chromium cmark-gfm
   # fuzzing (libFuzzer ships with clang)
   clang libclang-rt-dev
   # benchmarks: the peers we measure against, and a real corpus
