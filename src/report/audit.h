@@ -90,6 +90,10 @@ struct Audit {
   std::vector<AreaReview> areas;                  // all twelve, in Area order
 };
 
+// The "Findings in detail" section stops after this many (the table lists every finding; the
+// JSON output has them all), so a report of a large legacy project stays readable.
+inline constexpr std::size_t kMaxDetailedFindings = 250;
+
 Audit build_audit(const engine::ScanResult& result, const ReportContext& context);
 
 // Minutes of an effort as rules state it ("5 min", "2 h", "1 d" = 8 h); 0 when unreadable.

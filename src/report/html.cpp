@@ -267,6 +267,11 @@ std::string format_html(const ScanResult& result, const ReportContext& ctx) {
   // Details.
   if (!audit.findings.empty()) add("<h2 id=\"details\">Findings in detail</h2>");
   for (const NumberedFinding& n : audit.findings) {
+    if (&n - audit.findings.data() == static_cast<std::ptrdiff_t>(kMaxDetailedFindings)) {
+      add("<p><em>" + std::to_string(audit.findings.size() - kMaxDetailedFindings) +
+          " more findings are listed in the table above; <code>--format json</code> gives every detail.</em></p>");
+      break;
+    }
     const Finding& f = *n.finding;
     std::string sev = to_string(f.severity);
     add("<section class=\"finding\" id=\"" + n.number + "\"><h3>" + n.number + ". <span class=\"sev sev-" + sev + "\">[" +

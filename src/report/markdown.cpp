@@ -274,6 +274,12 @@ std::string format_markdown(const ScanResult& result, const ReportContext& ctx) 
     line();
   }
   for (const NumberedFinding& n : audit.findings) {
+    if (&n - audit.findings.data() == static_cast<std::ptrdiff_t>(kMaxDetailedFindings)) {
+      line("*" + std::to_string(audit.findings.size() - kMaxDetailedFindings) +
+           " more findings are listed in the table above; `--format json` gives every detail.*");
+      line();
+      break;
+    }
     const Finding& f = *n.finding;
     line("### " + n.number + ". [" + severity_title(f.severity) + "] " + prose(title_of(n)));
     line();

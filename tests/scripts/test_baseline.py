@@ -22,6 +22,7 @@ import unittest
 import xml.etree.ElementTree as ET
 
 AEGIS = None
+SOURCE_DIR = None
 RULES = "INJ002,SEC001"
 
 SOURCE = '''import subprocess
@@ -188,6 +189,10 @@ class BaselineTest(unittest.TestCase):
             text_all = p.scan(*b, "--show-accepted").stdout
             self.assertIn("[baseline: in baseline .aegis-baseline.json]", text_all)
             sarif = json.loads(p.scan(*b, "--format", "sarif").stdout)
+            import jsonschema  # python3-jsonschema, installed by scripts/bootstrap.sh
+            schema = load(os.path.join(SOURCE_DIR, "tests", "data", "sarif-schema-2.1.0.json"))
+            errors = list(jsonschema.Draft4Validator(schema).iter_errors(sarif))
+            self.assertEqual(errors, [], "SARIF with baseline states validates against the 2.1.0 schema")
             results = sarif["runs"][0]["results"]
             states = sorted(r.get("baselineState") for r in results)
             self.assertEqual(states, ["new", "unchanged", "unchanged"])
@@ -254,12 +259,13 @@ class BaselineTest(unittest.TestCase):
 
 
 def main():
-    global AEGIS
+    global AEGIS, SOURCE_DIR
     ap = argparse.ArgumentParser()
     ap.add_argument("--aegis", required=True)
     ap.add_argument("--source-dir", required=True)
     args, rest = ap.parse_known_args()
     AEGIS = os.path.abspath(args.aegis)
+    SOURCE_DIR = os.path.abspath(args.source_dir)
     unittest.main(argv=[sys.argv[0], *rest], verbosity=2)
 
 

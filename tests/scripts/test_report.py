@@ -245,6 +245,15 @@ class ReportTest(unittest.TestCase):
             self.assertEqual(r.returncode, 0)
             self.assertIn("Total open** | **0**", r.stdout)
 
+    def test_details_stop_after_250_findings_the_table_does_not(self):
+        body = "import subprocess\n" + "".join(
+            "def f%d(x):\n    subprocess.run('echo %d ' + x, shell=True)\n" % (i, i) for i in range(260))
+        with Tree({"big.py": body}) as t:
+            md = t.md("--select", "INJ002")
+            self.assertEqual(len(re.findall(r"^\| F\d+ ", md, re.M)), 260)
+            self.assertEqual(len(re.findall(r"^### F\d+\. ", md, re.M)), 250)
+            self.assertIn("*10 more findings are listed in the table above", md)
+
     def test_report_and_baseline_take_every_scan_option(self):
         def options(*cmd):
             out = subprocess.run([AEGIS, *cmd, "--help"], capture_output=True, text=True).stdout
