@@ -217,7 +217,6 @@ ReadinessCheck coverage_check(const ScanResult& result) {
 }  // namespace
 
 Audit build_audit(const ScanResult& result, const ReportContext& context) {
-  (void)context;
   Audit audit;
   std::vector<const Finding*> ordered;
   for (const Finding& f : result.findings) {
@@ -234,7 +233,7 @@ Audit build_audit(const ScanResult& result, const ReportContext& context) {
   std::stable_sort(ordered.begin(), ordered.end(), [](const Finding* a, const Finding* b) { return risk_less(*a, *b); });
   audit.findings.reserve(ordered.size());
   for (std::size_t i = 0; i < ordered.size(); ++i) {
-    audit.findings.push_back({"F" + std::to_string(i + 1), ordered[i], rules::Registry::instance().find(ordered[i]->rule_id)});
+    audit.findings.push_back({"F" + std::to_string(i + 1), ordered[i], rules::Registry::instance().find(ordered[i]->rule_id), {}});
   }
   std::map<const Finding*, const NumberedFinding*> number_of;
   for (const NumberedFinding& n : audit.findings) {
@@ -339,6 +338,21 @@ Audit build_audit(const ScanResult& result, const ReportContext& context) {
     for (std::size_t i = 0; i < p.items.size(); ++i) {
       audit.findings[static_cast<std::size_t>(p.items[i].item - audit.findings.data())].plan_item =
           p.id + "." + std::to_string(i + 1);
+    }
+  }
+
+  for (const Phase& p : audit.phases) {
+    std::map<std::string, std::size_t> step_of;  // rule id -> index in next_steps
+    for (std::size_t i = 0; i < p.items.size(); ++i) {
+      const NumberedFinding& n = *p.items[i].item;
+      auto [it, added] = step_of.try_emplace(n.finding->rule_id, audit.next_steps.size());
+      if (added) {
+        audit.next_steps.push_back({p.id, n.finding->rule_id,
+                                    n.rule ? std::string(n.rule->meta().title) : n.finding->rule_name, {},
+                                    context.command + " --select " + n.finding->rule_id});
+      }
+      audit.next_steps[it->second].items.push_back(n.plan_item + " (" + n.number + ", " + n.finding->path + ":" +
+                                                   std::to_string(n.finding->line) + ")");
     }
   }
 

@@ -71,6 +71,16 @@ struct Phase {
   int total_minutes = 0;
 };
 
+// One "next step": the findings of one rule within one phase, fixed together and verified
+// by one command.
+struct NextStep {
+  std::string phase;                          // "P0"
+  std::string rule_id;
+  std::string title;                          // the rule's title
+  std::vector<std::string> items;             // "P0.1 (F1, app/views.py:9)", ...
+  std::string verify;                         // "aegis scan . --select INJ002"
+};
+
 struct AreaReview {
   Area area;
   std::vector<const Strength*> strengths;
@@ -88,6 +98,7 @@ struct Audit {
   std::vector<ReadinessCheck> checks;
   std::vector<Phase> phases;                      // only phases with items
   std::vector<AreaReview> areas;                  // all twelve, in Area order
+  std::vector<NextStep> next_steps;               // in plan order
 };
 
 // The "Findings in detail" section stops after this many (the table lists every finding; the

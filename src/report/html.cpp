@@ -447,13 +447,11 @@ std::string format_html(const ScanResult& result, const ReportContext& ctx) {
 
   // Next steps.
   add("<h2 id=\"next-steps\">Next steps</h2><ol>");
-  for (const Phase& p : audit.phases) {
-    for (std::size_t i = 0; i < p.items.size(); ++i) {
-      const NumberedFinding& n = *p.items[i].item;
-      add("<li>☐ " + p.id + "." + std::to_string(i + 1) + " Fix <a href=\"#" + n.number + "\">" + n.number + "</a> (" +
-          esc(title_of(n)) + ") in <code>" + esc(place(*n.finding)) + "</code>. Verify with: <code>" +
-          esc(verify_command(ctx, *n.finding)) + "</code></li>");
-    }
+  for (const NextStep& n : audit.next_steps) {
+    std::string items;
+    for (std::size_t i = 0; i < n.items.size(); ++i) items += (i ? ", " : "") + n.items[i];
+    add("<li>☐ <strong>" + n.phase + "</strong> Fix " + esc(n.title) + " (" + esc(n.rule_id) + "): " + esc(items) +
+        ". Verify with: <code>" + esc(n.verify) + "</code></li>");
   }
   if (!result.complete()) {
     add("<li>☐ Make the files listed under Diagnostics parseable, then re-run: <code>" + esc(ctx.command) + "</code></li>");

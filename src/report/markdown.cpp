@@ -478,13 +478,11 @@ std::string format_markdown(const ScanResult& result, const ReportContext& ctx) 
   line("## Next steps");
   line();
   int step = 0;
-  for (const Phase& p : audit.phases) {
-    for (std::size_t i = 0; i < p.items.size(); ++i) {
-      const Finding& f = *p.items[i].item->finding;
-      line(std::to_string(++step) + ". [ ] " + p.id + "." + std::to_string(i + 1) + " Fix " + p.items[i].item->number +
-           " (" + prose(title_of(*p.items[i].item)) + ") in " + code(place(f)) + ". Verify with: " +
-           code(verify_command(ctx, f)));
-    }
+  for (const NextStep& n : audit.next_steps) {
+    std::string items;
+    for (std::size_t i = 0; i < n.items.size(); ++i) items += (i ? ", " : "") + n.items[i];
+    line(std::to_string(++step) + ". [ ] **" + n.phase + "** Fix " + prose(n.title) + " (" + n.rule_id + "): " +
+         prose(items) + ". Verify with: " + code(n.verify));
   }
   if (!result.complete()) {
     line(std::to_string(++step) + ". [ ] Make the files listed under Diagnostics parseable, then re-run: " +
