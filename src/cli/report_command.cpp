@@ -61,6 +61,16 @@ bool report_date(const std::string& given, std::string& out) {
   return true;
 }
 
+// The directory's name ("." and "dir/" resolved); a file's directory name.
+std::string project_name_of(const std::filesystem::path& root) {
+  std::error_code ec;
+  std::filesystem::path p = std::filesystem::weakly_canonical(root, ec);
+  if (ec) p = root.lexically_normal();
+  if (!std::filesystem::is_directory(p, ec)) p = p.parent_path();
+  std::string name = p.filename().string();
+  return name.empty() ? std::string("project") : name;
+}
+
 }  // namespace
 
 int report(const ReportCommandOptions& options) {
@@ -76,7 +86,7 @@ int report(const ReportCommandOptions& options) {
   context.revision = report::read_revision(repo_start.string());
   context.project = !options.project.empty()        ? options.project
                     : !run.result.project_name.empty() ? run.result.project_name
-                                                       : first.lexically_normal().filename().string();
+                                                       : project_name_of(first);
   context.command = "aegis scan";
   for (const auto& root : context.roots) context.command += " " + shell_word(root);
   if (!options.scan.baseline.empty()) context.command += " --baseline " + shell_word(options.scan.baseline);

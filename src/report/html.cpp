@@ -106,6 +106,7 @@ td.num{text-align:right}
 .filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin:.5rem 0}
 .filters select{font-size:1rem;padding:.2rem}
 .muted{color:var(--muted)}
+.nowrap{white-space:nowrap}
 section.finding{border:1px solid var(--border);border-radius:6px;padding:.2rem .9rem;margin:1rem 0}
 svg text{font:12px system-ui,sans-serif}
 @media (max-width:700px){body{padding:.5rem;font-size:14px}th,td{padding:.25rem}.hide-narrow{display:none}}
@@ -228,7 +229,7 @@ std::string format_html(const ScanResult& result, const ReportContext& ctx) {
       std::string sev = to_string(n->finding->severity);
       add("<li><span class=\"sev sev-" + sev + "\">" + severity_title(n->finding->severity) + "</span> <a href=\"#" +
           n->number + "\">" + n->number + "</a> " + esc(title_of(*n)) + " in <code>" + esc(place(*n->finding)) +
-          "</code>: " + esc(n->finding->message) + "</li>");
+          "</code>: " + rich(n->finding->message) + "</li>");
     }
     add("</ol>");
   }
@@ -256,9 +257,9 @@ std::string format_html(const ScanResult& result, const ReportContext& ctx) {
     add("<tr data-severity=\"" + sev + "\" data-area=\"" + to_string(f.area) + "\" data-status=\"" + to_string(f.status) +
         "\"><td><a href=\"#" + n.number + "\">" + n.number + "</a></td><td class=\"sev sev-" + sev + "\">" +
         severity_title(f.severity) + "</td><td class=\"hide-narrow\">" + esc(category) + "</td><td><strong>" + esc(title_of(n)) + "</strong> (" +
-        esc(f.rule_id) + ") <code>" + esc(place(f)) + "</code>: " + esc(f.message) +
+        esc(f.rule_id) + ") <code>" + esc(place(f)) + "</code>: " + rich(f.message) +
         (f.in_test ? " <em>(test code)</em>" : "") + "</td><td class=\"hide-narrow\">" +
-        rich(n.rule ? n.rule->meta().why : std::string_view()) + "</td><td>" + rich(f.remediation) + "</td><td>" +
+        rich(n.rule ? n.rule->meta().why : std::string_view()) + "</td><td>" + rich(f.remediation) + "</td><td class=\"nowrap\">" +
         esc(f.effort) + "</td><td>" + esc(status_text(f, n.plan_item)) + "</td></tr>");
   }
   add("</tbody></table></div>");
@@ -287,7 +288,7 @@ std::string format_html(const ScanResult& result, const ReportContext& ctx) {
         " · <strong>Area:</strong> " + esc(area_title(f.area)) + "</li>");
     add("<li><strong>Status:</strong> " + esc(status_text(f, n.plan_item)) +
         (f.suppressed_by.empty() ? "" : " (<code>" + esc(f.suppressed_by) + "</code>)") + "</li></ul>");
-    add("<p>" + esc(f.message) + "</p>");
+    add("<p>" + rich(f.message) + "</p>");
     if (!f.snippet.empty()) {
       std::string pre = "<pre><code>";
       int number = f.line;
@@ -374,10 +375,10 @@ std::string format_html(const ScanResult& result, const ReportContext& ctx) {
       std::string sev = to_string(n.finding->severity);
       add("<tr><td>" + p.id + "." + std::to_string(i + 1) + "</td><td><a href=\"#" + n.number + "\">" + n.number + "</a> " +
           esc(title_of(n)) + "</td><td class=\"sev sev-" + sev + "\">" + severity_title(n.finding->severity) +
-          "</td><td><code>" + esc(place(*n.finding)) + "</code></td><td>" + rich(n.finding->remediation) + "</td><td>" +
+          "</td><td><code>" + esc(place(*n.finding)) + "</code></td><td>" + rich(n.finding->remediation) + "</td><td class=\"nowrap\">" +
           esc(p.items[i].effort.empty() ? "?" : p.items[i].effort) + "</td></tr>");
     }
-    add("<tr><th colspan=\"5\">Total " + p.id + "</th><th>" + format_minutes(p.total_minutes) + "</th></tr>");
+    add("<tr><th colspan=\"5\">Total " + p.id + "</th><th class=\"nowrap\">" + format_minutes(p.total_minutes) + "</th></tr>");
     add("</tbody></table></div>");
   }
   if (!audit.phases.empty()) add("<p><strong>Total effort: " + format_minutes(grand_total) + "</strong> (a day counts 8 hours).</p>");
