@@ -54,9 +54,9 @@ def text(element):
     return " ".join("".join(element[2]).split())
 
 
-def dump_dom(chromium, profile, url):
+def dump_dom(chromium, profile, url, width=1200):
     r = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                        "--user-data-dir=" + profile, "--dump-dom", url],
+                        "--window-size=%d,900" % width, "--user-data-dir=" + profile, "--dump-dom", url],
                        capture_output=True, text=True, timeout=180)
     if r.returncode != 0 or "<html" not in r.stdout:
         raise RuntimeError("chromium failed (%d): %s" % (r.returncode, r.stderr[-2000:]))
@@ -148,6 +148,27 @@ def main():
         dom = dump_dom(chromium, profile, url + "#severity=bogus")
         visible = [r for r in dom.finding_rows() if "hidden" not in r[1]]
         check("an unknown filter value is ignored", len(visible) == len(rows))
+
+        # On a phone the page itself never scrolls sideways (wide tables scroll in their own
+        # box). Measured by a copy of the report with one line of script appended that records
+        # the page's width once laid out.
+        with open(out, encoding="utf-8") as f:
+            page = f.read()
+        probe = os.path.join(tmp, "probe.html")
+        with open(probe, "w", encoding="utf-8") as f:
+            f.write(page.replace("</body>", "<script>document.body.dataset.scrollWidth="
+                                 "document.documentElement.scrollWidth;document.body.dataset.viewport="
+                                 "window.innerWidth;</script></body>"))
+        dom = dump_dom(chromium, profile, "file://" + probe, width=390)
+        body = [e for e in dom.elements if e[0] == "body"][0][1]
+        # Headless Chromium lays out at least 500 px wide: below the 700 px phone breakpoint.
+        check("narrow window (%s px): no sideways scrolling of the page" % body.get("data-viewport"),
+              "data-scroll-width" in body and int(body["data-viewport"]) < 700 and
+              int(body["data-scroll-width"]) <= int(body["data-viewport"]), body)
+        dom = dump_dom(chromium, profile, "file://" + probe, width=1200)
+        body = [e for e in dom.elements if e[0] == "body"][0][1]
+        check("desktop width: no sideways scrolling of the page",
+              int(body["data-scroll-width"]) <= int(body["data-viewport"]), body)
 
     print("%d failure(s)" % len(failures) if failures else "all passed")
     return 1 if failures else 0
