@@ -29,8 +29,11 @@ bool valid_date(const std::string& date) {
   static const std::regex shape(R"((\d{4})-(\d{2})-(\d{2}))");
   std::smatch m;
   if (!std::regex_match(date, m, shape)) return false;
-  int month = std::stoi(m[2]), day = std::stoi(m[3]);
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  int year = std::stoi(m[1]), month = std::stoi(m[2]), day = std::stoi(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
 // --date, else SOURCE_DATE_EPOCH (reproducible builds' convention), else today; all UTC.

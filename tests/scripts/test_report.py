@@ -213,6 +213,8 @@ class ReportTest(unittest.TestCase):
             r = t.report("--date", "2026-13-01", ".")
             self.assertEqual(r.returncode, 2)
             self.assertIn("--date '2026-13-01' is not a date", r.stderr)
+            self.assertEqual(t.report("--date", "2026-02-29", ".").returncode, 2)
+            self.assertEqual(t.report("--date", "2028-02-29", "--select", "INJ002", "--fail-on", "never", ".").returncode, 0)
             r = t.report(".", env={"SOURCE_DATE_EPOCH": "yesterday"})
             self.assertEqual(r.returncode, 2)
 
