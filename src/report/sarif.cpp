@@ -191,6 +191,8 @@ std::string format_sarif(const ScanResult& result) {
       }
       j["codeFlows"] = Json::array({{{"threadFlows", Json::array({{{"locations", std::move(locations)}}})}}});
     }
+    // Only meaningful against a baseline: what it held is unchanged, the rest is new.
+    if (!result.baseline_file.empty()) j["baselineState"] = f.status == FindingStatus::Baseline ? "unchanged" : "new";
     if (f.status == FindingStatus::Accepted) {
       Json s;
       s["kind"] = "inSource";
