@@ -75,9 +75,20 @@ struct CallKeyHash {
     return std::hash<const void*>{}(k.def) ^ (std::hash<std::string>{}(k.args) * 31);
   }
 };
+// A sink reached inside a call: reported at the call in the entry function, and again
+// at every other call that reaches it (a memoised call replays its sinks).
+struct PendingSink {
+  SinkClass cls;
+  const py::Node* node;
+  const rules::PythonModule* module;
+  std::string sink;
+  Taint taint;
+};
+
 struct CallResult {
   Value result;
   Value self_after;
+  std::vector<PendingSink> sinks;
 };
 
 class Interpreter {
@@ -173,6 +184,13 @@ class Interpreter {
   std::unordered_map<CallKey, CallResult, CallKeyHash> memo_;
   std::vector<const py::Node*> call_stack_;
   std::set<std::pair<const py::Node*, int>> reported_;
+  void emit(const PendingSink& p);
+  struct CallSite {
+    const py::Call* call;
+    const rules::PythonModule* module;
+  };
+  std::vector<CallSite> call_sites_;                  // the calls being analysed, outermost first
+  std::vector<std::vector<PendingSink>*> collectors_;  // the sinks each of them reaches
   std::unordered_map<const py::Node*, std::pair<const rules::PythonModule*, std::pair<int, rules::SinkVerdict::State>>> verdicts_;
   std::unordered_map<const py::Node*, const rules::PythonModule*> node_module_;
   std::set<const py::Call*> observed_;
@@ -1183,10 +1201,33 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
     key.args += ';';
   }
   auto hit = memo_.find(key);
-  if (hit != memo_.end()) return hit->second;
+  if (hit != memo_.end()) {
+    if (!hit->second.sinks.empty() && c) {
+      // The same values reach the same sinks: report them at this call too.
+      Taint in;
+      for (const Value& a : args.positional) in.join(deep_taint(a));
+      for (const auto& [k, a] : args.keywords) in.join(deep_taint(a));
+      if (fn.bound_self) in.join(deep_taint(*fn.bound_self));
+      call_sites_.push_back({c, caller.module});
+      for (const PendingSink& cached : hit->second.sinks) {
+        PendingSink p = cached;
+        if (in.any()) {
+          p.taint = in;
+          p.taint.sanitized = cached.taint.sanitized;
+        }
+        for (auto* collector : collectors_) collector->push_back(p);
+        emit(p);
+      }
+      call_sites_.pop_back();
+    }
+    return hit->second;
+  }
 
   ++out_.functions_analysed;
   call_stack_.push_back(fn.def);
+  std::vector<PendingSink> reached;
+  if (c) call_sites_.push_back({c, caller.module});
+  collectors_.push_back(&reached);
   std::string self_name = positional.empty() ? std::string() : std::string(positional[0]->arg);
   if (auto* l = as<py::Lambda>(fn.def)) {
     out.result = eval(l->body, f);
@@ -1205,6 +1246,9 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
     }
   }
   call_stack_.pop_back();
+  collectors_.pop_back();
+  if (c) call_sites_.pop_back();
+  out.sinks = std::move(reached);
   if (fn.bound_self && !self_name.empty()) {
     auto it = f.env.vars.find(self_name);
     out.self_after = it != f.env.vars.end() ? it->second : *fn.bound_self;
@@ -1446,25 +1490,49 @@ void Interpreter::verdict(Frame& f, const py::Node* at, int cwe, const Taint& t,
 }
 
 void Interpreter::report(SinkClass cls, const Taint& t, const py::Node* at, const std::string& sink, Frame& f) {
-  if (!reported_.insert({at, static_cast<int>(cls)}).second) return;
+  PendingSink p{cls, at, f.module, sink, t};
+  for (auto* collector : collectors_) collector->push_back(p);
+  emit(p);
+}
+
+void Interpreter::emit(const PendingSink& p) {
+  // Where the finding goes: the sink itself, or, when the sink is inside project code the
+  // entry function called, that call (each caller that passes input in is a flaw of its own).
+  const py::Node* at = p.node;
+  const rules::PythonModule* module = p.module;
+  if (!call_sites_.empty()) {
+    at = call_sites_.front().call;
+    module = call_sites_.front().module;
+  }
+  if (!reported_.insert({at, static_cast<int>(p.cls)}).second) return;
+  // db.execute(text(sql)): the inner sink, reported first, is the one; not both.
+  for (const TaintFinding& other : out_.findings) {
+    if (other.cls == p.cls && other.module == module && other.node != at &&
+        other.node->lineno >= at->lineno && other.node->end_lineno <= at->end_lineno &&
+        (other.node->lineno > at->lineno || other.node->col_offset >= at->col_offset)) {
+      return;
+    }
+  }
   TaintFinding tf;
-  tf.cls = cls;
-  tf.module = f.module;
+  tf.cls = p.cls;
+  tf.module = module;
   tf.node = at;
-  tf.sink = sink;
-  tf.kinds = t.kinds;
-  tf.weak = t.weak;
+  tf.sink = starts_with(p.sink, "builtins.") ? p.sink.substr(9) : p.sink;
+  if (at != p.node) {
+    tf.sink += " at " + std::string(p.module->unit.path) + ":" + std::to_string(p.node->lineno) + " via " +
+               describe(static_cast<const py::Call*>(at)->func, module) + "()";
+  }
+  tf.kinds = p.taint.kinds;
+  tf.weak = p.taint.weak;
   std::vector<const TraceNode*> chain;
-  for (const TraceNode* n = t.trace.get(); n; n = n->prev.get()) chain.push_back(n);
+  for (const TraceNode* n = p.taint.trace.get(); n; n = n->prev.get()) chain.push_back(n);
   std::reverse(chain.begin(), chain.end());
   for (const TraceNode* n : chain) {
     if (!n->node) continue;  // a place without a position (a name resolved elsewhere)
     TraceStep s;
     if (n->module) s.path = std::string(n->module->unit.path);
-    if (n->node) {
-      s.line = n->node->lineno;
-      s.column = n->node->col_offset + 1;
-    }
+    s.line = n->node->lineno;
+    s.column = n->node->col_offset + 1;
     s.note = n->note;
     tf.trace.push_back(std::move(s));
   }
@@ -1474,10 +1542,10 @@ void Interpreter::report(SinkClass cls, const Taint& t, const py::Node* at, cons
     if (chain.front()->node) tf.source_line = chain.front()->node->lineno;
   }
   TraceStep last;
-  last.path = std::string(f.module->unit.path);
-  last.line = at->lineno;
-  last.column = at->col_offset + 1;
-  last.note = describe(at, f.module);
+  last.path = std::string(p.module->unit.path);
+  last.line = p.node->lineno;
+  last.column = p.node->col_offset + 1;
+  last.note = describe(p.node, p.module);
   tf.trace.push_back(std::move(last));
   out_.findings.push_back(std::move(tf));
 }
@@ -1778,6 +1846,7 @@ Value Interpreter::call_method(Value& receiver, std::string_view name, Args& arg
     }
   }
   if (name == "set_cookie") observe(".set_cookie", args, c, f);
+  if (models_.method_clean.count(name) && !receiver.request) return Value::any();
   auto msan = models_.method_sanitizers.find(name);
   if (msan != models_.method_sanitizers.end()) {
     Value v;
