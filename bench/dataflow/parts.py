@@ -1,0 +1,399 @@
+"""The building blocks of the data-flow benchmark (see generate.py).
+
+Every case is assembled from parts; each part carries the facts the truth of a case is
+computed from:
+  - a source reads one request input into the variable PARAM (always attacker-controlled);
+  - a propagation copies PARAM into BAR, either keeping the taint (`keeps=True`) or
+    provably not (`keeps=False`: a constant reaches BAR);
+  - an optional sanitizer rewrites or guards BAR; `protects` names the categories whose
+    sinks it really makes safe (escaping HTML does not make SQL safe);
+  - a sink uses BAR, `unsafe=True` when a tainted BAR there is the flaw of the category.
+
+Templates are plain strings; PARAM and BAR are replaced by the case's variable names,
+RETURN_TEXT("..."), RETURN_JSON(expr) and ABORT_400 by the framework's idiom. Imports
+are added by scanning the finished module (IMPORTS below), so templates stay short.
+"""
+import re
+
+ALL_FWS = ("flask", "fastapi", "django")
+
+
+class Source:
+    def __init__(self, name, fw, assign=None, route="", params=(), method="GET",
+                 awaits=False, module_code="", route_param=None):
+        self.name, self.fw, self.assign, self.route = name, fw, assign, route
+        self.params, self.method, self.awaits = list(params), method, awaits
+        self.module_code = module_code
+        self.route_param = route_param
+
+
+class Propagation:
+    def __init__(self, name, keeps, code):
+        self.name, self.keeps, self.code = name, keeps, code.strip("\n")
+
+
+class Sanitizer:
+    def __init__(self, name, code, protects, applies):
+        self.name, self.code = name, code.strip("\n")
+        self.protects = set(protects)
+        self.applies = set(applies)
+
+
+class Sink:
+    def __init__(self, name, unsafe, code, fws=ALL_FWS, module_code=""):
+        self.name, self.unsafe, self.code = name, unsafe, code.strip("\n")
+        self.fws, self.module_code = fws, module_code.strip("\n")
+
+
+# ---------------------------------------------------------------------------------------
+# Sources. KEY is replaced by the input's name (the same as PARAM's name, as developers
+# write it); HKEY by a header spelling of it.
+
+def sources(fw, key):
+    hkey = "X-" + "-".join(p.capitalize() for p in key.split("_"))
+    meta = "HTTP_" + hkey.upper().replace("-", "_")
+    out = []
+    if fw == "flask":
+        S = lambda name, assign, **kw: out.append(Source(name, fw, assign, **kw))
+        S("args.get", 'request.args.get("%s", "")' % key)
+        S("args[]", 'request.args["%s"]' % key)
+        S("args.getlist", '(request.args.getlist("%s") or [""])[0]' % key)
+        S("form.get", 'request.form.get("%s", "")' % key, method="POST")
+        S("form[]", 'request.form["%s"]' % key, method="POST")
+        S("form.to_dict", 'request.form.to_dict().get("%s", "")' % key, method="POST")
+        S("values.get", 'request.values.get("%s", "")' % key)
+        S("cookies.get", 'request.cookies.get("%s", "")' % key)
+        S("headers.get", 'request.headers.get("%s", "")' % hkey)
+        S("headers.getlist", '", ".join(request.headers.getlist("%s"))' % hkey)
+        S("get_json", '(request.get_json(silent=True) or {}).get("%s", "")' % key, method="POST")
+        S("json[]", 'request.json["%s"]' % key, method="POST")
+        S("data", 'request.data.decode("utf-8")', method="POST")
+        S("get_data", "request.get_data(as_text=True)", method="POST")
+        S("files.filename", 'request.files["%s"].filename' % key, method="POST")
+        S("view_args", 'request.view_args["slug"]', route="/<slug>", params=["slug"])
+        S("path.split", 'request.path.split("/")[-1]', route="/<path:subpath>",
+          params=["subpath"])
+        S("query_string", 'request.query_string.decode("utf-8")')
+        S("environ", 'request.environ.get("%s", "")' % meta)
+        S("route param", None, route="/<%s>" % key, params=[key])
+    elif fw == "fastapi":
+        S = lambda name, assign, **kw: out.append(Source(name, fw, assign, **kw))
+        S("path param", None, route="/{%s}" % key, params=["%s: str" % key])
+        S("query param", None, params=['%s: str = ""' % key])
+        S("Query()", None, params=['%s: str = Query(default="")' % key])
+        S("Header()", None, params=['%s: str = Header(default="")' % key])
+        S("Cookie()", None, params=['%s: str = Cookie(default="")' % key])
+        S("Form()", None, params=['%s: str = Form("")' % key], method="POST")
+        S("Body(embed)", None, params=["%s: str = Body(..., embed=True)" % key], method="POST")
+        S("body model", "payload.%s" % key, params=["payload: InputModel"], method="POST",
+          module_code="class InputModel(BaseModel):\n    %s: str\n" % key)
+        S("request.query_params", 'request.query_params.get("%s", "")' % key,
+          params=["request: Request"])
+        S("request.headers", 'request.headers.get("%s", "")' % hkey.lower(),
+          params=["request: Request"])
+        S("request.cookies", 'request.cookies.get("%s", "")' % key, params=["request: Request"])
+        S("request.path_params", 'request.path_params["%s"]' % key, route="/{%s}" % key,
+          params=["request: Request"])
+        S("request.body()", '(await request.body()).decode("utf-8")',
+          params=["request: Request"], method="POST", awaits=True)
+        S("request.json()", '(await request.json()).get("%s", "")' % key,
+          params=["request: Request"], method="POST", awaits=True)
+        S("request.form()", 'str((await request.form()).get("%s", ""))' % key,
+          params=["request: Request"], method="POST", awaits=True)
+    else:
+        S = lambda name, assign, **kw: out.append(Source(name, fw, assign, **kw))
+        S("GET.get", 'request.GET.get("%s", "")' % key)
+        S("GET[]", 'request.GET["%s"]' % key)
+        S("GET.getlist", '(request.GET.getlist("%s") or [""])[0]' % key)
+        S("POST.get", 'request.POST.get("%s", "")' % key, method="POST")
+        S("COOKIES.get", 'request.COOKIES.get("%s", "")' % key)
+        S("META.get", 'request.META.get("%s", "")' % meta)
+        S("headers.get", 'request.headers.get("%s", "")' % hkey)
+        S("body", 'request.body.decode("utf-8")', method="POST")
+        S("FILES.name", 'request.FILES["%s"].name' % key, method="POST")
+        S("url kwarg", None, route="<str:%s>/" % key, params=[key])
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# Propagations: PARAM (tainted) -> BAR. `keeps` is checked by running every snippet
+# (generate.py --self-check does it on each run): a marker in PARAM must reach BAR exactly
+# when keeps is True.
+
+P = Propagation
+PROPAGATIONS = [
+    P("copy", True, "BAR = PARAM"),
+    P("f-string", True, 'BAR = f"{PARAM}"'),
+    P("percent format", True, 'BAR = "%s" % PARAM'),
+    P("str.format", True, 'BAR = "{}".format(PARAM)'),
+    P("augmented +=", True, 'BAR = ""\nBAR += PARAM'),
+    P("join of split", True, 'BAR = " ".join(PARAM.split(" "))'),
+    P("slice", True, "BAR = PARAM[:512]"),
+    P("strip", True, "BAR = PARAM.strip()"),
+    P("replace", True, 'BAR = PARAM.replace("\\t", " ")'),
+    P("encode/decode", True, 'BAR = PARAM.encode("utf-8").decode("utf-8")'),
+    P("quote/unquote", True, "BAR = urllib.parse.unquote(urllib.parse.quote(PARAM))"),
+    P("base64 round trip", True,
+      'encoded = base64.b64encode(PARAM.encode("utf-8"))\n'
+      'BAR = base64.b64decode(encoded).decode("utf-8")'),
+    P("json round trip", True, 'BAR = json.loads(json.dumps({"value": PARAM}))["value"]'),
+    P("codecs rot13", True, 'BAR = codecs.decode(codecs.encode(PARAM, "rot13"), "rot13")'),
+    P("list append, tainted index", True,
+      'items = ["default"]\nitems.append(PARAM)\nBAR = items[1]'),
+    P("list append/pop, clean index", False,
+      'items = []\nitems.append("safe")\nitems.append(PARAM)\nitems.append("more")\n'
+      'items.pop(0)\nBAR = items[1]'),
+    P("list append/pop, tainted index", True,
+      'items = []\nitems.append("safe")\nitems.append(PARAM)\nitems.append("more")\n'
+      'items.pop(0)\nBAR = items[0]'),
+    P("list insert, clean index", False,
+      'items = ["alpha", "beta"]\nitems.insert(0, PARAM)\nBAR = items[2]'),
+    P("list remove, tainted index", True,
+      'items = ["first", PARAM, "last"]\nitems.remove("first")\nBAR = items[0]'),
+    P("list remove, clean index", False,
+      'items = ["first", PARAM, "last"]\nitems.remove("first")\nBAR = items[1]'),
+    P("dict, clean key", False,
+      'lookup = {}\nlookup["keyA"] = "a-value"\nlookup["keyB"] = PARAM\nBAR = lookup["keyA"]'),
+    P("dict, tainted key", True,
+      'lookup = {}\nlookup["keyA"] = "a-value"\nlookup["keyB"] = PARAM\nBAR = lookup["keyB"]'),
+    P("dict literal get, clean key", False,
+      'options = {"user": PARAM, "mode": "read"}\nBAR = options.get("mode", "read")'),
+    P("dict pop then clean key", False,
+      'options = {"user": PARAM, "mode": "read"}\noptions.pop("user")\nBAR = options["mode"]'),
+    P("configparser, tainted key", True,
+      'conf = configparser.ConfigParser()\nconf.add_section("section")\n'
+      'conf.set("section", "keyA", "a_value")\nconf.set("section", "keyB", PARAM)\n'
+      'BAR = conf.get("section", "keyB")'),
+    P("configparser, clean key", False,
+      'conf = configparser.ConfigParser()\nconf.add_section("section")\n'
+      'conf.set("section", "keyA", "a_value")\nconf.set("section", "keyB", PARAM)\n'
+      'BAR = conf.get("section", "keyA")'),
+    P("StringIO round trip", True, "buf = io.StringIO()\nbuf.write(PARAM)\nBAR = buf.getvalue()"),
+    P("folded if, dead taint", False,
+      'num = 86\nif (7 * 42) - num > 200:\n    BAR = "This_should_always_happen"\n'
+      "else:\n    BAR = PARAM"),
+    P("folded if, live taint", True,
+      'num = 106\nif (7 * 42) - num > 200:\n    BAR = "This should never happen"\n'
+      "else:\n    BAR = PARAM"),
+    P("folded ternary, dead taint", False, 'n = 3\nBAR = "ok" if n * 4 > 10 else PARAM'),
+    P("folded ternary, live taint", True, 'n = 2\nBAR = "ok" if n * 4 > 10 else PARAM'),
+    P("len() of constant, dead taint", False,
+      'BAR = "default"\nif len("ab") < 1:\n    BAR = PARAM'),
+    P("match on constant, dead taint", False,
+      'guess = "ABC"\nswitch_target = guess[1]\nmatch switch_target:\n'
+      '    case "A":\n        BAR = PARAM\n    case "B":\n        BAR = "bob"\n'
+      '    case "C" | "D":\n        BAR = PARAM\n    case _:\n        BAR = "bob\'s your uncle"'),
+    P("match on constant, live taint", True,
+      'guess = "ABC"\nswitch_target = guess[2]\nmatch switch_target:\n'
+      '    case "A":\n        BAR = "alice"\n    case "B":\n        BAR = "bob"\n'
+      '    case "C" | "D":\n        BAR = PARAM\n    case _:\n        BAR = "nobody"'),
+    P("unknown branch, one side tainted", True,
+      'if len(PARAM) > 3:\n    BAR = PARAM\nelse:\n    BAR = "short"'),
+    P("while loop", True, 'BAR = ""\nattempt = 0\nwhile attempt < 1:\n    BAR = PARAM\n'
+      "    attempt += 1"),
+    P("for loop over characters", True,
+      'chars = []\nfor ch in PARAM:\n    chars.append(ch)\nBAR = "".join(chars)'),
+    P("reassigned constant", False, 'BAR = PARAM\nBAR = "fixed-value"'),
+    P("tuple unpack, tainted slot", True, 'BAR, label = PARAM, "label"'),
+    P("tuple unpack, clean slot", False, 'label, BAR = PARAM, "label"'),
+    P("helper passthrough", True, "BAR = passthrough(PARAM)"),
+    P("helper normalise", True, "BAR = normalise(PARAM)"),
+    P("helper constant", False, "BAR = fixed_value(PARAM)"),
+    P("helper class method", True, "BAR = Echo().relay(PARAM)"),
+    P("helper class constant", False, "BAR = Quiet().relay(PARAM)"),
+    P("helper instance attribute", True, "box = Box(PARAM)\nBAR = box.content"),
+    P("helper instance clean attribute", False, 'box = Box(PARAM)\nBAR = box.label'),
+    P("factory, one class propagates", True, "relay = make_relay()\nBAR = relay.relay(PARAM)"),
+    P("factory, neither class propagates", False,
+      "relay = make_quiet_relay()\nBAR = relay.relay(PARAM)"),
+    P("closure", True, "def current():\n    return PARAM\n\nBAR = current()"),
+    P("closure over constant", False,
+      'def current():\n    return "closure-constant"\n\nBAR = current()'),
+    P("lambda", True, "tidy = lambda text: text.strip()\nBAR = tidy(PARAM)"),
+    P("default argument", True, "def pick(value=PARAM):\n    return value\n\nBAR = pick()"),
+    P("default argument unused", False,
+      'def pick(value, fallback="guest"):\n    return fallback\n\nBAR = pick(PARAM)'),
+    P("list comprehension", True, 'BAR = "".join([c for c in PARAM if c != "\\x00"])'),
+    P("generator", True, "def chunks(text):\n    yield text\n\nBAR = next(chunks(PARAM))"),
+    P("with StringIO", True, "with io.StringIO(PARAM) as stream:\n    BAR = stream.read()"),
+    P("except as", True,
+      "try:\n    raise ValueError(PARAM)\nexcept ValueError as exc:\n    BAR = str(exc)"),
+    P("setattr/getattr", True,
+      'holder = SimpleNamespace()\nsetattr(holder, "value", PARAM)\n'
+      'BAR = getattr(holder, "value")'),
+    P("attributes, clean attribute", False,
+      'holder = SimpleNamespace()\nholder.value = PARAM\nholder.note = "static note"\n'
+      "BAR = holder.note"),
+    P("dataclass field", True, 'record = Record(text=PARAM, kind="note")\nBAR = record.text'),
+    P("dataclass clean field", False, 'record = Record(text=PARAM, kind="note")\nBAR = record.kind'),
+    P("map/str", True, 'BAR = "".join(map(str, PARAM))'),
+    P("sorted set of one", True, "BAR = sorted({PARAM})[0]"),
+]
+
+
+# ---------------------------------------------------------------------------------------
+# Sanitizers: applied to BAR after the propagation. `applies` lists the categories where
+# the sanitizer appears (where it reads naturally and its effect is certain); `protects`
+# those whose sinks it makes safe. "*" means every taint category.
+
+TAINT_CATEGORIES = ("sqli", "cmdi", "codeinj", "pathtraver", "redirect", "xss", "deserialization",
+                    "ldapi", "xpathi", "xxe", "trustbound", "ssrf", "headeri", "logi")
+TEXT_CATS = tuple(c for c in TAINT_CATEGORIES if c not in ("deserialization", "xxe"))
+
+Z = Sanitizer
+SANITIZERS = [
+    Z("html.escape", "BAR = html.escape(BAR)", ["xss"],
+      ["xss", "sqli", "cmdi", "pathtraver", "logi", "headeri", "ssrf", "redirect", "ldapi"]),
+    Z("markupsafe.escape", "BAR = str(escape(BAR))", ["xss"],
+      ["xss", "sqli", "pathtraver", "logi", "ssrf"]),
+    Z("shlex.quote", "BAR = shlex.quote(BAR)", ["cmdi"],
+      ["cmdi", "sqli", "pathtraver", "logi", "xss", "headeri"]),
+    Z("int() cast", "BAR = str(int(BAR))", ["*"], TEXT_CATS),
+    Z("float() cast", "BAR = str(float(BAR))", ["*"], TEXT_CATS),
+    Z("uuid.UUID() cast", "BAR = str(uuid.UUID(BAR))", ["*"], TEXT_CATS),
+    Z("secure_filename", "BAR = secure_filename(BAR)", ["pathtraver"], ["pathtraver"]),
+    Z("os.path.basename", "BAR = os.path.basename(BAR)", ["pathtraver"],
+      ["pathtraver", "sqli", "cmdi", "xss", "logi", "headeri"]),
+    Z("allow-list abort", "if BAR not in ALLOWED_VALUES:\n    ABORT_400", ["*"], TEXT_CATS),
+    Z("allow-list fallback", 'BAR = BAR if BAR in ALLOWED_VALUES else "default"', ["*"],
+      TEXT_CATS),
+    Z("re.fullmatch guard",
+      'if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", BAR):\n    ABORT_400', ["*"], TEXT_CATS),
+    Z("re.match prefix guard (not a sanitizer)",
+      'if not re.match(r"[A-Za-z0-9_-]+", BAR):\n    ABORT_400', [], TEXT_CATS),
+    Z("CR/LF stripped", 'BAR = BAR.replace("\\r", "").replace("\\n", "")', ["logi", "headeri"],
+      ["logi", "headeri", "xss", "sqli", "cmdi"]),
+    Z("escape_filter_chars", "BAR = escape_filter_chars(BAR)", ["ldapi"],
+      ["ldapi", "sqli", "xss"]),
+    Z("length check (not a sanitizer)", "if len(BAR) > 200:\n    ABORT_400", [], TAINT_CATEGORIES),
+]
+
+ALLOWED_VALUES_CODE = 'ALLOWED_VALUES = ("summary", "details", "archive", "default")'
+
+
+# ---------------------------------------------------------------------------------------
+# Imports: (line, trigger regex). A module gets the line when its text matches.
+
+IMPORTS = [
+    ("import ast", r"\bast\.literal_eval"),
+    ("import base64", r"\bbase64\."),
+    ("import codecs", r"\bcodecs\."),
+    ("import configparser", r"\bconfigparser\."),
+    ("import hashlib", r"\bhashlib\."),
+    ("import html", r"\bhtml\.escape"),
+    ("import io", r"\bio\."),
+    ("import json", r"\bjson\."),
+    ("import logging", r"\blogging\."),
+    ("import marshal", r"\bmarshal\."),
+    ("import operator", r"\boperator\."),
+    ("import os", r"\bos\.(path|system|popen|remove|urandom|sep|environ)"),
+    ("import pickle", r"\bpickle\."),
+    ("import random", r"\brandom\."),
+    ("import re", r"\bre\.(fullmatch|match)"),
+    ("import secrets", r"\bsecrets\."),
+    ("import shlex", r"\bshlex\."),
+    ("import shutil", r"\bshutil\."),
+    ("import sqlite3", r"\bsqlite3\."),
+    ("import subprocess", r"\bsubprocess\."),
+    ("import urllib.parse", r"\burllib\.parse\."),
+    ("import urllib.request", r"\burllib\.request\."),
+    ("import uuid", r"\buuid\."),
+    ("import xml.sax", r"\bxml\.sax\."),
+    ("from dataclasses import dataclass", r"@dataclass\b"),
+    ("from pathlib import Path", r"(?<![.\w])Path\("),
+    ("from types import SimpleNamespace", r"(?<![.\w])SimpleNamespace\("),
+    # third party
+    ("import defusedxml.ElementTree", r"\bdefusedxml\.ElementTree\."),
+    ("import httpx", r"\bhttpx\."),
+    ("import jsonpickle", r"\bjsonpickle\."),
+    ("import ldap", r"\bldap\.(initialize|SCOPE_SUBTREE)"),
+    ("import ldap.filter", r"\bldap\.filter\."),
+    ("import ldap3", r"\bldap3\."),
+    ("import requests", r"\brequests\."),
+    ("import yaml", r"\byaml\."),
+    ("from cryptography.hazmat.primitives import hashes", r"\bhashes\."),
+    ("from ldap3.utils.conv import escape_filter_chars", r"(?<![.\w])escape_filter_chars\("),
+    ("from lxml import etree", r"\betree\."),
+    ("from markupsafe import escape", r"(?<![.\w])escape\("),
+    ("from markupsafe import Markup", r"(?<![.\w])Markup\("),
+    ("from sqlalchemy import create_engine", r"(?<![.\w])create_engine\("),
+    ("from sqlalchemy import text", r"(?<![./\w])text\("),
+    ("from werkzeug.utils import secure_filename", r"(?<![.\w])secure_filename\("),
+    ("from werkzeug.security import safe_join", r"(?<![.\w])safe_join\("),
+    ("from pydantic import BaseModel", r"\(BaseModel\)"),
+    # project helpers
+    ("from helpers.text import passthrough", r"(?<![.\w])passthrough\("),
+    ("from helpers.text import normalise", r"(?<![.\w])normalise\("),
+    ("from helpers.text import fixed_value", r"(?<![.\w])fixed_value\("),
+    ("from helpers.objects import Echo", r"(?<![.\w])Echo\("),
+    ("from helpers.objects import Quiet", r"(?<![.\w])Quiet\("),
+    ("from helpers.objects import Box", r"(?<![.\w])Box\("),
+    ("from helpers.objects import Record", r"(?<![.\w])Record\("),
+    ("from helpers.objects import make_relay", r"(?<![.\w])make_relay\("),
+    ("from helpers.objects import make_quiet_relay", r"(?<![.\w])make_quiet_relay\("),
+    ("from helpers.settings import digest_for", r"(?<![.\w])digest_for\("),
+    ("from helpers.settings import password_digest", r"(?<![.\w])password_digest\("),
+    ("from helpers.settings import legacy_digest", r"(?<![.\w])legacy_digest\("),
+    ("from helpers.settings import cookie_options", r"(?<![.\w])cookie_options\("),
+    ("from helpers.settings import legacy_cookie_options",
+     r"(?<![.\w])legacy_cookie_options\("),
+    ("from helpers.settings import COOKIE_SECURE", r"(?<![.\w])COOKIE_SECURE\b"),
+    ("from helpers.settings import COOKIE_HTTPONLY", r"(?<![.\w])COOKIE_HTTPONLY\b"),
+    ("from helpers.tokens import secure_rng", r"(?<![.\w])secure_rng\("),
+    ("from helpers.tokens import fast_rng", r"(?<![.\w])fast_rng\("),
+]
+
+FRAMEWORK_NAMES = {
+    "flask": ["Blueprint", "Response", "abort", "current_app", "g", "jsonify", "make_response",
+              "redirect", "render_template_string", "request", "send_file",
+              "send_from_directory", "session", "url_for"],
+    "fastapi": ["APIRouter", "Body", "Cookie", "Form", "HTTPException", "Header", "Query",
+                "Request"],
+    "django": [],
+}
+FRAMEWORK_FROM = {
+    "flask": "flask",
+    "flask.views": ["MethodView"],
+    "fastapi.responses": ["FileResponse", "HTMLResponse", "JSONResponse", "PlainTextResponse",
+                          "RedirectResponse", "Response"],
+    "django.http": ["FileResponse", "HttpResponse", "HttpResponseBadRequest",
+                    "HttpResponseRedirect", "JsonResponse"],
+    "django.shortcuts": ["redirect"],
+    "django.urls": ["path", "reverse"],
+    "django.views": ["View"],
+    "django.db": ["connection"],
+    "django.contrib.auth.models": ["User"],
+    "django.utils.html": ["format_html"],
+    "django.utils.http": ["url_has_allowed_host_and_scheme"],
+}
+
+
+def framework_imports(fw, text):
+    """`from X import a, b` lines for the framework names the module uses."""
+    used = lambda n: re.search(r"(?<![.\w])%s\b" % re.escape(n), text) is not None
+    groups = {}
+    if fw == "flask":
+        groups["flask"] = [n for n in FRAMEWORK_NAMES["flask"] if used(n)]
+        groups["flask.views"] = [n for n in ["MethodView"] if used(n)]
+    elif fw == "fastapi":
+        groups["fastapi"] = [n for n in FRAMEWORK_NAMES["fastapi"] if used(n)]
+        groups["fastapi.responses"] = [n for n in FRAMEWORK_FROM["fastapi.responses"] if used(n)]
+    else:
+        for mod in ("django.contrib.auth.models", "django.db", "django.http", "django.shortcuts",
+                    "django.urls", "django.utils.html", "django.utils.http", "django.views"):
+            groups[mod] = [n for n in FRAMEWORK_FROM[mod] if used(n)]
+    return ["from %s import %s" % (mod, ", ".join(sorted(names)))
+            for mod, names in groups.items() if names]
+
+
+def module_imports(text):
+    std, third, local = [], [], []
+    for line, trigger in IMPORTS:
+        if re.search(trigger, text):
+            target = local if "helpers." in line else (
+                third if line.split()[1].split(".")[0] in (
+                    "defusedxml", "httpx", "jsonpickle", "ldap", "ldap3", "requests", "yaml",
+                    "cryptography", "lxml", "markupsafe", "sqlalchemy", "werkzeug", "pydantic")
+                else std)
+            target.append(line)
+    return std, third, local
