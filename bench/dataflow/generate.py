@@ -154,6 +154,38 @@ class Record:
     kind: str
 
 
+class Account:
+    def __init__(self, name):
+        self._name = name
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def role(self):
+        return "member"
+
+
+class Formatter:
+    @staticmethod
+    def plain(value):
+        return value
+
+    @staticmethod
+    def redacted(value):
+        return "***"
+
+
+class LoudEcho(Echo):
+    pass
+
+
+class MutedEcho(Echo):
+    def relay(self, value):
+        return "muted"
+
+
 _CONFIG = configparser.ConfigParser()
 _CONFIG.read(os.environ.get("APP_CONFIG", "/etc/shop/app.ini"))
 
@@ -428,6 +460,7 @@ def build_case(rng, cat, number, target):
         if source.assign:
             body.append("%s = %s" % (param, source.assign))
         chunks = [prop.code]
+        module_code.append(prop.module_code)
         if sanitizer:
             chunks.append(sanitizer.code)
             if "ALLOWED_VALUES" in sanitizer.code:
@@ -524,14 +557,17 @@ def check_propagations():
             for prop in parts.PROPAGATIONS:
                 code = prop.code.replace("PARAM", "param").replace("BAR", "bar")
                 std, _third, local = parts.module_imports(code)
-                src = "\n".join(std + local) + "\n" + code
-                scope = {"param": MARK}
+                # run inside a function, as in a handler (closures, nonlocal)
+                src = "\n".join(std + local + [prop.module_code]) + "\n" + \
+                    "def handler(param):\n" + textwrap.indent(code, "    ") + \
+                    "\n    return bar\n\nresult = handler(%r)\n" % MARK
+                scope = {}
                 try:
                     exec(compile(src, "<%s>" % prop.name, "exec"), scope)
                 except Exception as exc:  # a broken snippet is a generator bug
                     problems.append("%s: raised %r" % (prop.name, exc))
                     continue
-                reached = MARK in str(scope.get("bar"))
+                reached = MARK.lower() in str(scope.get("result")).lower()
                 if reached != prop.keeps:
                     problems.append("%s: keeps=%s but the marker %s" % (
                         prop.name, prop.keeps, "reached BAR" if reached else "did not"))

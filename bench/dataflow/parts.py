@@ -28,8 +28,9 @@ class Source:
 
 
 class Propagation:
-    def __init__(self, name, keeps, code):
+    def __init__(self, name, keeps, code, module_code=""):
         self.name, self.keeps, self.code = name, keeps, code.strip("\n")
+        self.module_code = module_code
 
 
 class Sanitizer:
@@ -76,6 +77,15 @@ def sources(fw, key):
         S("query_string", 'request.query_string.decode("utf-8")')
         S("environ", 'request.environ.get("%s", "")' % meta)
         S("route param", None, route="/<%s>" % key, params=[key])
+        S("form.getlist", '",".join(request.form.getlist("%s"))' % key, method="POST")
+        S("args.to_dict", 'request.args.to_dict().get("%s", "")' % key)
+        S("get_json(force)", 'request.get_json(force=True)["%s"]' % key, method="POST")
+        S("headers[]", 'request.headers["%s"]' % hkey)
+        S("referrer", 'request.referrer or ""')
+        S("user_agent", "request.user_agent.string")
+        S("full_path", "request.full_path")
+        S("stream.read", 'request.stream.read().decode("utf-8")', method="POST")
+        S("authorization", 'request.authorization.username if request.authorization else ""')
     elif fw == "fastapi":
         S = lambda name, assign, **kw: out.append(Source(name, fw, assign, **kw))
         S("path param", None, route="/{%s}" % key, params=["%s: str" % key])
@@ -100,6 +110,12 @@ def sources(fw, key):
           params=["request: Request"], method="POST", awaits=True)
         S("request.form()", 'str((await request.form()).get("%s", ""))' % key,
           params=["request: Request"], method="POST", awaits=True)
+        S("Query list", '",".join(%s_list)' % key,
+          params=['%s_list: list[str] = Query(default=[])' % key])
+        S("request.url.query", "request.url.query", params=["request: Request"])
+        S("str(request.url)", "str(request.url)", params=["request: Request"])
+        S("request.headers[]", 'request.headers["%s"]' % hkey.lower(),
+          params=["request: Request"])
     else:
         S = lambda name, assign, **kw: out.append(Source(name, fw, assign, **kw))
         S("GET.get", 'request.GET.get("%s", "")' % key)
@@ -112,6 +128,12 @@ def sources(fw, key):
         S("body", 'request.body.decode("utf-8")', method="POST")
         S("FILES.name", 'request.FILES["%s"].name' % key, method="POST")
         S("url kwarg", None, route="<str:%s>/" % key, params=[key])
+        S("GET.dict", 'request.GET.dict().get("%s", "")' % key)
+        S("POST.getlist", '",".join(request.POST.getlist("%s"))' % key, method="POST")
+        S("get_full_path", "request.get_full_path()")
+        S("json.loads(body)", 'json.loads(request.body).get("%s", "")' % key, method="POST")
+        S("headers[]", 'request.headers["%s"]' % hkey)
+        S("META QUERY_STRING", 'request.META.get("QUERY_STRING", "")')
     return out
 
 
@@ -228,6 +250,70 @@ PROPAGATIONS = [
     P("dataclass clean field", False, 'record = Record(text=PARAM, kind="note")\nBAR = record.kind'),
     P("map/str", True, 'BAR = "".join(map(str, PARAM))'),
     P("sorted set of one", True, "BAR = sorted({PARAM})[0]"),
+    P("upper", True, "BAR = PARAM.upper()"),
+    P("partition", True, 'BAR = PARAM.partition("#")[0]'),
+    P("rsplit", True, 'BAR = PARAM.rsplit("?", 1)[0]'),
+    P("removeprefix", True, 'BAR = PARAM.removeprefix("./")'),
+    P("string.Template", True, 'BAR = string.Template("$value").substitute(value=PARAM)'),
+    P("percent with dict", True, 'BAR = "%(value)s" % {"value": PARAM}'),
+    P("textwrap.dedent", True, "BAR = textwrap.dedent(PARAM)"),
+    P("bytearray round trip", True, 'BAR = bytearray(PARAM, "utf-8").decode("utf-8")'),
+    P("hex round trip", True, 'BAR = bytes.fromhex(PARAM.encode("utf-8").hex()).decode("utf-8")'),
+    P("reversed twice", True, 'BAR = "".join(reversed(PARAM))[::-1]'),
+    P("translate", True, 'BAR = PARAM.translate(str.maketrans("", "", "\\t"))'),
+    P("html.unescape", True, "BAR = html.unescape(PARAM)"),
+    P("parse_qs round trip", True,
+      'BAR = urllib.parse.parse_qs("v=" + urllib.parse.quote(PARAM))["v"][0]'),
+    P("or default", True, 'BAR = PARAM or "anonymous"'),
+    P("deque", True, "queue = collections.deque([PARAM])\nBAR = queue.popleft()"),
+    P("deque, clean end", False,
+      'queue = collections.deque(["first"])\nqueue.append(PARAM)\nBAR = queue.popleft()'),
+    P("nested dict, tainted path", True,
+      'nested = {"outer": {"inner": PARAM, "other": "fixed"}}\nBAR = nested["outer"]["inner"]'),
+    P("nested dict, clean path", False,
+      'nested = {"outer": {"inner": PARAM, "other": "fixed"}}\nBAR = nested["outer"]["other"]'),
+    P("dict.update, tainted key", True,
+      'prefs = {"colour": "blue"}\nprefs.update(label=PARAM)\nBAR = prefs["label"]'),
+    P("dict.update, clean key", False,
+      'prefs = {"colour": "blue"}\nprefs.update(label=PARAM)\nBAR = prefs["colour"]'),
+    P("dict.setdefault", True, 'memo = {}\nBAR = memo.setdefault("key", PARAM)'),
+    P("dict key overwritten", False,
+      'lookup = {"keyA": PARAM}\nlookup["keyA"] = "replaced"\nBAR = lookup["keyA"]'),
+    P("list element overwritten", False,
+      'items = [PARAM, "beta"]\nitems[0] = "alpha"\nBAR = items[0]'),
+    P("zip into dict", True,
+      'pairs = dict(zip(["name", "role"], [PARAM, "viewer"]))\nBAR = pairs["name"]'),
+    P("enumerate loop", True, "for index, piece in enumerate([PARAM]):\n    BAR = piece"),
+    P("functools.reduce", True,
+      'BAR = functools.reduce(lambda acc, part: acc + part, [PARAM], "")'),
+    P("functools.partial", True,
+      'join_all = functools.partial(str.join, "")\nBAR = join_all([PARAM])'),
+    P("*args helper", True,
+      "def first(*values):\n    return values[0]\n\nBAR = first(PARAM, \"spare\")"),
+    P("**kwargs helper, clean key", False,
+      'def choose(**options):\n    return options["fallback"]\n\n'
+      'BAR = choose(value=PARAM, fallback="none")'),
+    P("helper property", True, "BAR = Account(PARAM).name"),
+    P("helper property, constant", False, "BAR = Account(PARAM).role"),
+    P("helper staticmethod", True, "BAR = Formatter.plain(PARAM)"),
+    P("helper staticmethod, constant", False, "BAR = Formatter.redacted(PARAM)"),
+    P("helper inherited method", True, "BAR = LoudEcho().relay(PARAM)"),
+    P("helper overriding method", False, "BAR = MutedEcho().relay(PARAM)"),
+    P("walrus", True,
+      'if (trimmed := PARAM.strip()) != "":\n    BAR = trimmed\nelse:\n    BAR = "empty"'),
+    P("try/finally", True, "try:\n    BAR = PARAM\nfinally:\n    attempts = 1"),
+    P("except replaces value", False,
+      'try:\n    BAR = PARAM\n    raise KeyError("always")\nexcept KeyError:\n'
+      '    BAR = "recovered"'),
+    P("contextlib.suppress", True, "with contextlib.suppress(ValueError):\n    BAR = PARAM"),
+    P("nonlocal closure", True,
+      'BAR = "initial"\n\ndef capture():\n    nonlocal BAR\n    BAR = PARAM\n\ncapture()'),
+    P("length only", False, "BAR = str(len(PARAM))"),
+    P("truthiness only", False, 'BAR = "yes" if PARAM else "no"'),
+    P("sha256 digest only", False,
+      'BAR = hashlib.sha256(PARAM.encode("utf-8")).hexdigest()'),
+    P("module-level cache", True, 'LAST_SEEN["value"] = PARAM\nBAR = LAST_SEEN["value"]',
+      module_code="LAST_SEEN = {}"),
 ]
 
 
@@ -266,6 +352,13 @@ SANITIZERS = [
     Z("escape_filter_chars", "BAR = escape_filter_chars(BAR)", ["ldapi"],
       ["ldapi", "sqli", "xss"]),
     Z("length check (not a sanitizer)", "if len(BAR) > 200:\n    ABORT_400", [], TAINT_CATEGORIES),
+    Z("isalnum guard", "if not BAR.isalnum():\n    ABORT_400", ["*"], TEXT_CATS),
+    Z("isdigit guard", "if not BAR.isdigit():\n    ABORT_400", ["*"], TEXT_CATS),
+    Z("ipaddress check", "BAR = str(ipaddress.ip_address(BAR))", ["cmdi", "sqli", "logi"],
+      ["cmdi", "sqli", "logi", "ssrf"]),
+    Z("os.path.normpath (not a sanitizer)", "BAR = os.path.normpath(BAR)", [],
+      ["pathtraver", "cmdi"]),
+    Z("strip/lower (not a sanitizer)", "BAR = BAR.strip().lower()", [], TEXT_CATS),
 ]
 
 ALLOWED_VALUES_CODE = 'ALLOWED_VALUES = ("summary", "details", "archive", "default")'
@@ -280,8 +373,15 @@ IMPORTS = [
     ("import codecs", r"\bcodecs\."),
     ("import configparser", r"\bconfigparser\."),
     ("import hashlib", r"\bhashlib\."),
-    ("import html", r"\bhtml\.escape"),
+    ("import collections", r"\bcollections\."),
+    ("import contextlib", r"\bcontextlib\."),
+    ("import functools", r"\bfunctools\."),
+    ("import html", r"\bhtml\.(escape|unescape)"),
+    ("import ipaddress", r"\bipaddress\."),
+    ("import string", r"\bstring\.Template"),
+    ("import textwrap", r"\btextwrap\."),
     ("import io", r"\bio\."),
+    ("import zipfile", r"\bzipfile\."),
     ("import json", r"\bjson\."),
     ("import logging", r"\blogging\."),
     ("import marshal", r"\bmarshal\."),
@@ -305,6 +405,7 @@ IMPORTS = [
     # third party
     ("import defusedxml.ElementTree", r"\bdefusedxml\.ElementTree\."),
     ("import httpx", r"\bhttpx\."),
+    ("import urllib3", r"\burllib3\."),
     ("import jsonpickle", r"\bjsonpickle\."),
     ("import ldap", r"\bldap\.(initialize|SCOPE_SUBTREE)"),
     ("import ldap.filter", r"\bldap\.filter\."),
@@ -329,6 +430,10 @@ IMPORTS = [
     ("from helpers.objects import Quiet", r"(?<![.\w])Quiet\("),
     ("from helpers.objects import Box", r"(?<![.\w])Box\("),
     ("from helpers.objects import Record", r"(?<![.\w])Record\("),
+    ("from helpers.objects import Account", r"(?<![.\w])Account\("),
+    ("from helpers.objects import Formatter", r"(?<![.\w])Formatter\."),
+    ("from helpers.objects import LoudEcho", r"(?<![.\w])LoudEcho\("),
+    ("from helpers.objects import MutedEcho", r"(?<![.\w])MutedEcho\("),
     ("from helpers.objects import make_relay", r"(?<![.\w])make_relay\("),
     ("from helpers.objects import make_quiet_relay", r"(?<![.\w])make_quiet_relay\("),
     ("from helpers.settings import digest_for", r"(?<![.\w])digest_for\("),
@@ -345,7 +450,7 @@ IMPORTS = [
 
 FRAMEWORK_NAMES = {
     "flask": ["Blueprint", "Response", "abort", "current_app", "g", "jsonify", "make_response",
-              "redirect", "render_template_string", "request", "send_file",
+              "redirect", "render_template", "render_template_string", "request", "send_file",
               "send_from_directory", "session", "url_for"],
     "fastapi": ["APIRouter", "Body", "Cookie", "Form", "HTTPException", "Header", "Query",
                 "Request"],
@@ -358,10 +463,12 @@ FRAMEWORK_FROM = {
                           "RedirectResponse", "Response"],
     "django.http": ["FileResponse", "HttpResponse", "HttpResponseBadRequest",
                     "HttpResponseRedirect", "JsonResponse"],
-    "django.shortcuts": ["redirect"],
+    "django.shortcuts": ["redirect", "render"],
+    "django.utils.safestring": ["mark_safe"],
     "django.urls": ["path", "reverse"],
     "django.views": ["View"],
     "django.db": ["connection"],
+    "django.db.models.expressions": ["RawSQL"],
     "django.contrib.auth.models": ["User"],
     "django.utils.html": ["format_html"],
     "django.utils.http": ["url_has_allowed_host_and_scheme"],
@@ -379,7 +486,8 @@ def framework_imports(fw, text):
         groups["fastapi"] = [n for n in FRAMEWORK_NAMES["fastapi"] if used(n)]
         groups["fastapi.responses"] = [n for n in FRAMEWORK_FROM["fastapi.responses"] if used(n)]
     else:
-        for mod in ("django.contrib.auth.models", "django.db", "django.http", "django.shortcuts",
+        for mod in ("django.contrib.auth.models", "django.db", "django.db.models.expressions",
+                    "django.http", "django.shortcuts", "django.utils.safestring",
                     "django.urls", "django.utils.html", "django.utils.http", "django.views"):
             groups[mod] = [n for n in FRAMEWORK_FROM[mod] if used(n)]
     return ["from %s import %s" % (mod, ", ".join(sorted(names)))
@@ -392,7 +500,7 @@ def module_imports(text):
         if re.search(trigger, text):
             target = local if "helpers." in line else (
                 third if line.split()[1].split(".")[0] in (
-                    "defusedxml", "httpx", "jsonpickle", "ldap", "ldap3", "requests", "yaml",
+                    "defusedxml", "httpx", "urllib3", "jsonpickle", "ldap", "ldap3", "requests", "yaml",
                     "cryptography", "lxml", "markupsafe", "sqlalchemy", "werkzeug", "pydantic")
                 else std)
             target.append(line)

@@ -57,6 +57,12 @@ with connection.cursor() as cursor:
     cursor.execute(f"SELECT COUNT(*) FROM blog_post WHERE slug = '{BAR}'")
     total = cursor.fetchone()[0]
 RETURN_JSON({"total": total})''', fws=DJ),
+    K("django RawSQL built", True, '''
+ranked = User.objects.annotate(hits=RawSQL("SELECT COUNT(*) FROM visits WHERE page = '" + BAR + "'", []))
+RETURN_JSON({"count": ranked.count()})''', fws=DJ),
+    K("django extra where built", True, '''
+matches = User.objects.extra(where=[f"username LIKE '{BAR}%%'"])
+RETURN_JSON({"count": matches.count()})''', fws=DJ),
     K("sqlite3 qmark params", False, '''
 conn = sqlite3.connect(DB_PATH)
 rows = conn.execute("SELECT id, email FROM users WHERE name = ?", (BAR,)).fetchall()
@@ -73,6 +79,12 @@ RETURN_JSON({"found": found})''', module_code=DB),
 with sqlite3.connect(DB_PATH) as conn:
     conn.execute("DELETE FROM sessions WHERE token = :token", {"token": BAR})
 RETURN_TEXT("signed out")''', module_code=DB),
+    K("django RawSQL params", False, '''
+ranked = User.objects.annotate(hits=RawSQL("SELECT COUNT(*) FROM visits WHERE page = %s", [BAR]))
+RETURN_JSON({"count": ranked.count()})''', fws=DJ),
+    K("django extra params", False, '''
+matches = User.objects.extra(where=["username LIKE %s"], params=[BAR + "%"])
+RETURN_JSON({"count": matches.count()})''', fws=DJ),
     K("constant table f-string with params", False, '''
 conn = sqlite3.connect(DB_PATH)
 cursor = conn.cursor()
@@ -123,6 +135,13 @@ RETURN_JSON({"code": code})'''),
 argv = ["bash", "-c", f"wc -l {BAR}"]
 done = subprocess.run(argv, capture_output=True)
 RETURN_JSON({"code": done.returncode})'''),
+    K("subprocess.getoutput", True, '''
+summary = subprocess.getoutput("file /srv/uploads/" + BAR)
+RETURN_JSON({"summary_length": len(summary)})'''),
+    K("joined argv with shell=True", True, '''
+command = " ".join(["convert", BAR, "/tmp/thumb.png"])
+subprocess.run(command, shell=True, check=False)
+RETURN_TEXT("converted")'''),
     K("subprocess.run argv list", False, '''
 result = subprocess.run(["ping", "-c", "1", BAR], capture_output=True, text=True)
 RETURN_JSON({"reachable": result.returncode == 0})'''),
@@ -133,6 +152,12 @@ RETURN_JSON({"lines": len(output.splitlines())})'''),
 proc = subprocess.Popen(["du", "-sh", BAR], shell=False, stdout=subprocess.PIPE)
 usage, _ = proc.communicate()
 RETURN_JSON({"bytes": len(usage)})'''),
+    K("argv list, no shell", False, '''
+subprocess.run(["convert", BAR, "/tmp/thumb.png"], check=False)
+RETURN_TEXT("converted")'''),
+    K("os.spawnlp argv", False, '''
+status = os.spawnlp(os.P_WAIT, "ping", "ping", "-c", "1", BAR)
+RETURN_JSON({"status": status})'''),
     K("shell with shlex.quote", False, '''
 status = os.system("ls -l /srv/reports/" + shlex.quote(BAR))
 RETURN_JSON({"status": status})'''),
@@ -160,6 +185,10 @@ RETURN_JSON({"value": str(value)})'''),
     K("eval with empty builtins", True, '''
 value = eval(BAR, {"__builtins__": {}}, {})
 RETURN_JSON({"value": str(value)})'''),
+    K("exec of built statement", True, '''
+namespace = {}
+exec(f"result = {BAR}", namespace)
+RETURN_JSON({"result": str(namespace.get("result"))})'''),
     K("ast.literal_eval", False, '''
 result = ast.literal_eval(BAR)
 RETURN_JSON({"result": str(result)})'''),
@@ -209,6 +238,20 @@ return send_file(os.path.join(UPLOAD_DIR, BAR))''', fws=FL, module_code=BASE),
 return FileResponse(os.path.join(UPLOAD_DIR, BAR))''', fws=FA, module_code=BASE),
     K("django FileResponse(open)", True, '''
 return FileResponse(open(os.path.join(UPLOAD_DIR, BAR), "rb"))''', fws=DJ, module_code=BASE),
+    K("os.listdir", True, '''
+entries = os.listdir(os.path.join(UPLOAD_DIR, BAR))
+RETURN_JSON({"entries": len(entries)})''', module_code=BASE),
+    K("normpath without check", True, '''
+with open(os.path.normpath(os.path.join(UPLOAD_DIR, BAR)), "rb") as fh:
+    size = len(fh.read())
+RETURN_JSON({"size": size})''', module_code=BASE),
+    K("Path.joinpath unlink", True, '''
+Path(UPLOAD_DIR).joinpath(BAR).unlink()
+RETURN_TEXT("deleted")''', module_code=BASE),
+    K("zipfile.ZipFile", True, '''
+with zipfile.ZipFile(os.path.join(UPLOAD_DIR, BAR)) as archive:
+    names = archive.namelist()
+RETURN_JSON({"files": len(names)})''', module_code=BASE),
     K("send_from_directory", False, '''
 return send_from_directory(UPLOAD_DIR, BAR)''', fws=FL, module_code=BASE),
     K("safe_join then open", False, '''
@@ -245,6 +288,12 @@ return response''', fws=FL),
     K("RedirectResponse", True, "return RedirectResponse(url=BAR)", fws=FA),
     K("RedirectResponse 303", True, "return RedirectResponse(BAR, status_code=303)", fws=FA),
     K("HttpResponseRedirect", True, "return HttpResponseRedirect(BAR)", fws=DJ),
+    K("Response with Location", True,
+      'return Response(status=302, headers={"Location": BAR})', fws=FL),
+    K("django Location header", True, '''
+response = HttpResponse(status=302)
+response["Location"] = BAR
+return response''', fws=DJ),
     K("redirect url_for with value as argument", False,
       'return redirect(url_for("index", q=BAR))', fws=FL),
     K("redirect fixed path, quoted query", False,
@@ -277,6 +326,15 @@ return response''', fws=FL),
 response = HttpResponse()
 response.write("<h2>" + BAR + "</h2>")
 return response''', fws=DJ),
+    K("Markup(value)", True, 'return Markup(BAR)', fws=FL),
+    K("django mark_safe", True,
+      'return HttpResponse(mark_safe("<span>" + BAR + "</span>"))', fws=DJ),
+    K("render_template_string f-string", True,
+      'return render_template_string(f"<h1>{BAR}</h1>")', fws=FL),
+    K("render_template .html", False,
+      'return render_template("search.html", query=BAR)', fws=FL),
+    K("django render template", False,
+      'return render(request, "search.html", {"query": BAR})', fws=DJ),
     K("escaped f-string", False, 'return f"<p>Hello {html.escape(BAR)}</p>"', fws=FL),
     K("render_template_string with variable", False,
       'return render_template_string("<div>{{ value }}</div>", value=BAR)', fws=FL),
@@ -317,6 +375,16 @@ RETURN_JSON({"kind": type(code).__name__})'''),
 payload = BAR.encode("latin-1")
 prefs = pickle.loads(payload)
 RETURN_JSON({"prefs": len(prefs)})'''),
+    K("pickle.Unpickler", True, '''
+state = pickle.Unpickler(io.BytesIO(base64.b64decode(BAR))).load()
+RETURN_JSON({"keys": len(state)})'''),
+    K("pickle.load stream", True, '''
+stream = io.BytesIO(bytes.fromhex(BAR))
+state = pickle.load(stream)
+RETURN_JSON({"keys": len(state)})'''),
+    K("yaml.load positional UnsafeLoader", True, '''
+config = yaml.load(BAR, yaml.UnsafeLoader)
+RETURN_JSON({"keys": len(config)})'''),
     K("yaml.safe_load", False, '''
 config = yaml.safe_load(BAR)
 RETURN_JSON({"keys": len(config)})'''),
@@ -356,6 +424,14 @@ RETURN_JSON({"entries": len(results)})''', module_code=LDAP_CONN),
     K("python-ldap search_s filter format", True, '''
 directory = ldap.initialize(LDAP_URL)
 results = directory.search_s(BASE_DN, ldap.SCOPE_SUBTREE, "(uid={})".format(BAR), ["cn"])
+RETURN_JSON({"entries": len(results)})''', module_code=LDAP_CONN),
+    K("ldap3 search keyword filter", True, '''
+conn = ldap3.Connection(ldap3.Server(LDAP_URL), auto_bind=True)
+conn.search(search_base=BASE_DN, search_filter="(cn=%s)" % BAR)
+RETURN_JSON({"entries": len(conn.entries)})''', module_code=LDAP_CONN),
+    K("python-ldap search_ext_s", True, '''
+directory = ldap.initialize(LDAP_URL)
+results = directory.search_ext_s(BASE_DN, ldap.SCOPE_SUBTREE, "(uid=" + BAR + ")")
 RETURN_JSON({"entries": len(results)})''', module_code=LDAP_CONN),
     K("ldap3 escaped filter", False, '''
 conn = ldap3.Connection(ldap3.Server(LDAP_URL), auto_bind=True)
@@ -434,6 +510,10 @@ reader.setFeature(xml.sax.handler.feature_external_ges, True)
 reader.setContentHandler(xml.sax.ContentHandler())
 reader.parse(io.BytesIO(BAR.encode("utf-8")))
 RETURN_TEXT("parsed")'''),
+    K("etree.XML with resolving parser", True, '''
+parser = etree.XMLParser(resolve_entities=True, no_network=False)
+doc = etree.XML(BAR, parser)
+RETURN_JSON({"children": len(doc)})'''),
     K("lxml resolve_entities=False", False, '''
 parser = etree.XMLParser(resolve_entities=False)
 doc = etree.fromstring(BAR.encode("utf-8"), parser)
@@ -448,6 +528,15 @@ resolve = False
 parser = etree.XMLParser(resolve_entities=resolve)
 tree = etree.parse(io.BytesIO(BAR.encode("utf-8")), parser)
 RETURN_JSON({"tag": tree.getroot().tag})'''),
+    K("xml.sax defaults", False, '''
+reader = xml.sax.make_parser()
+reader.setContentHandler(xml.sax.ContentHandler())
+reader.parse(io.BytesIO(BAR.encode("utf-8")))
+RETURN_TEXT("parsed")'''),
+    K("lxml no_network, no entities", False, '''
+parser = etree.XMLParser(resolve_entities=False, no_network=True)
+doc = etree.XML(BAR, parser)
+RETURN_JSON({"children": len(doc)})'''),
     K("defusedxml", False, '''
 doc = defusedxml.ElementTree.fromstring(BAR)
 RETURN_JSON({"tag": doc.tag})'''),
@@ -463,6 +552,10 @@ TRUSTBOUND = [
       'request.session["display_name"] = BAR\nRETURN_TEXT("saved")', fws=DJ),
     K("starlette request.session[]", True,
       'request.session["display_name"] = BAR\nRETURN_TEXT("saved")', fws=FA),
+    K("flask session dict value", True,
+      'session["profile"] = {"name": BAR, "verified": False}\nRETURN_TEXT("saved")', fws=FL),
+    K("django session update", True,
+      'request.session.update({"referrer": BAR})\nRETURN_TEXT("noted")', fws=DJ),
     K("flask session constant, value in g", False,
       'g.display_name = BAR\nsession["visited"] = True\nRETURN_TEXT("saved")', fws=FL),
     K("flask session counter", False,
@@ -497,6 +590,17 @@ RETURN_JSON({"status": reply.status_code})'''),
     K("requests.Session().get", True, '''
 client = requests.Session()
 reply = client.get(f"{BAR}", timeout=5)
+RETURN_JSON({"status": reply.status_code})'''),
+    K("requests.request", True, '''
+reply = requests.request("GET", BAR, timeout=5)
+RETURN_JSON({"status": reply.status_code})'''),
+    K("urllib3 PoolManager", True, '''
+pool = urllib3.PoolManager()
+reply = pool.request("GET", BAR)
+RETURN_JSON({"status": reply.status})'''),
+    K("httpx.Client", True, '''
+with httpx.Client(timeout=5.0) as client:
+    reply = client.get(BAR)
 RETURN_JSON({"status": reply.status_code})'''),
     K("fixed host, value as query param", False, '''
 reply = requests.get(API_BASE + "/search", params={"q": BAR}, timeout=5)
@@ -536,6 +640,14 @@ response["X-Request-Ref"] = BAR
 return response''', fws=DJ),
     K("django headers=", True,
       'return HttpResponse("ok", headers={"X-Trace-Id": BAR})', fws=DJ),
+    K("flask headers.set", True, '''
+response = make_response("ok")
+response.headers.set("X-Upload-Name", BAR)
+return response''', fws=FL),
+    K("django response.headers[]", True, '''
+response = HttpResponse("ok")
+response.headers["Content-Disposition"] = f"attachment; filename={BAR}"
+return response''', fws=DJ),
     K("flask header quoted", False, '''
 response = make_response("ok")
 response.headers["X-Request-Ref"] = urllib.parse.quote(BAR)
@@ -572,6 +684,15 @@ RETURN_TEXT("thanks")''', fws=FL),
     K("logger.log level", True, '''
 logger.log(logging.INFO, "Export of %s started", BAR)
 RETURN_TEXT("started")''', module_code=LOGGER),
+    K("logger.exception", True, '''
+try:
+    int(BAR)
+except ValueError:
+    logger.exception("Import failed for %s", BAR)
+RETURN_TEXT("ok")''', module_code=LOGGER),
+    K("logging.log", True, '''
+logging.log(logging.WARNING, "Unknown account " + BAR)
+RETURN_TEXT("ok")'''),
     K("logger.info constant", False, '''
 logger.info("Login attempt received")
 RETURN_JSON({"length": len(BAR)})''', module_code=LOGGER),
