@@ -112,8 +112,8 @@ def passthrough(value):
 
 
 def normalise(value):
-    """Collapses runs of whitespace."""
-    return " ".join(value.split())
+    """Trims surrounding whitespace."""
+    return value.strip()
 
 
 def fixed_value(value):
@@ -314,15 +314,16 @@ def compose_taint(rng, cat, target):
         if not any(s.unsafe == target or not target for s in candidates):
             continue
         key = rng.choice(CATEGORY[cat][5])
-        source = rng.choice(parts.sources(fw, key))
+        source = rng.choice([s for s in parts.sources(fw, key) if parts.source_fits(s, cat)])
         prop = rng.choice(parts.PROPAGATIONS)
         sanitizer = None
         if rng.random() < SANITIZER_RATE:
             usable = [z for z in parts.SANITIZERS if cat in z.applies]
             sanitizer = rng.choice(usable) if usable else None
         sink = rng.choice(candidates)
-        protected = sanitizer is not None and ("*" in sanitizer.protects or
-                                               cat in sanitizer.protects)
+        protected = (sanitizer is not None and
+                     ("*" in sanitizer.protects or cat in sanitizer.protects) and
+                     sanitizer.name not in sink.not_protected_by)
         vulnerable = prop.keeps and not protected and sink.unsafe
         if vulnerable == target:
             return fw, key, source, prop, sanitizer, sink, vulnerable

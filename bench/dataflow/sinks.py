@@ -308,6 +308,7 @@ if not url_has_allowed_host_and_scheme(BAR, allowed_hosts={"shop.example.com"}):
 return redirect(BAR)''', fws=DJ),
 ]
 
+ESCAPERS = ("html.escape", "markupsafe.escape")
 XSS = [
     K("f-string response", True, 'return f"<p>Hello {BAR}</p>"', fws=FL),
     K("make_response concat", True, '''
@@ -315,7 +316,8 @@ response = make_response("<h1>Results for " + BAR + "</h1>")
 return response''', fws=FL),
     K("Markup of built string", True, 'return Markup("<b>%s</b>" % BAR)', fws=FL),
     K("render_template_string built", True,
-      'return render_template_string("<div>" + BAR + "</div>")', fws=FL),
+      'return render_template_string("<div>" + BAR + "</div>")', fws=FL,
+      not_protected_by=ESCAPERS),
     K("Response text/html", True,
       'return Response("<p>" + BAR + "</p>", mimetype="text/html")', fws=FL),
     K("HTMLResponse", True, 'return HTMLResponse(f"<p>Hello {BAR}</p>")', fws=FA),
@@ -330,7 +332,7 @@ return response''', fws=DJ),
     K("django mark_safe", True,
       'return HttpResponse(mark_safe("<span>" + BAR + "</span>"))', fws=DJ),
     K("render_template_string f-string", True,
-      'return render_template_string(f"<h1>{BAR}</h1>")', fws=FL),
+      'return render_template_string(f"<h1>{BAR}</h1>")', fws=FL, not_protected_by=ESCAPERS),
     K("render_template .html", False,
       'return render_template("search.html", query=BAR)', fws=FL),
     K("django render template", False,
