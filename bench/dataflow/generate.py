@@ -229,6 +229,30 @@ def cookie_options():
 def legacy_cookie_options():
     return {"secure": False, "httponly": False}
 ''',
+    "utils.py": '''\
+"""Escaping helpers shared by the views."""
+import html
+import os
+
+
+def escape_for_html(value):
+    return html.escape(value, quote=True)
+
+
+def safe_file_name(value):
+    """The last path component, never a directory."""
+    return os.path.basename(value.replace("\\\\", "/"))
+''',
+    "db.py": '''\
+"""The application's database connection."""
+import sqlite3
+
+DB_PATH = "/var/lib/shop/shop.db"
+
+
+def get_connection():
+    return sqlite3.connect(DB_PATH)
+''',
     "tokens.py": '''\
 """Random number generators."""
 import random
@@ -358,6 +382,14 @@ def body_for_value(rng, cat, fw, param, variant):
     return fw_substitute(fw, code)
 
 
+def source_lines(source, param):
+    if not source.assign:
+        return []
+    if source.assign.startswith("BLOCK:"):
+        return source.assign[len("BLOCK:"):].replace("PARAM", param).split("\n")
+    return ["%s = %s" % (param, source.assign)]
+
+
 def camel(name):
     return "".join(p.capitalize() for p in name.split("_"))
 
@@ -384,7 +416,7 @@ def render_module(case, rng):
         return "\n".join((" " * n + l) if l.strip() else "" for l in body_lines)
 
     if fw == "flask":
-        style = rng.choice(["blueprint", "blueprint", "init", "methodview"])
+        style = rng.choice(["blueprint", "blueprint", "init", "init_get_post", "methodview"])
         full_route = route + source.route
         if style == "blueprint":
             deco = rng.choice(["route", "short"])
@@ -399,6 +431,14 @@ def render_module(case, rng):
             text = ('def init(app):\n    @app.route("%s", methods=["%s"])\n'
                     "    def %s(%s):\n%s\n" % (full_route, method, handler,
                                                ", ".join(params), indent(8)))
+            case.registration = "init"
+        elif style == "init_get_post":
+            names = ", ".join(params)
+            text = ('def init(app):\n    @app.route("%s", methods=["GET"])\n'
+                    "    def %s_get(%s):\n        return %s_post(%s)\n\n"
+                    '    @app.route("%s", methods=["POST"])\n'
+                    "    def %s_post(%s):\n%s\n" % (full_route, handler, names, handler, names,
+                                                    full_route, handler, names, indent(8)))
             case.registration = "init"
         else:
             cls = camel(handler) + "View"
@@ -438,7 +478,8 @@ def render_module(case, rng):
     fwi = parts.framework_imports(fw, full)
     blocks = [b for b in (std, sorted(third + fwi), local) if b]
     header = "\n\n".join("\n".join(b) for b in blocks)
-    out = header + "\n\n"
+    starts_block = re.match(r"(class|def|@)", tail) is not None
+    out = header + ("\n\n\n" if starts_block else "\n\n")
     if tail:
         out += tail + "\n\n\n"
     else:
@@ -458,8 +499,7 @@ def build_case(rng, cat, number, target):
         fw, key, source, prop, sanitizer, sink, vulnerable = compose_taint(rng, cat, target)
         param = key
         body = []
-        if source.assign:
-            body.append("%s = %s" % (param, source.assign))
+        body += source_lines(source, param)
         chunks = [prop.code]
         module_code.append(prop.module_code)
         if sanitizer:
@@ -479,8 +519,7 @@ def build_case(rng, cat, number, target):
         param = key
         vulnerable = variant.unsafe
         body = []
-        if source.assign:
-            body.append("%s = %s" % (param, source.assign))
+        body += source_lines(source, param)
         body += body_for_value(rng, cat, fw, param, variant).split("\n")
         module_code.append(variant.module_code)
         case.parts = {"framework": fw, "source": source.name, "propagation": "",
@@ -591,6 +630,10 @@ def check_outputs(out_dir, cases):
                     compile(text, path, "exec")
                 except SyntaxError as exc:
                     problems.append("%s:%s: %s" % (path, exc.lineno, exc.msg))
+                left = re.search(r"\b(PARAM|BAR|RETURN_TEXT|RETURN_JSON|ABORT_400|COOKIE_CALL|"
+                                 r"COOKIE_ATTR|OTHER_ATTR|SETTINGS_CONSTANT)\b", text)
+                if left:
+                    problems.append("%s: placeholder %s left in the output" % (path, left.group(1)))
     per = collections.defaultdict(lambda: [0, 0])
     for c in cases:
         per[c.category][c.vulnerable] += 1

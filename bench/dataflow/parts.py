@@ -89,6 +89,22 @@ def sources(fw, key):
         S("full_path", "request.full_path")
         S("stream.read", 'request.stream.read().decode("utf-8")', method="POST")
         S("authorization", 'request.authorization.username if request.authorization else ""')
+        # multi-line reads, as test suites for analysers write them
+        S("headers.getlist first", 'BLOCK:PARAM = ""\nvalues = request.headers.getlist("%s")\n'
+          'if values:\n    PARAM = values[0]' % hkey)
+        S("parameter name", 'BLOCK:PARAM = ""\nfor name in request.args.keys():\n'
+          '    if request.args.get(name) == "%s":\n        PARAM = name\n        break' % key)
+        S("query_string parsed", 'BLOCK:query = request.query_string.decode("utf-8")\n'
+          'start = query.find("%s=")\nPARAM = query[start + %d:] if start >= 0 else ""\n'
+          'end = PARAM.find("&")\nif end > -1:\n    PARAM = PARAM[:end]\n'
+          "PARAM = urllib.parse.unquote_plus(PARAM)" % (key, len(key) + 1))
+        S("cookie with default", 'BLOCK:PARAM = request.cookies.get("%s", "noCookieValueSupplied")'
+          % key)
+        S("header names", 'BLOCK:PARAM = ""\nfor header_name in request.headers.keys():\n'
+          '    if header_name.lower() in ("host", "accept", "user-agent", "cookie"):\n'
+          "        continue\n    PARAM = header_name\n    break")
+        S("args.get or empty", 'BLOCK:PARAM = request.args.get("%s")\nif PARAM is None:\n'
+          '    PARAM = ""' % key)
     elif fw == "fastapi":
         S = lambda name, assign, **kw: out.append(Source(name, fw, assign, **kw))
         S("path param", None, route="/{%s}" % key, params=["%s: str" % key])
@@ -144,9 +160,10 @@ def sources(fw, key):
 # (and Django's UploadedFile.name is a basename), header and cookie values and raw URLs
 # never hold a raw CR/LF. Categories whose payloads need one of those never draw such a
 # source, so no case's truth hangs on it.
-NO_SLASH = {"view_args", "path.split", "route param", "path param", "request.path_params",
+NO_SLASH = {"header names", "view_args", "path.split", "route param", "path param", "request.path_params",
             "url kwarg", "FILES.name"}
-NO_NEWLINE = {"cookies.get", "headers.get", "headers.getlist", "environ", "headers[]",
+NO_NEWLINE = {"cookies.get", "headers.getlist first", "cookie with default", "header names",
+              "parameter name", "headers.get", "headers.getlist", "environ", "headers[]",
               "referrer", "user_agent", "full_path", "authorization", "query_string",
               "files.filename", "Header()", "Cookie()", "request.headers", "request.cookies",
               "request.url.query", "str(request.url)", "request.headers[]", "COOKIES.get",
@@ -242,8 +259,8 @@ PROPAGATIONS = [
     P("for loop over characters", True,
       'chars = []\nfor ch in PARAM:\n    chars.append(ch)\nBAR = "".join(chars)'),
     P("reassigned constant", False, 'BAR = PARAM\nBAR = "fixed-value"'),
-    P("tuple unpack, tainted slot", True, 'BAR, label = PARAM, "label"'),
-    P("tuple unpack, clean slot", False, 'label, BAR = PARAM, "label"'),
+    P("tuple unpack, tainted slot", True, 'BAR, spare = PARAM, "spare"'),
+    P("tuple unpack, clean slot", False, 'spare, BAR = PARAM, "spare"'),
     P("helper passthrough", True, "BAR = passthrough(PARAM)"),
     P("helper normalise", True, "BAR = normalise(PARAM)"),
     P("helper constant", False, "BAR = fixed_value(PARAM)"),
@@ -338,6 +355,28 @@ PROPAGATIONS = [
     P("truthiness only", False, 'BAR = "yes" if PARAM else "no"'),
     P("sha256 digest only", False,
       'BAR = hashlib.sha256(PARAM.encode("utf-8")).hexdigest()'),
+    P("module function", True, "BAR = do_something(PARAM)",
+      module_code='def do_something(value):\n    bar = value\n    return bar'),
+    P("module function, constant", False, "BAR = do_something(PARAM)",
+      module_code='def do_something(value):\n    bar = "safe!"\n    return bar'),
+    P("module function, folded, live taint", True, "BAR = do_something(PARAM)",
+      module_code='def do_something(value):\n    num = 196\n'
+      '    if (500 / 42) + num > 200:\n        bar = value\n    else:\n        bar = "This should never happen"\n'
+      '    return bar'),
+    P("module function, folded, dead taint", False, "BAR = do_something(PARAM)",
+      module_code='def do_something(value):\n    num = 106\n'
+      '    if (7 * 18) + num > 200:\n        bar = "This_should_always_happen"\n    else:\n'
+      '        bar = value\n    return bar'),
+    P("module class method", True, "BAR = Thing().do_something(PARAM)",
+      module_code="class Thing:\n    def do_something(self, value):\n        return value"),
+    P("module class, stored then read", True,
+      "thing = Thing()\nthing.store(PARAM)\nBAR = thing.value",
+      module_code='class Thing:\n    def __init__(self):\n        self.value = ""\n\n'
+      "    def store(self, value):\n        self.value = value"),
+    P("module class, other attribute", False,
+      "thing = Thing()\nthing.store(PARAM)\nBAR = thing.label",
+      module_code='class Thing:\n    def __init__(self):\n        self.value = ""\n'
+      '        self.label = "thing"\n\n    def store(self, value):\n        self.value = value'),
     P("module-level cache", True, 'LAST_SEEN["value"] = PARAM\nBAR = LAST_SEEN["value"]',
       module_code="LAST_SEEN = {}"),
 ]
@@ -388,6 +427,10 @@ SANITIZERS = [
       ["pathtraver", "cmdi"]),
     Z("strip/lower (not a sanitizer)", "BAR = BAR.strip().lower()", [], TEXT_CATS),
     # an XML document without a DOCTYPE declares no entities
+    Z("project escape helper", "BAR = escape_for_html(BAR)", ["xss"],
+      ["xss", "pathtraver", "logi", "cmdi"]),
+    Z("project file-name helper", "BAR = safe_file_name(BAR)", ["pathtraver"],
+      ["pathtraver", "xss", "logi"]),
     Z("DOCTYPE rejected", 'if "<!DOCTYPE" in BAR:\n    ABORT_400', ["xxe"], ["xxe"]),
     Z("DOCTYPE check, case-folded", 'if "<!doctype" in BAR.lower():\n    ABORT_400', ["xxe"],
       ["xxe"]),
@@ -478,6 +521,9 @@ IMPORTS = [
      r"(?<![.\w])legacy_cookie_options\("),
     ("from helpers.settings import COOKIE_SECURE", r"(?<![.\w])COOKIE_SECURE\b"),
     ("from helpers.settings import COOKIE_HTTPONLY", r"(?<![.\w])COOKIE_HTTPONLY\b"),
+    ("from helpers.utils import escape_for_html", r"(?<![.\w])escape_for_html\("),
+    ("from helpers.utils import safe_file_name", r"(?<![.\w])safe_file_name\("),
+    ("from helpers.db import get_connection", r"(?<![.\w])get_connection\("),
     ("from helpers.tokens import secure_rng", r"(?<![.\w])secure_rng\("),
     ("from helpers.tokens import fast_rng", r"(?<![.\w])fast_rng\("),
 ]

@@ -63,6 +63,16 @@ RETURN_JSON({"count": ranked.count()})''', fws=DJ),
     K("django extra where built", True, '''
 matches = User.objects.extra(where=[f"username LIKE '{BAR}%%'"])
 RETURN_JSON({"count": matches.count()})''', fws=DJ),
+    K("project connection helper, built", True, '''
+sql = "SELECT * FROM USERS WHERE USERNAME='foo' AND PASSWORD='" + BAR + "'"
+cursor = get_connection().cursor()
+cursor.execute(sql)
+RETURN_JSON({"found": cursor.fetchone() is not None})'''),
+    K("project connection helper, params", False, '''
+sql = "SELECT * FROM USERS WHERE USERNAME='foo' AND PASSWORD=?"
+cursor = get_connection().cursor()
+cursor.execute(sql, (BAR,))
+RETURN_JSON({"found": cursor.fetchone() is not None})'''),
     K("sqlite3 qmark params", False, '''
 conn = sqlite3.connect(DB_PATH)
 rows = conn.execute("SELECT id, email FROM users WHERE name = ?", (BAR,)).fetchall()
@@ -337,6 +347,18 @@ return response''', fws=DJ),
       'return render_template("search.html", query=BAR)', fws=FL),
     K("django render template", False,
       'return render(request, "search.html", {"query": BAR})', fws=DJ),
+    K("RESPONSE accumulated", True, '''
+RESPONSE = ""
+RESPONSE += "<p>Parameter value: " + BAR + "</p>"
+return RESPONSE''', fws=FL),
+    K("RESPONSE accumulated, escaped", False, '''
+RESPONSE = ""
+RESPONSE += "<p>Parameter value: " + escape_for_html(BAR) + "</p>"
+return RESPONSE''', fws=FL),
+    K("RESPONSE accumulated, value length", False, '''
+RESPONSE = ""
+RESPONSE += "<p>Parameter length: %d</p>" % len(BAR)
+return RESPONSE''', fws=FL),
     K("escaped f-string", False, 'return f"<p>Hello {html.escape(BAR)}</p>"', fws=FL),
     K("render_template_string with variable", False,
       'return render_template_string("<div>{{ value }}</div>", value=BAR)', fws=FL),
