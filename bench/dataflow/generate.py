@@ -205,13 +205,23 @@ def make_quiet_relay():
 ''',
     "settings.py": '''\
 """Application settings."""
+import configparser
+import os
+
 DIGESTS = {"passwords": "sha256", "legacy": "md5"}
+_INI = configparser.ConfigParser()
+_INI.read(os.path.join(os.path.dirname(__file__), "settings.ini"))
 COOKIE_SECURE = True
 COOKIE_HTTPONLY = True
 
 
 def digest_for(purpose):
     return DIGESTS[purpose]
+
+
+def configured_digest(name):
+    """The hash named in settings.ini for this use."""
+    return _INI.get("hashing", name)
 
 
 def password_digest():
@@ -252,6 +262,49 @@ DB_PATH = "/var/lib/shop/shop.db"
 
 def get_connection():
     return sqlite3.connect(DB_PATH)
+
+
+def run_query(sql):
+    return get_connection().execute(sql).fetchall()
+
+
+def run_query_with(sql, params):
+    return get_connection().execute(sql, params).fetchall()
+''',
+    "settings.ini": """\
+[hashing]
+legacy = md5
+modern = sha256
+""",
+    "shell.py": '''\
+"""Running commands for the views."""
+import subprocess
+
+
+def run_command(command):
+    """Runs a command line through the shell; its exit status."""
+    return subprocess.run(command, shell=True, capture_output=True).returncode
+
+
+def run_argv(argv):
+    """Runs a program with these arguments, no shell; its exit status."""
+    return subprocess.run(argv, capture_output=True).returncode
+''',
+    "files.py": '''\
+"""Reading uploaded files."""
+import os
+
+UPLOAD_DIR = "/srv/app/uploads"
+
+
+def read_upload(name):
+    with open(os.path.join(UPLOAD_DIR, name)) as fh:
+        return fh.read()
+
+
+def read_upload_safely(name):
+    with open(os.path.join(UPLOAD_DIR, os.path.basename(name))) as fh:
+        return fh.read()
 ''',
     "tokens.py": '''\
 """Random number generators."""

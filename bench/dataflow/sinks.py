@@ -73,6 +73,12 @@ sql = "SELECT * FROM USERS WHERE USERNAME='foo' AND PASSWORD=?"
 cursor = get_connection().cursor()
 cursor.execute(sql, (BAR,))
 RETURN_JSON({"found": cursor.fetchone() is not None})'''),
+    K("project query helper, built", True, '''
+rows = run_query("SELECT id FROM users WHERE name = '%s'" % BAR)
+RETURN_JSON({"count": len(rows)})'''),
+    K("project query helper, params", False, '''
+rows = run_query_with("SELECT id FROM users WHERE name = ?", (BAR,))
+RETURN_JSON({"count": len(rows)})'''),
     K("sqlite3 qmark params", False, '''
 conn = sqlite3.connect(DB_PATH)
 rows = conn.execute("SELECT id, email FROM users WHERE name = ?", (BAR,)).fetchall()
@@ -152,6 +158,12 @@ RETURN_JSON({"summary_length": len(summary)})'''),
 command = " ".join(["convert", BAR, "/tmp/thumb.png"])
 subprocess.run(command, shell=True, check=False)
 RETURN_TEXT("converted")'''),
+    K("project shell helper", True, '''
+status = run_command("ls -l /srv/reports/" + BAR)
+RETURN_JSON({"status": status})'''),
+    K("project argv helper", False, '''
+status = run_argv(["ls", "-l", "/srv/reports/" + BAR])
+RETURN_JSON({"status": status})'''),
     K("subprocess.run argv list", False, '''
 result = subprocess.run(["ping", "-c", "1", BAR], capture_output=True, text=True)
 RETURN_JSON({"reachable": result.returncode == 0})'''),
@@ -262,6 +274,15 @@ RETURN_TEXT("deleted")''', module_code=BASE),
 with zipfile.ZipFile(os.path.join(UPLOAD_DIR, BAR)) as archive:
     names = archive.namelist()
 RETURN_JSON({"files": len(names)})''', module_code=BASE),
+    K("os.path.exists", True, '''
+found = os.path.exists(os.path.join(UPLOAD_DIR, BAR))
+RETURN_JSON({"exists": found})''', module_code=BASE),
+    K("project file helper", True, '''
+content = read_upload(BAR)
+RETURN_JSON({"size": len(content)})'''),
+    K("project file helper, basename inside", False, '''
+content = read_upload_safely(BAR)
+RETURN_JSON({"size": len(content)})'''),
     K("send_from_directory", False, '''
 return send_from_directory(UPLOAD_DIR, BAR)''', fws=FL, module_code=BASE),
     K("safe_join then open", False, '''
@@ -496,6 +517,14 @@ RETURN_JSON({"orders": int(evaluator(expression))})''', module_code=XML_FILE),
 root = etree.parse(USERS_XML).getroot()
 titles = root.xpath("//book[author='{}']/title/text()".format(BAR))
 RETURN_JSON({"titles": [str(t) for t in titles]})''', module_code=XML_FILE),
+    K("ElementTree findall built", True, '''
+root = ET.parse(USERS_XML).getroot()
+found = root.findall(".//user[@name='" + BAR + "']/email")
+RETURN_JSON({"found": len(found)})''', module_code=XML_FILE),
+    K("ElementTree, python-side match", False, '''
+root = ET.parse(USERS_XML).getroot()
+found = [u for u in root.iter("user") if u.get("name") == BAR]
+RETURN_JSON({"found": len(found)})''', module_code=XML_FILE),
     K("tree.xpath variables", False, '''
 tree = etree.parse(USERS_XML)
 nodes = tree.xpath("//user[@name=$name]/email/text()", name=BAR)
@@ -561,6 +590,15 @@ RETURN_TEXT("parsed")'''),
 parser = etree.XMLParser(resolve_entities=False, no_network=True)
 doc = etree.XML(BAR, parser)
 RETURN_JSON({"children": len(doc)})'''),
+    K("pulldom with external entities on", True, '''
+reader = xml.sax.make_parser()
+reader.setFeature(xml.sax.handler.feature_external_ges, True)
+events = xml.dom.pulldom.parseString(BAR, parser=reader)
+count = sum(1 for event, node in events if event == xml.dom.pulldom.START_ELEMENT)
+RETURN_JSON({"elements": count})'''),
+    K("minidom", False, '''
+doc = xml.dom.minidom.parseString(BAR)
+RETURN_JSON({"tag": doc.documentElement.tagName})'''),
     K("defusedxml", False, '''
 doc = defusedxml.ElementTree.fromstring(BAR)
 RETURN_JSON({"tag": doc.tag})'''),
@@ -580,6 +618,12 @@ TRUSTBOUND = [
       'session["profile"] = {"name": BAR, "verified": False}\nRETURN_TEXT("saved")', fws=FL),
     K("django session update", True,
       'request.session.update({"referrer": BAR})\nRETURN_TEXT("noted")', fws=DJ),
+    K("flask session key from input", True,
+      'session[BAR] = "10340"\nRETURN_TEXT("saved")', fws=FL),
+    K("django session key from input", True,
+      'request.session[BAR] = "10340"\nRETURN_TEXT("saved")', fws=DJ),
+    K("starlette session key from input", True,
+      'request.session[BAR] = "10340"\nRETURN_TEXT("saved")', fws=FA),
     K("flask session constant, value in g", False,
       'g.display_name = BAR\nsession["visited"] = True\nRETURN_TEXT("saved")', fws=FL),
     K("flask session counter", False,

@@ -38,6 +38,8 @@ digest = hash_func(PARAM.encode("utf-8")).hexdigest()'''),
 hasher = hashes.Hash(hashes.MD5())
 hasher.update(PARAM.encode("utf-8"))
 digest = hasher.finalize().hex()'''),
+    V("ini file, weak entry", True,
+      'digest = hashlib.new(configured_digest("legacy"), PARAM.encode("utf-8")).hexdigest()'),
     V("sha256", False, 'digest = hashlib.sha256(PARAM.encode("utf-8")).hexdigest()'),
     V("sha512", False, 'digest = hashlib.sha512(PARAM.encode("utf-8")).hexdigest()'),
     V("hashlib.new sha384", False,
@@ -72,6 +74,8 @@ digest = hasher.finalize().hex()'''),
     V("pbkdf2_hmac sha256", False,
       'digest = hashlib.pbkdf2_hmac("sha256", PARAM.encode("utf-8"), SALT, 600_000).hex()',
       module_code='SALT = b"per-deployment-salt"'),
+    V("ini file, strong entry", False,
+      'digest = hashlib.new(configured_digest("modern"), PARAM.encode("utf-8")).hexdigest()'),
     V("blake2b", False,
       'digest = hashlib.blake2b(PARAM.encode("utf-8"), digest_size=32).hexdigest()'),
 ]
