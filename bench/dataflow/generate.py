@@ -16,6 +16,8 @@ is executed with a marker input to confirm whether it keeps the taint, and each 
 must hold as many vulnerable as safe cases (+-1).
 """
 import argparse
+import ast
+import builtins
 import collections
 import csv
 import os
@@ -671,6 +673,27 @@ def check_propagations():
     return problems
 
 
+def unbound_names(text):
+    """Names read in a module that nothing in it binds (a missing import, a typo)."""
+    tree = ast.parse(text)
+    bound = set(dir(builtins)) | {"__file__", "__name__"}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((a.asname or a.name).split(".")[0] for a in node.names)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, ast.arg):
+            bound.add(node.arg)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            bound.add(node.id)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            bound.add(node.name)
+        elif isinstance(node, ast.MatchAs) and node.name:
+            bound.add(node.name)
+    return sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and
+                   isinstance(n.ctx, ast.Load) and n.id not in bound})
+
+
 def check_outputs(out_dir, cases):
     problems = []
     for dirpath, _dirs, files in os.walk(out_dir):
@@ -683,6 +706,10 @@ def check_outputs(out_dir, cases):
                     compile(text, path, "exec")
                 except SyntaxError as exc:
                     problems.append("%s:%s: %s" % (path, exc.lineno, exc.msg))
+                else:
+                    missing = unbound_names(text)
+                    if missing:
+                        problems.append("%s: unbound names %s" % (path, ", ".join(missing)))
                 left = re.search(r"\b(PARAM|BAR|RETURN_TEXT|RETURN_JSON|ABORT_400|COOKIE_CALL|"
                                  r"COOKIE_ATTR|OTHER_ATTR|SETTINGS_CONSTANT)\b", text)
                 if left:

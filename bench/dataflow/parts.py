@@ -463,7 +463,7 @@ IMPORTS = [
     ("import logging", r"\blogging\."),
     ("import marshal", r"\bmarshal\."),
     ("import operator", r"\boperator\."),
-    ("import os", r"\bos\.(path|system|popen|remove|urandom|sep|environ)"),
+    ("import os", r"(?<![.\w])os\."),
     ("import pickle", r"\bpickle\."),
     ("import random", r"\brandom\."),
     ("import re", r"\bre\.(fullmatch|match)"),
