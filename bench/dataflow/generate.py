@@ -394,7 +394,7 @@ def compose_taint(rng, cat, target):
             continue
         key = rng.choice(CATEGORY[cat][5])
         source = rng.choice([s for s in parts.sources(fw, key) if parts.source_fits(s, cat)])
-        prop = rng.choice(parts.PROPAGATIONS)
+        prop = rng.choice([p for p in parts.PROPAGATIONS if cat not in p.not_for])
         sanitizer = None
         if rng.random() < SANITIZER_RATE:
             usable = [z for z in parts.SANITIZERS if cat in z.applies]
@@ -652,10 +652,12 @@ def check_propagations():
             for prop in parts.PROPAGATIONS:
                 code = prop.code.replace("PARAM", "param").replace("BAR", "bar")
                 std, _third, local = parts.module_imports(code)
-                # run inside a function, as in a handler (closures, nonlocal)
+                # run inside a function, as in a handler (closures, nonlocal); the input
+                # has a second word, so cutting the last character or keeping the first
+                # word still leaves the marker
                 src = "\n".join(std + local + [prop.module_code]) + "\n" + \
                     "def handler(param):\n" + textwrap.indent(code, "    ") + \
-                    "\n    return bar\n\nresult = handler(%r)\n" % MARK
+                    "\n    return bar\n\nresult = handler(%r)\n" % (MARK + " tail")
                 scope = {}
                 try:
                     exec(compile(src, "<%s>" % prop.name, "exec"), scope)

@@ -28,9 +28,12 @@ class Source:
 
 
 class Propagation:
-    def __init__(self, name, keeps, code, module_code=""):
+    def __init__(self, name, keeps, code, module_code="", not_for=()):
         self.name, self.keeps, self.code = name, keeps, code.strip("\n")
         self.module_code = module_code
+        # categories whose payloads the snippet's edits could break (a document cut at
+        # the first space): never drawn there, so no truth depends on exploit details
+        self.not_for = set(not_for)
 
 
 class Sanitizer:
@@ -185,6 +188,7 @@ def source_fits(source, category):
 # (generate.py --self-check does it on each run): a marker in PARAM must reach BAR exactly
 # when keeps is True.
 
+STRUCTURED = ("deserialization", "xxe")
 P = Propagation
 PROPAGATIONS = [
     P("copy", True, "BAR = PARAM"),
@@ -377,6 +381,16 @@ PROPAGATIONS = [
       "thing = Thing()\nthing.store(PARAM)\nBAR = thing.label",
       module_code='class Thing:\n    def __init__(self):\n        self.value = ""\n'
       '        self.label = "thing"\n\n    def store(self, value):\n        self.value = value'),
+    P("first word", True, 'BAR = PARAM.split(" ")[0]', not_for=STRUCTURED),
+    P("last character replaced", True, 'BAR = PARAM[:-1] + "Z"', not_for=STRUCTURED),
+    P("chain of steps", True,
+      'a_value = PARAM\nb_value = a_value + " SafeStuff"\nb_value = b_value[:-5] + "Chars"\n'
+      'chain = {}\nchain["key"] = b_value\nc_value = chain["key"]\nd_value = c_value[:-1]\n'
+      'e_value = base64.b64decode(base64.b64encode(d_value.encode("utf-8"))).decode("utf-8")\n'
+      'BAR = e_value.split(" ")[0]', not_for=STRUCTURED),
+    P("chain of steps, constant at the end", False,
+      'a_value = PARAM\nb_value = a_value + " SafeStuff"\nchain = {}\n'
+      'chain["key"] = b_value\nchain["key"] = "safe!"\nBAR = chain["key"].split(" ")[0]'),
     P("module-level cache", True, 'LAST_SEEN["value"] = PARAM\nBAR = LAST_SEEN["value"]',
       module_code="LAST_SEEN = {}"),
 ]
