@@ -2,7 +2,7 @@
 """Score `aegis scan` on the generated data-flow benchmark (bench/dataflow/generate.py).
 
     python3 bench/dataflow/score.py [PROJECT] [--aegis build/release/aegis]
-                                    [--misses] [--json] [--report scan.json]
+                                    [--misses] [--by sink] [--json] [--report scan.json]
 
 Each finding is mapped to a case by its file (cases/<Category>Test<NNNNN>.py) and counts
 for the case's category when its `cwe` is that category's CWE; findings of other CWEs in
@@ -123,6 +123,8 @@ def main():
     ap.add_argument("-j", "--jobs", type=int, default=0, help="scan threads (0: all cores)")
     ap.add_argument("--misses", action="store_true",
                     help="list false negatives and false positives with their case files")
+    ap.add_argument("--by", choices=["framework", "source", "propagation", "sanitizer", "sink"],
+                    help="also count the misses per part of the cases (from cases.csv)")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     args = ap.parse_args()
 
@@ -144,12 +146,24 @@ def main():
     worst = min(per.items(), key=lambda kv: kv[1]["score"]) if per else None
     failed_files = [d for d in report.get("diagnostics", []) if d.get("severity") == "error"]
 
+    by_part = None
+    if args.by:
+        by_part = collections.defaultdict(lambda: {"cases": 0, "FN": 0, "FP": 0})
+        missed = {name: kind for _cat, kind, name, _found in misses}
+        for name in cases:
+            key = parts.get(name, {}).get(args.by, "") or "(none)"
+            by_part[key]["cases"] += 1
+            if name in missed:
+                by_part[key][missed[name]] += 1
+
     if args.json:
         out = {"average": average, "categories": per,
                "worst": {"category": worst[0], "score": worst[1]["score"]} if worst else None,
                "cases": len(cases), "diagnostics_errors": len(failed_files),
                "unmapped_findings": [{"rule_id": r, "cwe": c, "count": n}
                                      for (r, c), n in sorted(unmapped.items(), key=str)]}
+        if by_part is not None:
+            out["by_" + args.by] = by_part
         if args.misses:
             out["misses"] = [{"category": cat, "kind": kind, "case": name,
                               "file": "cases/%s.py" % name,
@@ -181,6 +195,12 @@ def main():
     if unmapped:
         print("findings of benchmark CWEs outside case files: " + ", ".join(
             "%s/CWE-%s x%d" % (r, c, n) for (r, c), n in sorted(unmapped.items(), key=str)))
+    if by_part is not None:
+        print()
+        print("%-48s %6s %5s %5s" % (args.by, "cases", "FN", "FP"))
+        for key, row in sorted(by_part.items(), key=lambda kv: (-(kv[1]["FN"] + kv[1]["FP"]),
+                                                                 kv[0])):
+            print("%-48s %6d %5d %5d" % (key[:48], row["cases"], row["FN"], row["FP"]))
     if args.misses and misses:
         print()
         for cat, kind, name, found in misses:
