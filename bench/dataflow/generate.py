@@ -20,6 +20,7 @@ import ast
 import builtins
 import collections
 import csv
+import io
 import os
 import random
 import re
@@ -27,6 +28,7 @@ import shutil
 import sys
 import tempfile
 import textwrap
+import tokenize
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -481,12 +483,12 @@ def render_module(case, rng):
                 dec = '@bp.route("%s", methods=["%s"])' % (full_route, method)
             text = 'bp = Blueprint("%s", __name__)\n\n\n%s\ndef %s(%s):\n%s\n' % (
                 stem.lower(), dec, handler, ", ".join(params), indent(4))
-            case.registration = "blueprint"
+            case.registration, case.layout = "blueprint", "blueprint"
         elif style == "init":
             text = ('def init(app):\n    @app.route("%s", methods=["%s"])\n'
                     "    def %s(%s):\n%s\n" % (full_route, method, handler,
                                                ", ".join(params), indent(8)))
-            case.registration = "init"
+            case.registration, case.layout = "init", "init(app)"
         elif style == "init_get_post":
             names = ", ".join(params)
             text = ('def init(app):\n    @app.route("%s", methods=["GET"])\n'
@@ -494,20 +496,21 @@ def render_module(case, rng):
                     '    @app.route("%s", methods=["POST"])\n'
                     "    def %s_post(%s):\n%s\n" % (full_route, handler, names, handler, names,
                                                     full_route, handler, names, indent(8)))
-            case.registration = "init"
+            case.registration, case.layout = "init", "init(app), GET calls POST"
         else:
             cls = camel(handler) + "View"
             text = ("class %s(MethodView):\n    def %s(self%s):\n%s\n\n\n"
                     'def init(app):\n    app.add_url_rule("%s", view_func=%s.as_view("%s"))\n'
                     % (cls, method.lower(), "".join(", " + p for p in params), indent(8),
                        full_route, cls, stem.lower()))
-            case.registration = "init"
+            case.registration, case.layout = "init", "MethodView"
     elif fw == "fastapi":
         is_async = source.awaits or rng.random() < 0.6
         text = 'router = APIRouter()\n\n\n@router.%s("%s")\n%sdef %s(%s):\n%s\n' % (
             method.lower(), route + source.route, "async " if is_async else "", handler,
             ", ".join(params), indent(4))
         case.registration = "router"
+        case.layout = "async router" if is_async else "router"
     else:
         style = rng.choice(["function", "function", "class"])
         django_route = route.lstrip("/") + "/" + source.route
@@ -521,6 +524,7 @@ def render_module(case, rng):
                         cls, method.lower(), "".join(", " + p for p in params), indent(8),
                         django_route, cls))
         case.registration = "urls"
+        case.layout = "view function" if style == "function" else "class-based view"
 
     # one-line constants together, class blocks apart as PEP 8 spaces them
     tail = ""
@@ -531,6 +535,12 @@ def render_module(case, rng):
     full = (tail + "\n\n\n" if tail else "") + text
     std, third, local = parts.module_imports(full)
     fwi = parts.framework_imports(fw, full)
+    case.naming = "from-import"
+    if fw == "flask":
+        naming = rng.choices(["from-import", "qualified", "aliased"], [65, 25, 10])[0]
+        if naming != "from-import":
+            tail, text, fwi = rename_flask_names(naming, tail, text, fwi)
+            case.naming = naming
     blocks = [b for b in (std, sorted(third + fwi), local) if b]
     header = "\n\n".join("\n".join(b) for b in blocks)
     starts_block = re.match(r"(class|def|@)", tail) is not None
@@ -540,6 +550,42 @@ def render_module(case, rng):
     else:
         out += "\n"
     return out + text
+
+
+FLASK_ALIASES = {"request": "incoming", "session": "user_session", "redirect": "go_to"}
+
+
+def rename_names(text, mapping):
+    """Rewrite NAME tokens (not attributes, not strings) by mapping."""
+    out, last = [], None
+    tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    for tok in tokens:
+        if tok.type == tokenize.NAME and tok.string in mapping and not (
+                last is not None and last.type == tokenize.OP and last.string == "."):
+            tok = tok._replace(string=mapping[tok.string])
+        out.append(tok)
+        if tok.type not in (tokenize.NL, tokenize.COMMENT):
+            last = tok
+    return tokenize.untokenize(out)
+
+
+def rename_flask_names(naming, tail, text, fwi):
+    """`import flask` and flask.request..., or `from flask import request as incoming`."""
+    flask_line = next((l for l in fwi if l.startswith("from flask import ")), None)
+    if flask_line is None:
+        return tail, text, fwi
+    names = flask_line[len("from flask import "):].split(", ")
+    if naming == "qualified":
+        mapping = {n: "flask." + n for n in names}
+        new_line = "import flask"
+    else:
+        mapping = {n: FLASK_ALIASES[n] for n in names if n in FLASK_ALIASES}
+        if not mapping:
+            return tail, text, fwi
+        new_line = "from flask import " + ", ".join(
+            "%s as %s" % (n, mapping[n]) if n in mapping else n for n in names)
+    fwi = [new_line if l == flask_line else l for l in fwi]
+    return (rename_names(tail, mapping) if tail else tail), rename_names(text, mapping), fwi
 
 
 def build_case(rng, cat, number, target):
@@ -584,6 +630,7 @@ def build_case(rng, cat, number, target):
     case.module_code = module_code
     case.vulnerable = vulnerable
     case.text = render_module(case, rng)
+    case.style = "%s, %s" % (case.layout, case.naming)
     return case
 
 
@@ -763,11 +810,11 @@ def generate(out_dir, count, seed, categories):
             w.writerow([c.stem, c.category, c.cwe, "true" if c.vulnerable else "false"])
     with open(os.path.join(out_dir, "cases.csv"), "w", newline="") as f:
         w = csv.writer(f)
-        cols = ["framework", "source", "propagation", "sanitizer", "sink"]
+        cols = ["framework", "source", "propagation", "sanitizer", "sink", "style"]
         w.writerow(["case", "category", "cwe", "vulnerable"] + cols)
         for c in cases:
             w.writerow([c.stem, c.category, c.cwe, "true" if c.vulnerable else "false"] +
-                       [c.parts[k] for k in cols])
+                       [c.parts[k] for k in cols[:-1]] + [c.style])
     with open(os.path.join(out_dir, "README.md"), "w") as f:
         f.write("Generated by bench/dataflow/generate.py --count %d --seed %d; do not edit.\n"
                 "expected.csv holds the truth per case, cases.csv the parts of each case.\n"

@@ -123,7 +123,8 @@ def main():
     ap.add_argument("-j", "--jobs", type=int, default=0, help="scan threads (0: all cores)")
     ap.add_argument("--misses", action="store_true",
                     help="list false negatives and false positives with their case files")
-    ap.add_argument("--by", choices=["framework", "source", "propagation", "sanitizer", "sink"],
+    ap.add_argument("--by", choices=["framework", "source", "propagation", "sanitizer", "sink",
+                                         "style"],
                     help="also count the misses per part of the cases (from cases.csv)")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     args = ap.parse_args()
@@ -206,7 +207,7 @@ def main():
         for cat, kind, name, found in misses:
             p = parts.get(name, {})
             detail = "; ".join("%s=%s" % (k, p[k]) for k in (
-                "framework", "source", "propagation", "sanitizer", "sink") if p.get(k))
+                "framework", "source", "propagation", "sanitizer", "sink", "style") if p.get(k))
             rules = ",".join(sorted({"%s:%s" % (f.get("rule_id"), f.get("line"))
                                      for f in found}))
             print("%s %-16s cases/%s.py  %s%s" % (kind, cat, name, detail,

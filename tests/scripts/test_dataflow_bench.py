@@ -161,6 +161,15 @@ class Scorer(unittest.TestCase):
         self.assertAlmostEqual(row["score"], 0.0)
         self.assertEqual(result["worst"]["category"], safe["category"])
 
+    def test_misses_by_part(self):
+        report = {"findings": []}
+        result = score(self.out, report, "--by", "sink")
+        table = result["by_sink"]
+        self.assertEqual(sum(r["cases"] for r in table.values()), len(self.rows))
+        self.assertEqual(sum(r["FN"] for r in table.values()),
+                         sum(r["vulnerable"] == "true" for r in self.rows))
+        self.assertEqual(sum(r["FP"] for r in table.values()), 0)
+
     def test_real_scan_runs(self):
         p = subprocess.run([sys.executable, bench("score.py"), self.out, "--aegis", AEGIS],
                            capture_output=True, text=True, timeout=600)
