@@ -548,6 +548,10 @@ IMPORTS = [
     ("from helpers.files import read_upload", r"(?<![.\w])read_upload\("),
     ("from helpers.files import read_upload_safely", r"(?<![.\w])read_upload_safely\("),
     ("from helpers.settings import configured_digest", r"(?<![.\w])configured_digest\("),
+    ("from hashlib import md5", r"(?<![.\w])md5\("),
+    ("from hashlib import sha256", r"(?<![.\w])sha256\("),
+    ("from random import randint", r"(?<![.\w])randint\("),
+    ("from secrets import token_urlsafe", r"(?<![.\w])token_urlsafe\("),
     ("from helpers.tokens import secure_rng", r"(?<![.\w])secure_rng\("),
     ("from helpers.tokens import fast_rng", r"(?<![.\w])fast_rng\("),
 ]

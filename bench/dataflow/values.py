@@ -40,6 +40,14 @@ hasher.update(PARAM.encode("utf-8"))
 digest = hasher.finalize().hex()'''),
     V("ini file, weak entry", True,
       'digest = hashlib.new(configured_digest("legacy"), PARAM.encode("utf-8")).hexdigest()'),
+    V("list after pop", True, '''
+algorithms = ["sha256", "md5"]
+algorithms.pop(0)
+digest = hashlib.new(algorithms[0], PARAM.encode("utf-8")).hexdigest()'''),
+    V("class attribute", True, '''
+digest = hashlib.new(HashPolicy.ALGORITHM, PARAM.encode("utf-8")).hexdigest()''',
+      module_code='class HashPolicy:\n    ALGORITHM = "sha1"'),
+    V("from-import md5", True, 'digest = md5(PARAM.encode("utf-8")).hexdigest()'),
     V("sha256", False, 'digest = hashlib.sha256(PARAM.encode("utf-8")).hexdigest()'),
     V("sha512", False, 'digest = hashlib.sha512(PARAM.encode("utf-8")).hexdigest()'),
     V("hashlib.new sha384", False,
@@ -76,6 +84,14 @@ digest = hasher.finalize().hex()'''),
       module_code='SALT = b"per-deployment-salt"'),
     V("ini file, strong entry", False,
       'digest = hashlib.new(configured_digest("modern"), PARAM.encode("utf-8")).hexdigest()'),
+    V("list after pop, strong", False, '''
+algorithms = ["md5", "sha256"]
+algorithms.pop(0)
+digest = hashlib.new(algorithms[0], PARAM.encode("utf-8")).hexdigest()'''),
+    V("class attribute, strong", False, '''
+digest = hashlib.new(HashPolicy.ALGORITHM, PARAM.encode("utf-8")).hexdigest()''',
+      module_code='class HashPolicy:\n    ALGORITHM = "sha512"'),
+    V("from-import sha256", False, 'digest = sha256(PARAM.encode("utf-8")).hexdigest()'),
     V("blake2b", False,
       'digest = hashlib.blake2b(PARAM.encode("utf-8"), digest_size=32).hexdigest()'),
 ]
@@ -93,6 +109,10 @@ WEAKRAND = [
       "rng = random.Random()\ntoken = str(rng.randrange(10 ** 8))"),
     V("helper fast_rng", True, 'token = "%x" % fast_rng().getrandbits(64)'),
     V("uuid from getrandbits", True, "token = str(uuid.UUID(int=random.getrandbits(128)))"),
+    V("from-import randint", True, "token = str(randint(100000, 999999))"),
+    V("function alias", True, 'pick = random.choice\ntoken = "".join(pick(ALPHABET) for _ in range(20))',
+      module_code=ALPHABET),
+    V("random.sample", True, 'token = "".join(random.sample(ALPHABET, 16))', module_code=ALPHABET),
     V("secrets.token_hex", False, "token = secrets.token_hex(16)"),
     V("secrets.token_urlsafe", False, "token = secrets.token_urlsafe(32)"),
     V("secrets.choice join", False,
@@ -102,6 +122,11 @@ WEAKRAND = [
     V("uuid4", False, "token = uuid.uuid4().hex"),
     V("secrets.randbelow", False, 'token = "%06d" % secrets.randbelow(10 ** 6)'),
     V("helper secure_rng", False, 'token = "%x" % secure_rng().getrandbits(128)'),
+    V("from-import token_urlsafe", False, "token = token_urlsafe(24)"),
+    V("function alias, secrets", False,
+      'pick = secrets.choice\ntoken = "".join(pick(ALPHABET) for _ in range(20))', module_code=ALPHABET),
+    V("SystemRandom sample", False, 'token = "".join(random.SystemRandom().sample(ALPHABET, 16))',
+      module_code=ALPHABET),
     # random for values that protect nothing: not a weak-random flaw
     V("random tip order (not security)", False,
       'tips = ["Use two-factor login", "Check the sender", "Lock your screen"]\n'
@@ -120,12 +145,20 @@ COOKIE = [
       'options = {"COOKIE_ATTR": False, "samesite": "Lax"}\nCOOKIE_CALL(**options)'),
     V("settings legacy_cookie_options", True, "COOKIE_CALL(**legacy_cookie_options())"),
     V("folded condition False", True, 'flag = len("abc") > 5\nCOOKIE_CALL(COOKIE_ATTR=flag)'),
+    V("dict entry overwritten False", True,
+      'options = {"COOKIE_ATTR": True}\noptions["COOKIE_ATTR"] = False\nCOOKIE_CALL(**options)'),
+    V("list element", True,
+      'flags = [True, False]\nCOOKIE_CALL(COOKIE_ATTR=flags[1])'),
     V("attribute True", False, 'COOKIE_CALL(COOKIE_ATTR=True, OTHER_ATTR=True)'),
     V("attribute True, other omitted", False, 'COOKIE_CALL(COOKIE_ATTR=True)'),
     V("flag variable True", False, 'flag = True\nCOOKIE_CALL(COOKIE_ATTR=flag)'),
     V("flag reassigned True", False, 'flag = False\nflag = True\nCOOKIE_CALL(COOKIE_ATTR=flag)'),
     V("options dict True", False,
       'options = {"COOKIE_ATTR": True, "samesite": "Lax"}\nCOOKIE_CALL(**options)'),
+    V("dict entry overwritten True", False,
+      'options = {"COOKIE_ATTR": False}\noptions["COOKIE_ATTR"] = True\nCOOKIE_CALL(**options)'),
+    V("list element, True", False,
+      'flags = [True, False]\nCOOKIE_CALL(COOKIE_ATTR=flags[0])'),
     V("settings cookie_options", False, "COOKIE_CALL(**cookie_options())"),
     V("settings constant", False, "COOKIE_CALL(COOKIE_ATTR=SETTINGS_CONSTANT)"),
     V("folded condition True", False, 'flag = len("abc") < 5\nCOOKIE_CALL(COOKIE_ATTR=flag)'),
