@@ -160,8 +160,8 @@ def sources(fw, key):
 
 
 # What a source cannot carry, whatever the client sends: route segments never hold "/"
-# (and Django's UploadedFile.name is a basename), header and cookie values and raw URLs
-# never hold a raw CR/LF. Categories whose payloads need one of those never draw such a
+# (and Django's UploadedFile.name is a basename), header and cookie values, raw URLs and
+# <path:...> segments never hold a raw CR/LF. Categories whose payloads need one of those never draw such a
 # source, so no case's truth hangs on it.
 NO_SLASH = {"header names", "view_args", "path.split", "route param", "path param", "request.path_params",
             "url kwarg", "FILES.name"}
@@ -170,15 +170,31 @@ NO_NEWLINE = {"cookies.get", "headers.getlist first", "cookie with default", "he
               "referrer", "user_agent", "full_path", "authorization", "query_string",
               "files.filename", "Header()", "Cookie()", "request.headers", "request.cookies",
               "request.url.query", "str(request.url)", "request.headers[]", "COOKIES.get",
-              "META.get", "get_full_path", "META QUERY_STRING", "FILES.name"}
+              "META.get", "get_full_path", "META QUERY_STRING", "FILES.name",
+              "path.split"}  # Werkzeug's path converter matches no line break
 NEEDS_SLASH = {"pathtraver", "ssrf", "redirect", "xxe", "deserialization"}
 NEEDS_NEWLINE = {"logi", "headeri"}
 
 
+# Sources that start with the application's own path or URL (so no redirect, request,
+# file, document or expression built from them is the attacker's), Basic-auth user names
+# (no ":", so no URL or XML), header names (RFC 9110 tokens: no "<", spaces or brackets).
+FIXED_PREFIX = {"full_path", "str(request.url)", "get_full_path"}
+NO_COLON = {"authorization"}
+TOKEN_ONLY = {"header names"}
+
+
 def source_fits(source, category):
-    if category in NEEDS_SLASH and source.name in NO_SLASH:
+    name = source.name
+    if category in NEEDS_SLASH and name in NO_SLASH:
         return False
-    if category in NEEDS_NEWLINE and source.name in NO_NEWLINE:
+    if category in NEEDS_NEWLINE and name in NO_NEWLINE:
+        return False
+    if name in FIXED_PREFIX and category in NEEDS_SLASH | {"codeinj"}:
+        return False
+    if name in NO_COLON and category in ("ssrf", "xxe", "deserialization"):
+        return False
+    if name in TOKEN_ONLY and category in ("xss", "codeinj"):
         return False
     return True
 

@@ -114,6 +114,30 @@ class Generator(unittest.TestCase):
         self.assertNotEqual(generate(out, extra=["--categories", "nosuch"]).returncode, 0)
 
 
+def flask_available():
+    try:
+        import flask  # noqa: F401
+        return True
+    except ImportError:
+        return False
+
+
+@unittest.skipUnless(flask_available(), "Flask is not installed")
+class Oracle(unittest.TestCase):
+    """The labels of the cases whose effect shows from outside agree with what the cases
+    do when Flask's test client feeds them attack inputs (bench/dataflow/oracle.py)."""
+
+    def test_labels_agree_with_behaviour(self):
+        with tempfile.TemporaryDirectory(prefix="aegis-dforacle-") as tmp:
+            out = os.path.join(tmp, "p")
+            self.assertEqual(generate(out, count=540, seed=11).returncode, 0)
+            p = subprocess.run([sys.executable, bench("oracle.py"), out, "--verbose"],
+                               capture_output=True, text=True, timeout=600)
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            self.assertIn("agree", p.stdout)
+            self.assertNotIn("DISAGREE", p.stdout)
+
+
 class Scorer(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
