@@ -6,7 +6,12 @@ expected.csv.
 
     python3 bench/dataflow/oracle.py [PROJECT] [--verbose]
 
-Observed effects:
+Observed effects (calls to the network, shells, databases and eval are replaced by
+recorders, so nothing is really run):
+  sqli          SQL text that carries the input's quote-breaking clause
+  cmdi          a shell command line where the input's ";" or "|" starts a new command
+  codeinj       eval/exec/compile given code that carries the input's call
+  ssrf          an outgoing request to the attacker's host
   xss           the response is HTML and carries one of the attack tags unescaped
   redirect      the response redirects to the attacker's host
   headeri       a response header would carry the input's CR/LF
@@ -29,6 +34,7 @@ import importlib
 import io
 import logging
 import os
+import shlex
 import sys
 import types
 import urllib.parse
@@ -48,7 +54,16 @@ TRUST_PAYLOADS = [MARK + "<x y='1'>"]
 # is a record with a raw line break, or a header value that would hold one (Werkzeug
 # refuses to set it, which is how the attempt shows)
 CRLF_PAYLOADS = [MARK + "\r\nX-Forged: 1"]
-CATEGORIES = ("xss", "redirect", "headeri", "trustbound", "logi", "hash", "securecookie",
+# attack inputs without spaces and with a throwaway last character, so propagations that
+# keep the first word or replace the last character leave the attack whole
+SSRF_PAYLOADS = ["https://evil.example/x", "evil.example/x"]
+CMD_PAYLOADS = ["x;EvilMark7cmd;#", "x|EvilMark7cmd|#"]
+CODE_PAYLOADS = ["EvilMark7code()#x"]
+SQL_PAYLOADS = ["x'OR'EvilMark7'='EvilMark7'--x"]
+# what the spies below saw during one request: (kind, detail)
+SEEN = []
+CATEGORIES = ("sqli", "cmdi", "codeinj", "ssrf",
+              "xss", "redirect", "headeri", "trustbound", "logi", "hash", "securecookie",
               "httponly")
 STUBBED = ["lxml", "lxml.etree", "sqlalchemy", "ldap3", "ldap3.utils", "ldap3.utils.conv",
            "ldap", "ldap.filter", "jsonpickle", "defusedxml", "defusedxml.ElementTree", "httpx"]
@@ -94,6 +109,171 @@ def stub_missing_libraries():
                 setattr(sys.modules[parent], child, module)
             if name == "ldap3.utils.conv":  # a sanitizer: its effect must be the real one
                 module.escape_filter_chars = _escape_filter_chars
+            if name == "sqlalchemy":  # statements reach the recording connection
+                module.text = str
+                module.create_engine = lambda *a, **k: types.SimpleNamespace(
+                    connect=_FakeConnection, begin=_FakeConnection)
+
+
+class _FakeResponse:
+    status_code = status = 200
+
+    def read(self, *args):
+        return b""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+class _FakeProcess:
+    returncode = 0
+
+    def communicate(self, *args, **kwargs):
+        return b"", b""
+
+
+def _record_request(url, *args, **kwargs):
+    SEEN.append(("request", str(url)))
+    return _FakeResponse()
+
+
+def _record_shell(command, shell_run=True):
+    SEEN.append(("shell" if shell_run else "argv", command))
+
+
+def _process_spy(result):
+    def spy(args, *rest, **kwargs):
+        shell = kwargs.get("shell", False)
+        if isinstance(args, (list, tuple)):
+            if not shell and len(args) >= 3 and os.path.basename(str(args[0])) in (
+                    "sh", "bash") and args[1] == "-c":
+                _record_shell(str(args[2]))
+            elif shell:
+                _record_shell(" ".join(map(str, args)))
+            else:
+                _record_shell(list(args), shell_run=False)
+        else:
+            _record_shell(str(args), shell_run=bool(shell))
+        return result() if callable(result) else result
+    return spy
+
+
+class _FakeCursor:
+    def execute(self, sql, params=()):
+        SEEN.append(("sql", sql))
+        return self
+
+    executescript = exec_driver_sql = execute
+
+    def all(self):
+        return []
+
+    def fetchall(self):
+        return []
+
+    def fetchone(self):
+        return None
+
+
+class _FakeConnection(_FakeCursor):
+    def cursor(self):
+        return _FakeCursor()
+
+    def commit(self):
+        pass
+
+    def close(self):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def install_spies():
+    """Replace the calls that reach the network, a shell or a database by recorders."""
+    import sqlite3
+    import subprocess
+    import urllib.request
+    import requests
+    import urllib3
+    requests.get = requests.post = _record_request
+    requests.request = lambda method, url, *a, **k: _record_request(url)
+    requests.Session = lambda: types.SimpleNamespace(get=_record_request, post=_record_request)
+    urllib.request.urlopen = _record_request
+    urllib3.PoolManager = lambda *a, **k: types.SimpleNamespace(
+        request=lambda method, url, *x, **y: _record_request(url))
+    httpx = types.ModuleType("httpx")
+    httpx.get = httpx.post = _record_request
+    httpx.Client = lambda *a, **k: types.SimpleNamespace(
+        get=_record_request, post=_record_request, __enter__=None)
+
+    class _Client:
+        def __init__(self, *a, **k):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        get = post = staticmethod(_record_request)
+
+    httpx.Client = _Client
+    sys.modules["httpx"] = httpx
+    os.system = lambda command: (_record_shell(command), 0)[1]
+    os.popen = lambda command, *a: (_record_shell(command), io.StringIO(""))[1]
+    os.spawnlp = lambda mode, file, *args: (_record_shell(list(args), shell_run=False), 0)[1]
+    subprocess.run = _process_spy(lambda: subprocess.CompletedProcess([], 0, "", ""))
+    subprocess.call = _process_spy(0)
+    subprocess.check_output = _process_spy(b"")
+    subprocess.Popen = _process_spy(_FakeProcess)
+    subprocess.getoutput = lambda command: (_record_shell(command), "")[1]
+    sqlite3.connect = lambda *a, **k: _FakeConnection()
+
+
+def code_spies(module):
+    """eval/exec/compile in one case module's namespace record the code they get."""
+    def record(code, *args, **kwargs):
+        SEEN.append(("code", code if isinstance(code, str) else "<compiled>"))
+        return 0
+    module.eval = module.exec = record
+    module.compile = lambda source, *a, **k: (SEEN.append(("code", source)), "<compiled>")[1]
+
+
+def spied_effect(category, value):
+    """(effect, sink reached) from what the spies saw."""
+    if category == "ssrf":
+        hosts = [urllib.parse.urlparse(d).hostname for k, d in SEEN if k == "request"]
+        return any(h == "evil.example" for h in hosts), bool(hosts)
+    if category == "cmdi":
+        reached = [d for k, d in SEEN if k in ("shell", "argv")]
+        for kind, command in SEEN:
+            if kind != "shell":
+                continue
+            lexer = shlex.shlex(command, posix=True, punctuation_chars=True)
+            try:
+                tokens = list(lexer)
+            except ValueError:
+                continue
+            for i, tok in enumerate(tokens[1:], 1):
+                if tok.lower() == "evilmark7cmd" and tokens[i - 1] in (";", "|"):
+                    return True, True
+        return False, bool(reached)
+    if category == "codeinj":
+        codes = [d for k, d in SEEN if k == "code"]
+        return any("evilmark7code()" in str(c).lower() for c in codes), bool(codes)
+    if category == "sqli":
+        sqls = [d for k, d in SEEN if k == "sql"]
+        return any("'or'evilmark7'='evilmark7'" in str(q).lower().replace(" ", "")
+                   for q in sqls), bool(sqls)
+    return False, False
 
 
 def header_name(key):
@@ -178,6 +358,8 @@ def observe(category, app, method, path, kw, value, capture):
     if cookie:
         client.set_cookie(cookie[0], cookie[1])
     capture.messages.clear()
+    SEEN.clear()
+    spied = category in ("ssrf", "cmdi", "codeinj", "sqli")
     try:
         resp = client.open(path, method=method, **kw)
     except ValueError as exc:
@@ -185,7 +367,12 @@ def observe(category, app, method, path, kw, value, capture):
             return True, True
         return False, False
     except Exception:
+        if spied:
+            return spied_effect(category, value)
         return False, False
+    if spied:
+        effect, reached = spied_effect(category, value)
+        return effect, reached or resp.status_code < 400
     ok = resp.status_code < 400
     body = resp.get_data(as_text=True)
     if category == "xss":
@@ -233,6 +420,7 @@ def main():
     project = os.path.abspath(args.project)
     sys.path.insert(0, project)
     stub_missing_libraries()
+    install_spies()
     with open(os.path.join(project, "cases.csv"), newline="") as f:
         rows = [r for r in csv.DictReader(f)
                 if r["framework"] == "flask" and r["category"] in CATEGORIES]
@@ -258,7 +446,13 @@ def main():
         methods = set().union(*(r.methods for r in rules))
         method = "POST" if "POST" in methods else "GET"
         route = rules[0].rule
-        values = (XSS_PAYLOADS if category == "xss" else
+        if category == "codeinj":
+            code_spies(module)
+        values = (SSRF_PAYLOADS if category == "ssrf" else
+                  CMD_PAYLOADS if category == "cmdi" else
+                  CODE_PAYLOADS if category == "codeinj" else
+                  SQL_PAYLOADS if category == "sqli" else
+                  XSS_PAYLOADS if category == "xss" else
                   REDIRECT_PAYLOADS if category == "redirect" else
                   CRLF_PAYLOADS if category in ("headeri", "logi") else
                   TRUST_PAYLOADS if category == "trustbound" else [MARK + "value"])
