@@ -12,6 +12,8 @@ recorders, so nothing is really run):
   cmdi          a shell command line where the input's ";" or "|" starts a new command
   codeinj       eval/exec/compile given code that carries the input's call
   ssrf          an outgoing request to the attacker's host
+  deserialization  pickle, marshal, jsonpickle or an unsafe YAML loader given the input
+  ldapi         an LDAP search filter where the input's ")(" opens a new clause
   xss           the response is HTML and carries one of the attack tags unescaped
   redirect      the response redirects to the attacker's host
   headeri       a response header would carry the input's CR/LF
@@ -60,13 +62,16 @@ SSRF_PAYLOADS = ["https://evil.example/x", "evil.example/x"]
 CMD_PAYLOADS = ["x;EvilMark7cmd;#", "x|EvilMark7cmd|#"]
 CODE_PAYLOADS = ["EvilMark7code()#x"]
 SQL_PAYLOADS = ["x'OR'EvilMark7'='EvilMark7'--x"]
+# the marker as base64, as hex and as text, for the decoders in front of the loaders
+DESER_PAYLOADS = ["RXZpbE1hcms3ZGF0YQ==", "4576696c4d61726b3764617461", "EvilMark7data"]
+LDAP_PAYLOADS = ["x)(EvilMark7=*"]
 # what the spies below saw during one request: (kind, detail)
 SEEN = []
-CATEGORIES = ("sqli", "cmdi", "codeinj", "ssrf",
+CATEGORIES = ("sqli", "cmdi", "codeinj", "ssrf", "deserialization", "ldapi",
               "xss", "redirect", "headeri", "trustbound", "logi", "hash", "securecookie",
               "httponly")
 STUBBED = ["lxml", "lxml.etree", "sqlalchemy", "ldap3", "ldap3.utils", "ldap3.utils.conv",
-           "ldap", "ldap.filter", "jsonpickle", "defusedxml", "defusedxml.ElementTree", "httpx"]
+           "ldap", "ldap.filter", "defusedxml", "defusedxml.ElementTree"]
 
 
 class _Anything:
@@ -109,6 +114,16 @@ def stub_missing_libraries():
                 setattr(sys.modules[parent], child, module)
             if name == "ldap3.utils.conv":  # a sanitizer: its effect must be the real one
                 module.escape_filter_chars = _escape_filter_chars
+            if name == "ldap3":  # searches reach the recording connection
+                module.Server = lambda *a, **k: None
+                module.Connection = _FakeDirectory
+            if name == "ldap":
+                module.SCOPE_SUBTREE = 2
+                module.initialize = lambda *a, **k: _FakeDirectory()
+            if name == "ldap.filter":
+                module.escape_filter_chars = _escape_filter_chars
+                module.filter_format = lambda template, values: template % tuple(
+                    _escape_filter_chars(v) for v in values)
             if name == "sqlalchemy":  # statements reach the recording connection
                 module.text = str
                 module.create_engine = lambda *a, **k: types.SimpleNamespace(
@@ -195,6 +210,34 @@ class _FakeConnection(_FakeCursor):
         return False
 
 
+class _FakeDirectory:
+    entries = []
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def search(self, search_base=None, search_filter=None, *args, **kwargs):
+        SEEN.append(("ldap", search_filter))
+        return True
+
+    def search_s(self, base, scope, filterstr="(objectClass=*)", *args, **kwargs):
+        SEEN.append(("ldap", filterstr))
+        return []
+
+    search_ext_s = search_s
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _record_load(data, *args, **kwargs):
+    SEEN.append(("deser", data))
+    return {}
+
+
 def install_spies():
     """Replace the calls that reach the network, a shell or a database by recorders."""
     import sqlite3
@@ -236,6 +279,41 @@ def install_spies():
     subprocess.Popen = _process_spy(_FakeProcess)
     subprocess.getoutput = lambda command: (_record_shell(command), "")[1]
     sqlite3.connect = lambda *a, **k: _FakeConnection()
+    jsonpickle = types.ModuleType("jsonpickle")
+    jsonpickle.decode = _record_load
+    sys.modules["jsonpickle"] = jsonpickle
+
+
+class _Proxy:
+    """A module with some functions replaced, the rest passed through."""
+
+    def __init__(self, real, **replaced):
+        self._real, self._replaced = real, replaced
+
+    def __getattr__(self, name):
+        if name in self._replaced:
+            return self._replaced[name]
+        return getattr(self._real, name)
+
+
+def loader_spies(module):
+    """pickle, marshal and yaml as one case module sees them record what they load (the
+    real modules stay untouched: the import system itself uses marshal)."""
+    import marshal
+    import pickle
+    import yaml
+    safe_loaders = {yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)}
+    if hasattr(module, "pickle"):
+        module.pickle = _Proxy(pickle, loads=_record_load,
+                               load=lambda stream, *a, **k: _record_load(stream.read()),
+                               Unpickler=lambda stream, *a, **k: types.SimpleNamespace(
+                                   load=lambda: _record_load(stream.read())))
+    if hasattr(module, "marshal"):
+        module.marshal = _Proxy(marshal, loads=_record_load)
+    if hasattr(module, "yaml"):
+        module.yaml = _Proxy(yaml, unsafe_load=_record_load, safe_load=lambda stream: {},
+                             load=lambda stream, Loader=None: (
+                                 {} if Loader in safe_loaders else _record_load(stream)))
 
 
 def code_spies(module):
@@ -269,6 +347,13 @@ def spied_effect(category, value):
     if category == "codeinj":
         codes = [d for k, d in SEEN if k == "code"]
         return any("evilmark7code()" in str(c).lower() for c in codes), bool(codes)
+    if category == "deserialization":
+        loads = [d for k, d in SEEN if k == "deser"]
+        text = [d.decode("latin-1") if isinstance(d, bytes) else str(d) for d in loads]
+        return any("evilmark7data" in t.lower() for t in text), bool(loads)
+    if category == "ldapi":
+        filters = [str(d) for k, d in SEEN if k == "ldap"]
+        return any(")(evilmark7=" in f.lower() for f in filters), bool(filters)
     if category == "sqli":
         sqls = [d for k, d in SEEN if k == "sql"]
         return any("'or'evilmark7'='evilmark7'" in str(q).lower().replace(" ", "")
@@ -359,7 +444,7 @@ def observe(category, app, method, path, kw, value, capture):
         client.set_cookie(cookie[0], cookie[1])
     capture.messages.clear()
     SEEN.clear()
-    spied = category in ("ssrf", "cmdi", "codeinj", "sqli")
+    spied = category in ("ssrf", "cmdi", "codeinj", "sqli", "deserialization", "ldapi")
     try:
         resp = client.open(path, method=method, **kw)
     except ValueError as exc:
@@ -448,10 +533,14 @@ def main():
         route = rules[0].rule
         if category == "codeinj":
             code_spies(module)
+        if category == "deserialization":
+            loader_spies(module)
         values = (SSRF_PAYLOADS if category == "ssrf" else
                   CMD_PAYLOADS if category == "cmdi" else
                   CODE_PAYLOADS if category == "codeinj" else
                   SQL_PAYLOADS if category == "sqli" else
+                  DESER_PAYLOADS if category == "deserialization" else
+                  LDAP_PAYLOADS if category == "ldapi" else
                   XSS_PAYLOADS if category == "xss" else
                   REDIRECT_PAYLOADS if category == "redirect" else
                   CRLF_PAYLOADS if category in ("headeri", "logi") else
