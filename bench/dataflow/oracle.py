@@ -14,6 +14,7 @@ recorders, so nothing is really run):
   ssrf          an outgoing request to the attacker's host
   deserialization  pickle, marshal, jsonpickle or an unsafe YAML loader given the input
   ldapi         an LDAP search filter where the input's ")(" opens a new clause
+  pathtraver    a file operation on a path outside the upload directory
   xss           the response is HTML and carries one of the attack tags unescaped
   redirect      the response redirects to the attacker's host
   headeri       a response header would carry the input's CR/LF
@@ -65,9 +66,10 @@ SQL_PAYLOADS = ["x'OR'EvilMark7'='EvilMark7'--x"]
 # the marker as base64, as hex and as text, for the decoders in front of the loaders
 DESER_PAYLOADS = ["RXZpbE1hcms3ZGF0YQ==", "4576696c4d61726b3764617461", "EvilMark7data"]
 LDAP_PAYLOADS = ["x)(EvilMark7=*"]
+PATH_PAYLOADS = ["../../../../etc/passwd", "/etc/passwd", "x/../../../../../etc/passwd"]
 # what the spies below saw during one request: (kind, detail)
 SEEN = []
-CATEGORIES = ("sqli", "cmdi", "codeinj", "ssrf", "deserialization", "ldapi",
+CATEGORIES = ("sqli", "cmdi", "codeinj", "ssrf", "deserialization", "ldapi", "pathtraver",
               "xss", "redirect", "headeri", "trustbound", "logi", "hash", "securecookie",
               "httponly")
 STUBBED = ["lxml", "lxml.etree", "sqlalchemy", "ldap3", "ldap3.utils", "ldap3.utils.conv",
@@ -296,6 +298,91 @@ class _Proxy:
         return getattr(self._real, name)
 
 
+UPLOAD_ROOT = "/srv/app/uploads"
+
+
+class _FakeFile(io.BytesIO):
+    def read(self, *args):
+        return b"" if "b" in getattr(self, "mode", "rb") else ""
+
+
+def _record_path(path, *args, **kwargs):
+    SEEN.append(("path", str(path)))
+    f = _FakeFile()
+    f.mode = args[0] if args and isinstance(args[0], str) else kwargs.get("mode", "r")
+    return f
+
+
+class _FakePath:
+    def __init__(self, *parts):
+        self.path = os.path.join(*(str(p) for p in parts))
+
+    def __truediv__(self, other):
+        return _FakePath(self.path, other)
+
+    def joinpath(self, *other):
+        return _FakePath(self.path, *other)
+
+    def _touch(self, result):
+        SEEN.append(("path", self.path))
+        return result
+
+    def read_text(self, *a, **k):
+        return self._touch("")
+
+    def unlink(self, *a, **k):
+        return self._touch(None)
+
+    def __str__(self):
+        return self.path
+
+
+def file_spies(module):
+    """File operations as one case module (and the project's file helpers) sees them
+    record the paths they get."""
+    import codecs
+    import shutil
+    import zipfile
+    fake_path = _Proxy(os.path, exists=lambda p: (_record_path(p), False)[1])
+    fake_os = _Proxy(os, path=fake_path, remove=_record_path, listdir=lambda p: (
+        _record_path(p), [])[1])
+    targets = [module] + [m for n, m in sys.modules.items() if n == "helpers.files"]
+    for target in targets:
+        target.open = _record_path
+        if hasattr(target, "os"):
+            target.os = fake_os
+    if hasattr(module, "io"):
+        module.io = _Proxy(io, open=_record_path)
+    if hasattr(module, "codecs"):
+        module.codecs = _Proxy(codecs, open=_record_path)
+    if hasattr(module, "shutil"):
+        module.shutil = _Proxy(shutil, copy=_record_path)
+    if hasattr(module, "zipfile"):
+        module.zipfile = _Proxy(zipfile, ZipFile=_ZipSpy)
+    if hasattr(module, "Path"):
+        module.Path = _FakePath
+    send_file = lambda p, *a, **k: (_record_path(p), "file")[1]  # noqa: E731
+    if hasattr(module, "send_file"):
+        module.send_file = send_file
+    if hasattr(module, "flask"):  # `import flask` naming
+        import flask
+        module.flask = _Proxy(flask, send_file=send_file)
+
+
+class _ZipSpy:
+    def __init__(self, path, *args, **kwargs):
+        _record_path(path)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def namelist(self):
+        return []
+
+
 def loader_spies(module):
     """pickle, marshal and yaml as one case module sees them record what they load (the
     real modules stay untouched: the import system itself uses marshal)."""
@@ -347,6 +434,10 @@ def spied_effect(category, value):
     if category == "codeinj":
         codes = [d for k, d in SEEN if k == "code"]
         return any("evilmark7code()" in str(c).lower() for c in codes), bool(codes)
+    if category == "pathtraver":
+        paths = [d for k, d in SEEN if k == "path"]
+        escaped = [p for p in paths if not os.path.normpath(p).startswith(UPLOAD_ROOT + "/")]
+        return bool(escaped), bool(paths)
     if category == "deserialization":
         loads = [d for k, d in SEEN if k == "deser"]
         text = [d.decode("latin-1") if isinstance(d, bytes) else str(d) for d in loads]
@@ -444,7 +535,8 @@ def observe(category, app, method, path, kw, value, capture):
         client.set_cookie(cookie[0], cookie[1])
     capture.messages.clear()
     SEEN.clear()
-    spied = category in ("ssrf", "cmdi", "codeinj", "sqli", "deserialization", "ldapi")
+    spied = category in ("ssrf", "cmdi", "codeinj", "sqli", "deserialization", "ldapi",
+                         "pathtraver")
     try:
         resp = client.open(path, method=method, **kw)
     except ValueError as exc:
@@ -535,12 +627,15 @@ def main():
             code_spies(module)
         if category == "deserialization":
             loader_spies(module)
+        if category == "pathtraver":
+            file_spies(module)
         values = (SSRF_PAYLOADS if category == "ssrf" else
                   CMD_PAYLOADS if category == "cmdi" else
                   CODE_PAYLOADS if category == "codeinj" else
                   SQL_PAYLOADS if category == "sqli" else
                   DESER_PAYLOADS if category == "deserialization" else
                   LDAP_PAYLOADS if category == "ldapi" else
+                  PATH_PAYLOADS if category == "pathtraver" else
                   XSS_PAYLOADS if category == "xss" else
                   REDIRECT_PAYLOADS if category == "redirect" else
                   CRLF_PAYLOADS if category in ("headeri", "logi") else

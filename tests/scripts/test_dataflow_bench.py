@@ -136,6 +136,20 @@ class Oracle(unittest.TestCase):
             self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
             self.assertIn("agree", p.stdout)
             self.assertNotIn("DISAGREE", p.stdout)
+            # the oracle can fail: with every label flipped it must disagree
+            path = os.path.join(out, "cases.csv")
+            with open(path, newline="") as f:
+                rows = list(csv.DictReader(f))
+            for r in rows:
+                r["vulnerable"] = "false" if r["vulnerable"] == "true" else "true"
+            with open(path, "w", newline="") as f:
+                w = csv.DictWriter(f, fieldnames=list(rows[0]))
+                w.writeheader()
+                w.writerows(rows)
+            p = subprocess.run([sys.executable, bench("oracle.py"), out],
+                               capture_output=True, text=True, timeout=600)
+            self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+            self.assertNotIn(" agree", p.stdout)
 
 
 class Scorer(unittest.TestCase):
