@@ -15,6 +15,8 @@ recorders, so nothing is really run):
   deserialization  pickle, marshal, jsonpickle or an unsafe YAML loader given the input
   ldapi         an LDAP search filter where the input's ")(" opens a new clause
   pathtraver    a file operation on a path outside the upload directory
+  xpathi        an XPath expression where the input's quote opens an "or" clause
+  xxe           the input parsed by a parser that resolves external entities
   xss           the response is HTML and carries one of the attack tags unescaped
   redirect      the response redirects to the attacker's host
   headeri       a response header would carry the input's CR/LF
@@ -66,10 +68,15 @@ SQL_PAYLOADS = ["x'OR'EvilMark7'='EvilMark7'--x"]
 # the marker as base64, as hex and as text, for the decoders in front of the loaders
 DESER_PAYLOADS = ["RXZpbE1hcms3ZGF0YQ==", "4576696c4d61726b3764617461", "EvilMark7data"]
 LDAP_PAYLOADS = ["x)(EvilMark7=*"]
+XPATH_PAYLOADS = ["x'or'EvilMark7'='EvilMark7'or'a"]
+XXE_PAYLOADS = ['<!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/passwd">]><r>EvilMark7&e;</r>',
+                # a multipart file name cannot hold a double quote
+                "<!DOCTYPE r [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><r>EvilMark7&e;</r>"]
 PATH_PAYLOADS = ["../../../../etc/passwd", "/etc/passwd", "x/../../../../../etc/passwd"]
 # what the spies below saw during one request: (kind, detail)
 SEEN = []
 CATEGORIES = ("sqli", "cmdi", "codeinj", "ssrf", "deserialization", "ldapi", "pathtraver",
+              "xpathi", "xxe",
               "xss", "redirect", "headeri", "trustbound", "logi", "hash", "securecookie",
               "httponly")
 STUBBED = ["lxml", "lxml.etree", "sqlalchemy", "ldap3", "ldap3.utils", "ldap3.utils.conv",
@@ -383,6 +390,101 @@ class _ZipSpy:
         return []
 
 
+class _FakeTree:
+    """An lxml/ElementTree document whose queries record their expressions."""
+
+    tag = "root"
+
+    def getroot(self):
+        return self
+
+    def xpath(self, expr, **variables):
+        SEEN.append(("xpath", expr))
+        return []
+
+    def findall(self, expr, *a, **k):
+        SEEN.append(("xpath", expr))
+        return []
+
+    def iter(self, *a, **k):
+        return iter(())
+
+    def __len__(self):
+        return 0
+
+
+class _FakeXPath:
+    def __init__(self, expr, *a, **k):
+        SEEN.append(("xpath", expr))
+
+    def __call__(self, *a, **k):
+        return []
+
+
+def _xml_document(doc):
+    if isinstance(doc, io.BytesIO):
+        doc = doc.getvalue()
+    return doc.decode("utf-8", "replace") if isinstance(doc, bytes) else str(doc)
+
+
+def _lxml_parse(doc, parser=None, *a, **k):
+    parser = parser or k.get("parser")
+    if isinstance(doc, str) and not doc.lstrip().startswith("<"):
+        return _FakeTree()  # a file name: the server's own document
+    resolving = bool(parser is not None and parser.get("resolve_entities"))
+    SEEN.append(("xml", (resolving, _xml_document(doc))))
+    return _FakeTree()
+
+
+class _FakeSaxReader:
+    def __init__(self):
+        self.external = False
+
+    def setFeature(self, name, value):
+        import xml.sax.handler
+        if name == xml.sax.handler.feature_external_ges:
+            self.external = bool(value)
+
+    def setContentHandler(self, handler):
+        pass
+
+    def parse(self, stream):
+        SEEN.append(("xml", (self.external, _xml_document(stream))))
+
+
+def xml_spies(module):
+    """lxml (absent or not), ElementTree, xml.sax and xml.dom as one case module sees
+    them: queries record their expressions, parsers their document and whether they
+    would resolve external entities."""
+    import xml.dom.minidom
+    import xml.dom.pulldom
+    import xml.sax
+
+    def evaluator(tree, *a, **k):
+        return lambda expr, **variables: (SEEN.append(("xpath", expr)), 0)[1]
+
+    def pulldom_parse(doc, parser=None):
+        SEEN.append(("xml", (bool(parser is not None and parser.external), str(doc))))
+        return iter(())
+
+    def minidom_parse(doc, *a, **k):  # expat: no external entities
+        SEEN.append(("xml", (False, str(doc))))
+        return types.SimpleNamespace(documentElement=types.SimpleNamespace(tagName="r"))
+
+    if hasattr(module, "etree"):
+        module.etree = types.SimpleNamespace(
+            parse=_lxml_parse, fromstring=_lxml_parse, XML=_lxml_parse, XPath=_FakeXPath,
+            XMLParser=lambda **options: options, XPathEvaluator=evaluator)
+    if hasattr(module, "ET"):
+        module.ET = types.SimpleNamespace(parse=lambda *a, **k: _FakeTree())
+    if hasattr(module, "xml"):
+        module.xml = types.SimpleNamespace(
+            sax=_Proxy(xml.sax, make_parser=_FakeSaxReader),
+            dom=types.SimpleNamespace(
+                pulldom=_Proxy(xml.dom.pulldom, parseString=pulldom_parse),
+                minidom=_Proxy(xml.dom.minidom, parseString=minidom_parse)))
+
+
 def loader_spies(module):
     """pickle, marshal and yaml as one case module sees them record what they load (the
     real modules stay untouched: the import system itself uses marshal)."""
@@ -434,6 +536,14 @@ def spied_effect(category, value):
     if category == "codeinj":
         codes = [d for k, d in SEEN if k == "code"]
         return any("evilmark7code()" in str(c).lower() for c in codes), bool(codes)
+    if category == "xpathi":
+        exprs = [str(d) for k, d in SEEN if k == "xpath"]
+        return any("'or'evilmark7'='evilmark7'" in e.lower().replace(" ", "")
+                   for e in exprs), bool(exprs)
+    if category == "xxe":
+        parsed = [d for k, d in SEEN if k == "xml"]
+        return any(resolving and "evilmark7" in doc.lower() for resolving, doc in parsed), \
+            bool(parsed)
     if category == "pathtraver":
         paths = [d for k, d in SEEN if k == "path"]
         escaped = [p for p in paths if not os.path.normpath(p).startswith(UPLOAD_ROOT + "/")]
@@ -536,7 +646,7 @@ def observe(category, app, method, path, kw, value, capture):
     capture.messages.clear()
     SEEN.clear()
     spied = category in ("ssrf", "cmdi", "codeinj", "sqli", "deserialization", "ldapi",
-                         "pathtraver")
+                         "pathtraver", "xpathi", "xxe")
     try:
         resp = client.open(path, method=method, **kw)
     except ValueError as exc:
@@ -629,6 +739,8 @@ def main():
             loader_spies(module)
         if category == "pathtraver":
             file_spies(module)
+        if category in ("xpathi", "xxe"):
+            xml_spies(module)
         values = (SSRF_PAYLOADS if category == "ssrf" else
                   CMD_PAYLOADS if category == "cmdi" else
                   CODE_PAYLOADS if category == "codeinj" else
@@ -636,6 +748,8 @@ def main():
                   DESER_PAYLOADS if category == "deserialization" else
                   LDAP_PAYLOADS if category == "ldapi" else
                   PATH_PAYLOADS if category == "pathtraver" else
+                  XPATH_PAYLOADS if category == "xpathi" else
+                  XXE_PAYLOADS if category == "xxe" else
                   XSS_PAYLOADS if category == "xss" else
                   REDIRECT_PAYLOADS if category == "redirect" else
                   CRLF_PAYLOADS if category in ("headeri", "logi") else
