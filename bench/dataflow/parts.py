@@ -161,10 +161,10 @@ def sources(fw, key):
 
 # What a source cannot carry, whatever the client sends: route segments never hold "/"
 # (and Django's UploadedFile.name is a basename), header and cookie values, raw URLs and
-# <path:...> segments never hold a raw CR/LF. Categories whose payloads need one of those never draw such a
-# source, so no case's truth hangs on it.
-NO_SLASH = {"header names", "view_args", "path.split", "route param", "path param", "request.path_params",
-            "url kwarg", "FILES.name"}
+# <path:...> segments never hold a raw CR/LF. Categories whose payloads need one of those
+# never draw such a source, so no case's truth hangs on it.
+NO_SLASH = {"header names", "view_args", "path.split", "route param", "path param",
+            "request.path_params", "url kwarg", "FILES.name"}
 NO_NEWLINE = {"cookies.get", "headers.getlist first", "cookie with default", "header names",
               "parameter name", "headers.get", "headers.getlist", "environ", "headers[]",
               "referrer", "user_agent", "full_path", "authorization", "query_string",
