@@ -159,6 +159,11 @@ class Interpreter {
   void observe(const std::string& callee, const Args& args, const py::Call* c, Frame& f);
 
   // --- names and modules
+  // The project module a dotted name refers to: exactly, or, when the scan root is above
+  // the directory the application runs from (`src/`, a monorepo), the one module whose
+  // name ends with it.
+  const rules::PythonModule* find_module(std::string_view dotted);
+  std::unordered_map<std::string, const rules::PythonModule*> module_suffixes_;
   Value resolve_qualified(const std::string& qn, Frame& f);
   Value module_member(const rules::PythonModule* m, std::string_view name);
   const Env* module_env(const rules::PythonModule* m);
@@ -262,6 +267,26 @@ Value Interpreter::source_value(std::uint8_t kind, Frame& f, const py::Node* at,
 
 // ---------------------------------------------------------------- modules and names
 
+const rules::PythonModule* Interpreter::find_module(std::string_view dotted) {
+  if (const rules::PythonModule* m = project_.module(dotted)) return m;
+  std::string key(dotted);
+  auto it = module_suffixes_.find(key);
+  if (it != module_suffixes_.end()) return it->second;
+  const rules::PythonModule* found = nullptr;
+  std::string suffix = "." + key;
+  for (const rules::PythonModule* m : project_.modules) {
+    if (m->name.size() > suffix.size() && ends_with(m->name, suffix)) {
+      if (found) {  // ambiguous: two packages of that name
+        found = nullptr;
+        break;
+      }
+      found = m;
+    }
+  }
+  module_suffixes_.emplace(std::move(key), found);
+  return found;
+}
+
 const Env* Interpreter::module_env(const rules::PythonModule* m) {
   auto it = module_envs_.find(m);
   if (it != module_envs_.end()) return it->second.get();
@@ -309,7 +334,7 @@ Value Interpreter::module_member(const rules::PythonModule* m, std::string_view 
   }
   // A submodule of a package.
   std::string dotted = m->name + "." + std::string(name);
-  if (const rules::PythonModule* sub = project_.module(dotted)) {
+  if (const rules::PythonModule* sub = find_module(dotted)) {
     Value v;
     v.shape = Shape::Module;
     v.module = sub;
@@ -328,7 +353,7 @@ Value Interpreter::resolve_qualified(const std::string& qn, Frame& f) {
     v.taint.kinds = kUnknown;
     return v;
   }
-  if (const rules::PythonModule* m = project_.module(qn)) {
+  if (const rules::PythonModule* m = find_module(qn)) {
     Value v;
     v.shape = Shape::Module;
     v.module = m;
@@ -338,7 +363,7 @@ Value Interpreter::resolve_qualified(const std::string& qn, Frame& f) {
   // The longest prefix that is a project module, then members.
   std::size_t dot = qn.rfind('.');
   while (dot != std::string::npos) {
-    if (const rules::PythonModule* m = project_.module(std::string_view(qn).substr(0, dot))) {
+    if (const rules::PythonModule* m = find_module(std::string_view(qn).substr(0, dot))) {
       Value v = module_member(m, std::string_view(qn).substr(dot + 1, qn.find('.', dot + 1) - dot - 1));
       std::size_t next = qn.find('.', dot + 1);
       while (next != std::string::npos) {
@@ -510,7 +535,7 @@ Value Interpreter::attribute_of(const Value& base, std::string_view attr, Frame&
         v.request = false;
         return v;
       }
-      if (const rules::PythonModule* m = project_.module(full)) {
+      if (const rules::PythonModule* m = find_module(full)) {
         Value v;
         v.shape = Shape::Module;
         v.module = m;
@@ -666,6 +691,13 @@ Value Interpreter::eval_binop(const py::BinOp* b, Frame& f) {
     }
   }
   Value result;
+  // pathlib's `/` joins: the result is a path object with both sides' data.
+  if (b->op == Operator::Div && (starts_with(l.qn, "pathlib.") || starts_with(r.qn, "pathlib."))) {
+    result.qn = "pathlib.Path()";
+    result.taint = deep_taint(l);
+    result.taint.join(deep_taint(r));
+    return result;
+  }
   if (b->op == Operator::Add && (l.is_str_like() || r.is_str_like())) {
     result = concat(l, r);
   } else if (b->op == Operator::Add && (l.shape == Shape::List || l.shape == Shape::Tuple) && l.shape == r.shape) {
@@ -1117,6 +1149,7 @@ const py::Arguments* arguments_of(const py::Node* def) {
 }
 
 bool is_generator_body(const Span<py::Stmt*>& body);
+bool reads_django_request(const py::Node* def, const rules::PythonModule* m);
 
 CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Call* c, Frame& caller) {
   const py::Arguments* params = arguments_of(fn.def);
@@ -1586,6 +1619,23 @@ Value Interpreter::call_external(const std::string& qn, Args& args, const py::Ca
     for (const SinkModel& m : sinks->second) check_sink(m, qn, args, c, f, nullptr);
   }
   if (qn == "hashlib.new" || qn == "random.seed") observe(qn, args, c, f);
+  // A method of an object known by name (current_app.logger.info, User.objects.raw, a
+  // module-level connection): the method sinks whose receiver hint the name carries.
+  if (sinks == models_.sinks.end()) {
+    std::size_t dot = qn.rfind('.');
+    if (dot != std::string::npos && dot > 0) {
+      auto ms = models_.method_sinks.find(std::string_view(qn).substr(dot + 1));
+      std::string_view receiver_name = std::string_view(qn).substr(0, dot);
+      if (ms != models_.method_sinks.end()) {
+        for (const SinkModel& m : ms->second) {
+          bool applies = m.receiver_hint.empty() ? receiver_name.find("()") != std::string_view::npos
+                                                 : contains_ci(receiver_name, m.receiver_hint) &&
+                                                       m.receiver_hint.find('-') == std::string::npos;
+          if (applies) check_sink(m, describe(c->func, f.module), args, c, f, nullptr);
+        }
+      }
+    }
+  }
   // The session: update/setdefault store values the application trusts later.
   for (std::string_view prefix : {"flask.session.", "django.session."}) {
     if (!starts_with(qn, prefix)) continue;
@@ -1777,6 +1827,14 @@ Value Interpreter::call_external(const std::string& qn, Args& args, const py::Ca
     if (resolve && resolve->constant && resolve->shape == Shape::Str) v.unsafe_xml = false;  // 'internal'
     if (network && network->constant && truthiness(*network) == false) v.unsafe_xml = true;
     v.origins.push_back(c);
+    return v;
+  }
+  if (qn == "os.path.realpath" || qn == "os.path.abspath" || qn == "os.path.normpath" ||
+      qn == "posixpath.realpath" || qn == "posixpath.abspath" || qn == "posixpath.normpath") {
+    Value v;
+    v.shape = Shape::Str;
+    if (!args.positional.empty()) v.taint = deep_taint(args.positional[0]);
+    v.normalized = true;
     return v;
   }
   if (qn == "xml.sax.make_parser" || qn == "xml.sax.expatreader.create_parser") {
@@ -2342,8 +2400,11 @@ Value Interpreter::eval_call(const py::Call* c, Frame& f) {
       callee = attribute_of(receiver, a->attr, f, a);
       method = !(callee.shape == Shape::Function || callee.shape == Shape::Class ||
                  (callee.shape == Shape::External && receiver.shape != Shape::Object));
-      // A method of an object the analysis cannot see into, or of a module's value.
-      if (receiver.shape == Shape::External && callee.shape == Shape::External) method = false;
+      // A method of an object the analysis cannot see into, or of a module's value; an
+      // object a library call returned (a parser, a connection) has modelled methods.
+      if (receiver.shape == Shape::External && callee.shape == Shape::External) {
+        method = receiver.qn.find("()") != std::string::npos;
+      }
       if (receiver.shape == Shape::Object && callee.shape != Shape::Function && callee.shape != Shape::Class) method = true;
     } else {
       method = true;
@@ -2623,6 +2684,18 @@ void Interpreter::refine(const py::Expr* test, bool truth, Frame& f) {
       if (m == "isdigit" || m == "isalnum" || m == "isalpha" || m == "isnumeric" || m == "isdecimal" ||
           m == "isidentifier") {
         clean_var(a->value, nullptr);
+        return;
+      }
+      // A normalised path that starts with the base directory stays inside it.
+      if ((m == "startswith" || m == "is_relative_to") && !call->args.empty()) {
+        if (auto* n = as<py::Name>(a->value)) {
+          auto it = f.env.vars.find(n->id);
+          if (it != f.env.vars.end() && it->second.normalized) {
+            Frame probe = f;
+            Value base = eval(call->args[0], probe);
+            if (!base.text.empty() && !base.taint.any()) it->second.taint.sanitized |= bit(Path);
+          }
+        }
         return;
       }
       if ((m == "fullmatch" || m == "match") && !call->args.empty()) {
@@ -3196,7 +3269,8 @@ void Interpreter::analyse_entry(const rules::PythonModule* m, const py::Node* de
       } else {
         v = source_value(kUser, f, a, "route parameter `" + std::string(a->arg) + "`");
       }
-    } else if (django_module && ((i == 0 && !method) || (i == 1 && method)) && a->arg == "request") {
+    } else if ((django_module || reads_django_request(def, m)) && ((i == 0 && !method) || (i == 1 && method)) &&
+               a->arg == "request") {
       v = Value::external("django.http.HttpRequest");
       v.request = true;
       v.framework = "django";
@@ -3231,6 +3305,29 @@ void Interpreter::analyse_entry(const rules::PythonModule* m, const py::Node* de
       as<py::FunctionDef>(def) ? as<py::FunctionDef>(def)->body : as<py::AsyncFunctionDef>(def)->body;
   exec_block(body, f);
   call_stack_.pop_back();
+}
+
+// Whether a function reads Django's request attributes from a parameter named `request`
+// (a view in a module that imports nothing from Django itself).
+bool reads_django_request(const py::Node* def, const rules::PythonModule* m) {
+  std::string_view text = m->unit.text;
+  std::size_t start = 0;
+  for (int line = 1; line < def->lineno && start != std::string_view::npos; ++line) {
+    start = text.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  if (start == std::string_view::npos) return false;
+  std::size_t end = start;
+  for (int line = def->lineno; line <= def->end_lineno && end != std::string_view::npos; ++line) {
+    end = text.find('\n', end);
+    if (end != std::string_view::npos) ++end;
+  }
+  std::string_view body = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  for (const char* attr : {"request.GET", "request.POST", "request.COOKIES", "request.META", "request.FILES",
+                           "request.session"}) {
+    if (body.find(attr) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 // Whether a module's text mentions anything that can bring input in; others are analysed
