@@ -363,17 +363,12 @@ Value Interpreter::module_member(const rules::PythonModule* m, std::string_view 
   }
   // The module is being evaluated (a cycle): its defs are known from the tree.
   for (const py::Stmt* s : m->unit.module->body) {
-    if (auto* fn = as<py::FunctionDef>(s); fn && fn->name == name) {
+    auto* fn = as<py::FunctionDef>(s);
+    auto* async_fn = as<py::AsyncFunctionDef>(s);
+    if ((fn && fn->name == name) || (async_fn && async_fn->name == name)) {
       Value v;
       v.shape = Shape::Function;
-      v.def = fn;
-      v.module = m;
-      return v;
-    }
-    if (auto* fn = as<py::AsyncFunctionDef>(s); fn && fn->name == name) {
-      Value v;
-      v.shape = Shape::Function;
-      v.def = fn;
+      v.def = s;
       v.module = m;
       return v;
     }
