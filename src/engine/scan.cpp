@@ -267,6 +267,7 @@ void check_module(const ScanOptions& options, std::unique_ptr<py::ParsedModule>&
   work.module.name = info.name;
   work.module.is_package = info.is_package;
   if (keep) {
+    model->release_memo();  // made again for what the project stage asks
     work.parsed = std::move(parsed);
     work.model = std::move(model);
   }

@@ -1133,6 +1133,11 @@ SemanticModel::Resolved SemanticModel::resolve(const py::Expr* expr, int depth, 
   }
 }
 
+void SemanticModel::release_memo() const {
+  resolved_index_ = NodeMap<std::uint32_t>{};
+  resolved_ = std::deque<Resolved>{};
+}
+
 const SemanticModel::Resolved& SemanticModel::resolve_memo(const py::Expr* expr) const {
   if (const std::uint32_t* index = resolved_index_.find(expr)) return resolved_[*index];
   int steps = kResolveSteps;

@@ -179,6 +179,10 @@ class SemanticModel {
   // The same, by reference to the memoised resolution (valid as long as the model): for
   // hot paths that ask about every call.
   const std::string& qualified_name_ref(const py::Expr* expr) const;
+  // Forgets the memoised resolutions (they are made again on demand): a model kept for the
+  // analyses across modules holds only what those ask for. Invalidates references
+  // qualified_name_ref returned before.
+  void release_memo() const;
   // The class (or callable) an expression is an instance of: "flask.Flask" for `app` after
   // `app = Flask(__name__)`, or for `Flask(__name__)` itself. Empty when unknown.
   std::string instance_of(const py::Expr* expr) const;
