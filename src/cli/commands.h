@@ -23,6 +23,9 @@ int debug_manifests(const std::string& path);
 // aegis debug pep440: JSON Lines queries on stdin (versions, specifiers, requirements,
 // markers), one JSON answer a line on stdout; the oracle test's interface.
 int debug_pep440();
+// aegis debug app PATH: the application model (apps, routes, controls, config per
+// environment, Django settings) of a project as JSON.
+int debug_app(const std::string& path);
 
 struct DebugParseOptions {
   std::vector<std::string> paths;  // files, or directories searched for *.py

@@ -159,6 +159,9 @@ int main(int argc, char** argv) {
   parse->add_option("-j,--jobs", parse_options.jobs, "Threads (0: all cores)");
   parse->add_option("--python-version", python_version, "Grammar to accept, 3.8 to 3.14")->capture_default_str();
   parse->add_flag("--list-failures", parse_options.list_failures, "Print each rejected file with its error");
+  auto* app_model = debug->add_subcommand(
+      "app", "Print the application model as JSON: apps, routes, controls, config per environment");
+  app_model->add_option("PATH", path, "Project directory or Python file")->required();
   auto* pep440 = debug->add_subcommand("pep440", "Answer JSON Lines queries on versions, specifiers, requirements, markers");
 
   try {
@@ -190,6 +193,7 @@ int main(int argc, char** argv) {
   if (*tokens) return aegis::cli::debug_tokens(path, minor);
   if (*manifests) return aegis::cli::debug_manifests(path);
   if (*semantic) return aegis::cli::debug_semantic(path, minor);
+  if (*app_model) return aegis::cli::debug_app(path);
   if (*parse) {
     parse_options.feature_minor = minor;
     return aegis::cli::debug_parse(parse_options);

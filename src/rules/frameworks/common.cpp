@@ -1,0 +1,120 @@
+#include "rules/frameworks/common.h"
+
+#include <mutex>
+
+#include "frameworks/model_util.h"
+
+namespace aegis::rules::fw {
+
+namespace {
+
+// One model per scan: keyed by the project and the identity of every module it holds.
+struct Cache {
+  std::mutex mutex;
+  const PythonProject* project = nullptr;
+  std::vector<const void*> identity;
+  std::unique_ptr<AppModel> model;
+};
+
+std::vector<const void*> identity_of(const PythonProject& project) {
+  std::vector<const void*> out;
+  for (const PythonModule* m : project.modules) {
+    out.push_back(m);
+    out.push_back(m ? m->unit.module : nullptr);
+    out.push_back(m ? m->unit.text.data() : nullptr);
+  }
+  return out;
+}
+
+}  // namespace
+
+const AppModel& app_model(const PythonProject& project) {
+  static Cache cache;
+  std::lock_guard<std::mutex> lock(cache.mutex);
+  std::vector<const void*> identity = identity_of(project);
+  if (!cache.model || cache.project != &project || cache.identity != identity) {
+    cache.model = std::make_unique<AppModel>(frameworks::build_app_model(project));
+    cache.project = &project;
+    cache.identity = std::move(identity);
+  }
+  return *cache.model;
+}
+
+Finding* report(PythonProject& project, const Site& site, std::string message) {
+  if (!site.module || !site.node || !project.out) return nullptr;
+  const py::Node* node = site.node;
+  // About a whole module: point at its first statement.
+  if (const auto* mod = py::dyn_cast<py::Module>(node)) {
+    if (mod->body.size() == 0) return nullptr;
+    node = mod->body[0];
+  }
+  return &project.report(*site.module, *node, std::move(message));
+}
+
+void strength(PythonProject& project, std::string id, std::string title, Area area, std::string evidence,
+              const Site& site) {
+  if (!project.strengths) return;
+  Strength s;
+  s.id = std::move(id);
+  s.title = std::move(title);
+  s.area = area;
+  s.evidence = std::move(evidence);
+  s.path = site.path();
+  s.line = site.line();
+  project.strength(std::move(s));
+}
+
+std::string where(const Site& s) {
+  if (!s.module) return "?";
+  return std::string(s.module->unit.path) + ":" + std::to_string(s.line());
+}
+
+std::string where(const ConfigValue& v) { return v.origin + " (" + where(v.site) + ")"; }
+
+const ConfigValue* production_value(const App& app, const std::string& key) {
+  const frameworks::Environment* env = app.production();
+  if (!env) return nullptr;
+  auto it = env->values.find(key);
+  return it == env->values.end() ? nullptr : &it->second;
+}
+
+bool imports_module(const PythonProject& project, std::string_view module) {
+  for (const PythonModule* m : project.modules) {
+    if (!m || !m->unit.model || m->unit.in_test) continue;
+    for (const auto& rec : m->unit.model->imports()) {
+      if (rec.module == module || (rec.module.size() > module.size() && rec.module.compare(0, module.size(), module) == 0 &&
+                                   rec.module[module.size()] == '.'))
+        return true;
+    }
+  }
+  return false;
+}
+
+bool uses_cookie_sessions(const PythonProject& project, const App& app) {
+  if (app.framework == frameworks::Framework::Flask) {
+    if (app.control("login")) return true;
+    for (const PythonModule* m : project.modules) {
+      if (!m || !m->unit.model || m->unit.in_test) continue;
+      for (const auto& rec : m->unit.model->imports()) {
+        if (rec.target == "flask.session") return true;
+      }
+    }
+    return false;
+  }
+  // FastAPI/Starlette: SessionMiddleware.
+  for (const auto& c : app.controls) {
+    if (frameworks::util::contains(c.name, "SessionMiddleware")) return true;
+  }
+  return false;
+}
+
+std::vector<const frameworks::Environment*> production_environments(const App& app) {
+  std::vector<const frameworks::Environment*> out;
+  if (const frameworks::Environment* p = app.production()) {
+    out.push_back(p);
+    return out;
+  }
+  return out;
+}
+
+}  // namespace aegis::rules::fw

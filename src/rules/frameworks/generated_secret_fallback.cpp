@@ -1,0 +1,101 @@
+// SEC006 secret-generated-per-process: a signing secret generated at start-up
+// (secrets.token_hex(), os.urandom(), uuid4()) as the value or fallback of a secret -- so
+// each worker signs with its own key, and every restart logs everyone out or accepts
+// tokens nobody can verify elsewhere.
+#include "frameworks/model_util.h"
+#include "rules/frameworks/common.h"
+#include "rules/secrets/secret_names.h"
+
+namespace aegis::rules {
+namespace {
+
+const RuleMeta kMeta{
+    .id = "SEC006",
+    .name = "secret-generated-per-process",
+    .title = "signing secret generated per process",
+    .severity = Severity::Medium,
+    .confidence = Confidence::Medium,
+    .cwe = 330,
+    .owasp = "A02:2021-Cryptographic Failures",
+    .area = Area::Configuration,
+    .flags = "`secrets.token_hex()`, `secrets.token_urlsafe()`, `secrets.token_bytes()`, `os.urandom()` "
+             "or `uuid.uuid4()` assigned to a secret's name (SECRET_KEY, JWT_SECRET, ...), used as "
+             "the default of an environment read of one, or returned by a function whose name says "
+             "it provides a secret (`get_jwt_secret`). Generating a salt, a nonce or a token for a "
+             "user is not flagged.",
+    .why = "A key made when the process starts differs per worker and per restart: sessions and JWTs "
+           "signed by one worker fail on the next, and the fallback hides that the real secret store "
+           "was unreachable.",
+    .example = "def get_jwt_secret():\n    try:\n        return fetch_secret(\"jwt\")\n    except Exception:\n        return secrets.token_hex(32)",
+    .fix = "Fail at start-up when the secret cannot be read: `raise RuntimeError(\"JWT secret unavailable\")`; "
+           "share one secret between workers through the environment or the secret manager.",
+    .effort = "15 min",
+    .references = {"https://cwe.mitre.org/data/definitions/330.html"},
+};
+
+const sem::QualifiedNameSet kGenerators{"secrets.token_hex", "secrets.token_urlsafe", "secrets.token_bytes",
+                                        "os.urandom", "uuid.uuid4"};
+
+class GeneratedSecret final : public Rule {
+ public:
+  GeneratedSecret() : Rule(kMeta) {}
+  bool wants_python_project() const override { return true; }
+
+  void check_python_project(PythonProject& project) const override {
+    for (const PythonModule* m : project.modules) {
+      if (!m || !m->unit.module || m->unit.in_test) continue;
+      const auto& model = *m->unit.model;
+      frameworks::util::walk(m->unit.module, [&](const py::Node* n) {
+        const auto* call = py::dyn_cast<py::Call>(n);
+        if (!call || !kGenerators.contains(model.qualified_name_ref(call))) return;
+        std::string what = model.qualified_name_ref(call) + "()";
+        std::string secret = secret_destination(*m, call);
+        if (secret.empty()) return;
+        fw::report(project, {m, call}, what + " makes " + secret +
+                                           " anew in each process: workers and restarts disagree on the key");
+      });
+    }
+  }
+
+ private:
+  // The secret the generated value becomes, or "" when it is not one.
+  static std::string secret_destination(const PythonModule& m, const py::Call* call) {
+    const auto& model = *m.unit.model;
+    const py::Node* child = call;
+    for (const py::Node* p = model.parent(call); p; child = p, p = model.parent(p)) {
+      if (const auto* outer = py::dyn_cast<py::Call>(p)) {
+        // os.getenv("SECRET_KEY", secrets.token_hex())
+        auto read = frameworks::util::env_read(m, outer);
+        if (read && read->default_expr == child && secrets::is_secret_name(read->var)) return read->var;
+        continue;
+      }
+      if (const auto* assign = py::dyn_cast<py::Assign>(p)) {
+        for (const py::Expr* t : assign->targets) {
+          std::string name;
+          if (const auto* nm = py::dyn_cast<py::Name>(t)) name = std::string(nm->id);
+          if (const auto* at = py::dyn_cast<py::Attribute>(t)) name = std::string(at->attr);
+          if (const auto* sub = py::dyn_cast<py::Subscript>(t)) name = frameworks::util::string_value(m, sub->slice).value_or("");
+          if (!name.empty() && secrets::is_secret_name(name)) return name;
+        }
+        return {};
+      }
+      if (const auto* ret = py::dyn_cast<py::Return>(p)) {
+        (void)ret;
+        const py::Node* fn = model.enclosing_function(p);
+        std::string name;
+        if (const auto* f = py::dyn_cast<py::FunctionDef>(fn)) name = std::string(f->name);
+        if (const auto* f = py::dyn_cast<py::AsyncFunctionDef>(fn)) name = std::string(f->name);
+        std::string l = frameworks::util::lower(name);
+        if (frameworks::util::contains(l, "secret") || frameworks::util::contains(l, "signing_key")) return "the value of " + name + "()";
+        return {};
+      }
+      if (py::isa<py::Stmt>(p)) return {};
+    }
+    return {};
+  }
+};
+
+AEGIS_REGISTER_RULE(GeneratedSecret);
+
+}  // namespace
+}  // namespace aegis::rules
