@@ -24,8 +24,9 @@ int debug_manifests(const std::string& path);
 // markers), one JSON answer a line on stdout; the oracle test's interface.
 int debug_pep440();
 // aegis debug app PATH: the application model (apps, routes, controls, config per
-// environment, Django settings) of a project as JSON.
-int debug_app(const std::string& path);
+// environment, Django settings) of a project as JSON; with run_rules, what the project
+// rules conclude from it (findings and strengths, one a line).
+int debug_app(const std::string& path, bool run_rules);
 
 struct DebugParseOptions {
   std::vector<std::string> paths;  // files, or directories searched for *.py
@@ -60,6 +61,7 @@ struct ScanCommandOptions {
   bool fail_on_confidence_set = false;
   bool quiet = false;
   bool show_accepted = false;
+  bool strengths = false;             // --strengths: list controls found in place (text)
   std::string color = "auto";         // auto | always | never
   std::string config_file;            // --config FILE: this file instead of searching
   bool no_config = false;             // --no-config: no configuration file at all

@@ -1,5 +1,6 @@
 // aegis debug app PATH: the application model of a project (apps, routes, controls, config
 // per environment, Django settings) as JSON -- what the framework rules believe.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -9,10 +10,11 @@
 #include "cli/commands.h"
 #include "frameworks/app_model.h"
 #include "frameworks/loaded_project.h"
+#include "rules/rule.h"
 
 namespace aegis::cli {
 
-int debug_app(const std::string& path) {
+int debug_app(const std::string& path, bool run_rules) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::path root(path);
@@ -48,6 +50,32 @@ int debug_app(const std::string& path) {
   }
   frameworks::LoadedProject loaded(std::move(sources));
   for (const std::string& e : loaded.errors()) std::cerr << e << " (skipped)\n";
+  if (run_rules) {
+    // The project rules over this model alone (no suppressions or configuration): for
+    // checking what a rule concludes from the model above.
+    std::vector<Finding> findings;
+    std::vector<Strength> strengths;
+    rules::PythonProject& project = loaded.project();
+    project.out = &findings;
+    project.strengths = &strengths;
+    for (const rules::Rule* rule : rules::Registry::instance().rules()) {
+      if (!rule->wants_python_project()) continue;
+      project.rule = rule;
+      rule->check_python_project(project);
+    }
+    std::sort(findings.begin(), findings.end(), finding_less);
+    std::sort(strengths.begin(), strengths.end(), strength_less);
+    std::string out;
+    for (const Finding& f : findings) {
+      out += f.path + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + "  " + f.rule_id + "  [" +
+             to_string(f.severity) + "]  " + f.message + "\n";
+    }
+    for (const Strength& s : strengths) {
+      out += "strength " + s.id + "  " + s.path + ":" + std::to_string(s.line) + "  " + s.evidence + "\n";
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+  }
   std::string out = frameworks::app_model_json(frameworks::build_app_model(loaded.project()));
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;

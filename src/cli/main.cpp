@@ -78,6 +78,8 @@ int main(int argc, char** argv) {
                                               "...and at least this confidence (default: the configuration's, or low)")
                                  ->check(CLI::IsMember({"low", "medium", "high"}));
   scan->add_flag("-q,--quiet", scan_options.quiet, "Print findings and the summary line only");
+  scan->add_flag("--strengths", scan_options.strengths,
+                 "List the security controls found in place (text output; JSON always has them)");
   scan->add_flag("--show-accepted", scan_options.show_accepted,
                  "List findings accepted by a suppression comment or the baseline too");
   scan->add_option("--color", scan_options.color, "Colour the text output")
@@ -162,6 +164,8 @@ int main(int argc, char** argv) {
   auto* app_model = debug->add_subcommand(
       "app", "Print the application model as JSON: apps, routes, controls, config per environment");
   app_model->add_option("PATH", path, "Project directory or Python file")->required();
+  bool app_rules = false;
+  app_model->add_flag("--rules", app_rules, "Print what the project rules conclude instead (findings and strengths)");
   auto* pep440 = debug->add_subcommand("pep440", "Answer JSON Lines queries on versions, specifiers, requirements, markers");
 
   try {
@@ -193,7 +197,7 @@ int main(int argc, char** argv) {
   if (*tokens) return aegis::cli::debug_tokens(path, minor);
   if (*manifests) return aegis::cli::debug_manifests(path);
   if (*semantic) return aegis::cli::debug_semantic(path, minor);
-  if (*app_model) return aegis::cli::debug_app(path);
+  if (*app_model) return aegis::cli::debug_app(path, app_rules);
   if (*parse) {
     parse_options.feature_minor = minor;
     return aegis::cli::debug_parse(parse_options);

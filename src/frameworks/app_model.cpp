@@ -823,6 +823,17 @@ class Builder {
         if (is_auth_name(d)) r.authenticated = true;
         if (is_rate_limit_name(d) || contains(lower(d), "limit")) r.rate_limited = true;
       }
+      // A hand-rolled limiter called in the view (`if _rate_limited(ip): abort(429)`).
+      if (!r.rate_limited) {
+        walk(fn, [&](const py::Node* x) {
+          const auto* c = py::dyn_cast<py::Call>(x);
+          if (!c || r.rate_limited) return;
+          std::string l = lower(source_text(m, c->func));
+          for (const char* w : {"rate_limit", "ratelimit", "throttle", "too_many", "attempts", "limiter"}) {
+            if (contains(l, w)) r.rate_limited = true;
+          }
+        });
+      }
       if (exempt_views_.count(qualified(m, nullptr)) || exempt_views_.count(dotted(m, r.function))) r.csrf_exempt = true;
       if (app >= 0) {
         model_.apps[app].routes.push_back(std::move(r));

@@ -13,6 +13,7 @@ struct TextOptions {
   bool color = false;          // ANSI colours (on a TTY)
   bool show_accepted = false;  // list findings accepted by a suppression or baseline too
   bool quiet = false;          // findings and the summary line only
+  bool strengths = false;      // list the controls found in place (--strengths)
 };
 
 // Findings grouped by file as "path:line:col  ID  [severity]  message", diagnostics as

@@ -40,19 +40,6 @@ bool auth_route(const fw::Route& r) {
   return false;
 }
 
-bool hand_rolled_limit(const PythonModule& m, const py::Node* fn) {
-  bool found = false;
-  frameworks::util::walk(fn, [&](const py::Node* n) {
-    const auto* call = py::dyn_cast<py::Call>(n);
-    if (!call || found) return;
-    std::string l = frameworks::util::lower(frameworks::source_text(m, call->func));
-    for (const char* w : {"rate_limit", "ratelimit", "throttle", "too_many", "attempts", "limiter"}) {
-      if (frameworks::util::contains(l, w)) found = true;
-    }
-  });
-  return found;
-}
-
 class AuthRouteNoRateLimit final : public Rule {
  public:
   AuthRouteNoRateLimit() : Rule(kMeta) {}
@@ -67,7 +54,7 @@ class AuthRouteNoRateLimit final : public Rule {
       const fw::Route* first = nullptr;
       for (const fw::Route& r : app.routes) {
         if (!r.state_changing() || !auth_route(r) || r.site.module->unit.in_test) continue;
-        if (r.rate_limited || defaults || hand_rolled_limit(*r.site.module, r.function_node)) {
+        if (r.rate_limited || defaults) {
           limited.push_back(r.path);
           if (!first) first = &r;
           continue;

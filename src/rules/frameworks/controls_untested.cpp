@@ -1,6 +1,8 @@
 // TST001 security-control-untested: CSRF protection, rate limiting, authentication or
 // session expiry that the app has but its test suite never exercises (no test posts
 // without a token and expects 400, none expects 429, 401/403, or an expired session).
+#include <algorithm>
+
 #include "frameworks/model_util.h"
 #include "rules/frameworks/common.h"
 
@@ -43,19 +45,33 @@ class ControlsUntested final : public Rule {
     bool csrf_tested = mentions("csrf") && mentions("400");
     bool rate_tested = mentions("429");
     bool auth_tested = mentions("401") || mentions("403");
-    const PythonModule* first_test = model.facts.test_modules.front();
+    // The test that shows a control is exercised: the first line of a test module with the marker.
+    auto evidence = [&](std::string_view marker) -> fw::Site {
+      for (const PythonModule* m : model.facts.test_modules) {
+        std::string text = frameworks::util::lower(m->unit.text);
+        std::size_t at = text.find(marker);
+        if (at == std::string::npos) continue;
+        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+        for (const py::Stmt* s : m->unit.module->body) {
+          if (s->lineno <= line && s->end_lineno >= line) return {m, s};
+        }
+      }
+      return {};
+    };
     for (const fw::App& app : model.apps) {
       if (app.site.module->unit.in_test) continue;
-      auto judge = [&](bool tested, const fw::Site& site, const std::string& control, const std::string& expect) {
+      auto judge = [&](bool tested, const fw::Site& site, const std::string& control, const std::string& expect,
+                       std::string_view marker) {
         if (tested) {
+          fw::Site where = evidence(marker);
           fw::strength(project, "security-tests", "Security controls are tested", Area::Testing,
-                       control + " exercised by the tests (" + expect + ")", {first_test, first_test->unit.module});
+                       control + " exercised by the tests (a test " + expect + ")", where.module ? where : site);
           return;
         }
         fw::report(project, site, control + " is never exercised by the tests: no test " + expect);
       };
       if (const frameworks::Control* csrf = app.control("csrf"))
-        judge(csrf_tested, csrf->site, "CSRF protection", "posts without a token and expects 400");
+        judge(csrf_tested, csrf->site, "CSRF protection", "posts without a token and expects 400", "csrf");
       const fw::Route* limited = nullptr;
       const fw::Route* protected_route = nullptr;
       for (const fw::Route& r : app.routes) {
@@ -63,10 +79,11 @@ class ControlsUntested final : public Rule {
         if (r.authenticated && !protected_route) protected_route = &r;
       }
       const frameworks::Control* limiter = app.control("limiter");
-      if (limiter) judge(rate_tested, limiter->site, "rate limiting", "expects 429");
-      else if (limited) judge(rate_tested, limited->site, "the rate limit on " + limited->path, "expects 429");
+      if (limiter) judge(rate_tested, limiter->site, "rate limiting", "expects 429", "429");
+      else if (limited) judge(rate_tested, limited->site, "the rate limit on " + limited->path, "expects 429", "429");
       if (protected_route)
-        judge(auth_tested, protected_route->site, "authentication of " + protected_route->path, "expects 401 or 403");
+        judge(auth_tested, protected_route->site, "authentication of " + protected_route->path, "expects 401 or 403",
+              auth_tested && mentions("401") ? "401" : "403");
     }
   }
 };

@@ -52,6 +52,15 @@ class DebugInProduction final : public Rule {
                             ? "every environment (the app has one configuration)"
                             : "production (" + std::string(frameworks::util::last_component(prod->config_class)) + ")";
       judge(project, prod->values, env);
+      if (!prod->config_class.empty() && app.environments.size() >= 2) {
+        std::string names;
+        for (const frameworks::Environment& e : app.environments) names += (names.empty() ? "" : ", ") + e.name;
+        const auto& cls = model.config_classes.at(prod->config_class);
+        fw::strength(project, "environment-config", "Configuration separated per environment", Area::Configuration,
+                     "config classes for " + names + (app.env_selector.empty() ? "" : ", chosen by " + app.env_selector) +
+                         " (" + fw::where(cls.site) + ")",
+                     cls.site);
+      }
       if (auto it = prod->values.find("WTF_CSRF_ENABLED"); it != prod->values.end() && it->second.is_false()) {
         fw::report(project, it->second.site, "WTF_CSRF_ENABLED = False applies in " + env + ", set in " +
                                                  fw::where(it->second) + ": CSRF protection is off");

@@ -42,6 +42,15 @@ class GeneratedSecret final : public Rule {
   bool wants_python_project() const override { return true; }
 
   void check_python_project(PythonProject& project) const override {
+    bool seen_manager = false;
+    const fw::AppModel& app_model = fw::app_model(project);
+    for (const fw::App& app : app_model.apps) {
+      const fw::ConfigValue* key = fw::production_value(app, "SECRET_KEY");
+      if (key && key->kind == fw::ConfigValue::Kind::Environment && !key->env_default) {
+        fw::strength(project, "secret-from-environment", "Secret key from the environment, no fallback",
+                     Area::Configuration, "SECRET_KEY = " + key->text + " in " + fw::where(*key), key->site);
+      }
+    }
     for (const PythonModule* m : project.modules) {
       if (!m || !m->unit.module || m->unit.in_test) continue;
       const auto& model = *m->unit.model;
@@ -54,10 +63,25 @@ class GeneratedSecret final : public Rule {
         fw::report(project, {m, call}, what + " makes " + secret +
                                            " anew in each process: workers and restarts disagree on the key");
       });
+      record_strengths(project, *m, seen_manager);
     }
   }
 
  private:
+  // Secrets from a secret manager, and the app's secret key from the environment with no fallback.
+  void record_strengths(PythonProject& project, const PythonModule& m, bool& seen_manager) const {
+    frameworks::util::walk(m.unit.module, [&](const py::Node* n) {
+      const auto* call = py::dyn_cast<py::Call>(n);
+      if (!call) return;
+      const auto* attr = py::dyn_cast<py::Attribute>(call->func);
+      if (attr && (attr->attr == "get_secret_value" || attr->attr == "access_secret_version") && !seen_manager) {
+        seen_manager = true;
+        fw::strength(project, "secret-manager", "Secrets read from a secret manager", Area::Configuration,
+                     frameworks::source_text(m, call->func) + "(...) in " + fw::where({&m, call}), {&m, call});
+      }
+    });
+  }
+
   // The secret the generated value becomes, or "" when it is not one.
   static std::string secret_destination(const PythonModule& m, const py::Call* call) {
     const auto& model = *m.unit.model;

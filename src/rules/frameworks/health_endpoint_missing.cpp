@@ -47,7 +47,7 @@ class HealthEndpointMissing final : public Rule {
       if (app.site.module->unit.in_test) continue;
       const fw::Route* health = nullptr;
       for (const fw::Route& r : app.routes) {
-        if (health_path(r.path)) health = &r;
+        if (!health && health_path(r.path)) health = &r;
       }
       if (health) {
         fw::strength(project, "health-endpoint", "Health endpoint for probes", Area::Operability,

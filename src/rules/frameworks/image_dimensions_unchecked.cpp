@@ -1,6 +1,8 @@
 // UPL001 image-dimensions-unchecked: an uploaded image decoded by Pillow with no check of
 // its pixel dimensions (size in bytes and format checks do not stop an image bomb), or
 // Pillow's own guard switched off with Image.MAX_IMAGE_PIXELS = None.
+#include <set>
+
 #include "frameworks/model_util.h"
 #include "rules/frameworks/common.h"
 
@@ -72,21 +74,30 @@ class ImageDimensions final : public Rule {
       });
     }
     if (limit_set) return;
+    std::set<const py::Node*> seen;
     for (auto [m, call] : opens) {
       const py::Node* fn = m->unit.model->enclosing_function(call);
-      if (!fn || !handles_upload(*m, fn)) continue;
-      bool checked = false;
+      if (!fn || !handles_upload(*m, fn) || !seen.insert(fn).second) continue;
+      bool dimensions = false, filename = false, format = false;
       frameworks::util::walk(fn, [&](const py::Node* n) {
         if (const auto* a = py::dyn_cast<py::Attribute>(n)) {
-          if (a->attr == "size" || a->attr == "width" || a->attr == "height") checked = true;
+          if (a->attr == "size" || a->attr == "width" || a->attr == "height") dimensions = true;
+          if (a->attr == "verify" || a->attr == "format") format = true;
+        }
+        if (const auto* c = py::dyn_cast<py::Call>(n)) {
+          if (frameworks::util::last_component(m->unit.model->qualified_name_ref(c)) == "secure_filename") filename = true;
         }
       });
-      if (checked) {
-        fw::strength(project, "upload-validation", "Uploaded images are checked before decoding",
-                     Area::InputValidation, "pixel dimensions checked after Image.open in " + fw::where({m, fn}),
-                     {m, call});
-        continue;
+      if (dimensions || (filename && format)) {
+        std::string checks;
+        if (filename) checks += "secure_filename, ";
+        if (format) checks += "format verified by Pillow, ";
+        if (dimensions) checks += "pixel dimensions, ";
+        checks.resize(checks.size() - 2);
+        fw::strength(project, "upload-validation", "Uploads are validated", Area::InputValidation,
+                     checks + " in " + fw::where({m, fn}), {m, fn});
       }
+      if (dimensions) continue;
       fw::report(project, {m, call}, "Image.open() decodes an upload without checking its pixel dimensions: "
                                      "a small file can declare a huge image (decompression bomb)");
     }

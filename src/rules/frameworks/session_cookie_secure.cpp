@@ -64,9 +64,9 @@ class SessionCookieSecure final : public Rule {
           fw::report(project, v.site,
                      key + " = False applies in " + env + ": set in " + fw::where(v) + inherited +
                          "; the cookie also travels over plain HTTP");
-        } else {
+        } else if (key == "SESSION_COOKIE_SECURE") {
           all_secure = false;
-          if (!classes || key != "SESSION_COOKIE_SECURE") continue;
+          if (!classes) continue;
           const auto& cls = model.config_classes.at(prod->config_class);
           Finding* f = fw::report(project, cls.site,
                                   key + " is not set in " + cls.name + " (" + fw::where(cls.site) +
