@@ -42,7 +42,7 @@ class GeneratedSecret final : public Rule {
   bool wants_python_project() const override { return true; }
 
   void check_python_project(PythonProject& project) const override {
-    bool seen_manager = false;
+    bool seen_manager = false, seen_jwt = false;
     const fw::AppModel& app_model = fw::app_model(project);
     for (const fw::App& app : app_model.apps) {
       const fw::ConfigValue* key = fw::production_value(app, "SECRET_KEY");
@@ -63,16 +63,29 @@ class GeneratedSecret final : public Rule {
         fw::report(project, {m, call}, what + " makes " + secret +
                                            " anew in each process: workers and restarts disagree on the key");
       });
-      record_strengths(project, *m, seen_manager);
+      record_strengths(project, *m, seen_manager, seen_jwt);
     }
   }
 
  private:
   // Secrets from a secret manager, and the app's secret key from the environment with no fallback.
-  void record_strengths(PythonProject& project, const PythonModule& m, bool& seen_manager) const {
+  void record_strengths(PythonProject& project, const PythonModule& m, bool& seen_manager, bool& seen_jwt) const {
     frameworks::util::walk(m.unit.module, [&](const py::Node* n) {
       const auto* call = py::dyn_cast<py::Call>(n);
       if (!call) return;
+      // jwt.decode(..., algorithms=[...]) with expiry not switched off (and required, or on by default).
+      if (m.unit.model->qualified_name_ref(call) == "jwt.decode" && !seen_jwt) {
+        std::string args = frameworks::source_text(m, call);
+        if (frameworks::util::keyword_value(*call, "algorithms") && !frameworks::util::contains(args, "verify_exp") &&
+            !frameworks::util::contains(args, "verify_signature")) {
+          seen_jwt = true;
+          fw::strength(project, "jwt-expiry-verification", "JWT signature and expiry verified", Area::Authentication,
+                       "jwt.decode with algorithms pinned" +
+                           std::string(frameworks::util::contains(args, "\"exp\"") ? " and exp required" : "") +
+                           " in " + fw::where({&m, call}),
+                       {&m, call});
+        }
+      }
       const auto* attr = py::dyn_cast<py::Attribute>(call->func);
       if (attr && (attr->attr == "get_secret_value" || attr->attr == "access_secret_version") && !seen_manager) {
         seen_manager = true;
