@@ -648,6 +648,7 @@ class Builder {
       } else {
         // config[env] / config.get(env) / a name bound to one: the environment map decides.
         a.config_classes.push_back("*");
+        map_users_[&a - model_.apps.data()] = &m;
         find_selector(m, call, a);
       }
     } else if (method == "from_envvar" || method == "from_pyfile" || method == "from_prefixed_env") {
@@ -895,11 +896,22 @@ class Builder {
         }
       }
       if (from_map) {
-        if (!env_maps_.empty()) {
-          for (const auto& [key, q] : env_maps_.front().entries) envs.emplace_back(key, q);
+        // The map (or classes) of this module or of a module it imports.
+        const PythonModule* user = map_users_[&a - model_.apps.data()];
+        std::set<std::string> related{user ? user->name : std::string()};
+        if (user) {
+          for (const auto& rec : user->unit.model->imports()) related.insert(rec.module);
+        }
+        auto module_of = [](const std::string& q) { return q.substr(0, q.rfind('.')); };
+        const EnvMap* chosen = nullptr;
+        for (const EnvMap& map : env_maps_) {
+          if (related.count(map.module->name) && !chosen) chosen = &map;
+        }
+        if (chosen) {
+          for (const auto& [key, q] : chosen->entries) envs.emplace_back(key, q);
         } else {
           for (const auto& [q, c] : model_.config_classes) {
-            if (!c.environment.empty()) envs.emplace_back(c.environment, q);
+            if (!c.environment.empty() && related.count(module_of(q))) envs.emplace_back(c.environment, q);
           }
         }
       }
@@ -1014,6 +1026,7 @@ class Builder {
   std::set<std::string> exempt_views_;
   std::vector<Route> unattached_;
   std::vector<EnvMap> env_maps_;
+  std::map<long, const PythonModule*> map_users_;  // app index -> module of its from_object(map[...])
 };
 
 }  // namespace

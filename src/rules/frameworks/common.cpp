@@ -1,6 +1,7 @@
 #include "rules/frameworks/common.h"
 
 #include <mutex>
+#include <set>
 
 #include "frameworks/model_util.h"
 
@@ -93,8 +94,11 @@ bool imports_module(const PythonProject& project, std::string_view module) {
 bool uses_cookie_sessions(const PythonProject& project, const App& app) {
   if (app.framework == frameworks::Framework::Flask) {
     if (app.control("login")) return true;
-    for (const PythonModule* m : project.modules) {
-      if (!m || !m->unit.model || m->unit.in_test) continue;
+    // flask.session used by the app's own modules: where it is created and where its routes are.
+    std::set<const PythonModule*> own{app.site.module};
+    for (const Route& r : app.routes) own.insert(r.site.module);
+    for (const PythonModule* m : own) {
+      if (!m || !m->unit.model) continue;
       for (const auto& rec : m->unit.model->imports()) {
         if (rec.target == "flask.session") return true;
       }

@@ -38,16 +38,31 @@ class ControlsUntested final : public Rule {
 
   void check_python_project(PythonProject& project) const override {
     const fw::AppModel& model = fw::app_model(project);
-    if (model.facts.test_modules.empty()) return;
+    for (const fw::App& app : model.apps) {
+      if (!app.site.module->unit.in_test) check_app(project, model, app);
+    }
+  }
+
+ private:
+  // The tests of an app: the test modules below the app's top-level directory (the whole
+  // project when the app is at the root), so each service of a monorepo answers for its own.
+  void check_app(PythonProject& project, const fw::AppModel& model, const fw::App& app) const {
+    const std::string& rel = app.site.module->relative_path;
+    std::string root = rel.find('/') == std::string::npos ? std::string() : rel.substr(0, rel.find('/') + 1);
+    std::vector<const PythonModule*> test_modules;
+    for (const PythonModule* m : model.facts.test_modules) {
+      if (m->relative_path.compare(0, root.size(), root) == 0) test_modules.push_back(m);
+    }
+    if (test_modules.empty()) return;
     std::string tests;
-    for (const PythonModule* m : model.facts.test_modules) tests += frameworks::util::lower(m->unit.text);
+    for (const PythonModule* m : test_modules) tests += frameworks::util::lower(m->unit.text);
     auto mentions = [&](std::string_view w) { return frameworks::util::contains(tests, w); };
     bool csrf_tested = mentions("csrf") && mentions("400");
     bool rate_tested = mentions("429");
     bool auth_tested = mentions("401") || mentions("403");
     // The test that shows a control is exercised: the first line of a test module with the marker.
     auto evidence = [&](std::string_view marker) -> fw::Site {
-      for (const PythonModule* m : model.facts.test_modules) {
+      for (const PythonModule* m : test_modules) {
         std::string text = frameworks::util::lower(m->unit.text);
         std::size_t at = text.find(marker);
         if (at == std::string::npos) continue;
@@ -58,8 +73,7 @@ class ControlsUntested final : public Rule {
       }
       return {};
     };
-    for (const fw::App& app : model.apps) {
-      if (app.site.module->unit.in_test) continue;
+    {
       auto judge = [&](bool tested, const fw::Site& site, const std::string& control, const std::string& expect,
                        std::string_view marker) {
         if (tested) {

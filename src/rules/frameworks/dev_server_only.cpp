@@ -58,7 +58,9 @@ class DevServerOnly final : public Rule {
         if (run.module->unit.in_test) continue;
         bool main = frameworks::util::under_main_guard(*run.module, run.node);
         bool env = frameworks::util::under_environment_check(*run.module, run.node);
-        if (!main && !env && !frameworks::util::contains(run.module->name, "manage")) {
+        // In a function it runs when called (a CLI command, a run() helper), not on import.
+        bool in_function = run.module->unit.model->enclosing_function(run.node) != nullptr;
+        if (!main && !env && !in_function) {
           Finding* f = fw::report(project, run, "the development server starts when " + run.module->relative_path +
                                                     " is imported (no __main__ guard): any WSGI server importing the "
                                                     "app starts it too");

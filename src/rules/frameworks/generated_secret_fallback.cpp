@@ -4,7 +4,6 @@
 // tokens nobody can verify elsewhere.
 #include "frameworks/model_util.h"
 #include "rules/frameworks/common.h"
-#include "rules/secrets/secret_names.h"
 
 namespace aegis::rules {
 namespace {
@@ -19,7 +18,7 @@ const RuleMeta kMeta{
     .owasp = "A02:2021-Cryptographic Failures",
     .area = Area::Configuration,
     .flags = "`secrets.token_hex()`, `secrets.token_urlsafe()`, `secrets.token_bytes()`, `os.urandom()` "
-             "or `uuid.uuid4()` assigned to a secret's name (SECRET_KEY, JWT_SECRET, ...), used as "
+             "or `uuid.uuid4()` assigned to a signing secret's name (SECRET_KEY, JWT_SECRET, signing_key, ...), used as "
              "the default of an environment read of one, or returned by a function whose name says "
              "it provides a secret (`get_jwt_secret`). Generating a salt, a nonce or a token for a "
              "user is not flagged.",
@@ -32,6 +31,13 @@ const RuleMeta kMeta{
     .effort = "15 min",
     .references = {"https://cwe.mitre.org/data/definitions/330.html"},
 };
+
+// A signing secret (not a per-user token, salt or nonce): SECRET_KEY, JWT_SECRET, signing_key.
+bool signing_secret(std::string_view name) {
+  std::string l = frameworks::util::lower(name);
+  return frameworks::util::contains(l, "secret") || frameworks::util::contains(l, "signing") ||
+         l == "jwt_key" || l == "hmac_key";
+}
 
 const sem::QualifiedNameSet kGenerators{"secrets.token_hex", "secrets.token_urlsafe", "secrets.token_bytes",
                                         "os.urandom", "uuid.uuid4"};
@@ -103,7 +109,7 @@ class GeneratedSecret final : public Rule {
       if (const auto* outer = py::dyn_cast<py::Call>(p)) {
         // os.getenv("SECRET_KEY", secrets.token_hex())
         auto read = frameworks::util::env_read(m, outer);
-        if (read && read->default_expr == child && secrets::is_secret_name(read->var)) return read->var;
+        if (read && read->default_expr == child && signing_secret(read->var)) return read->var;
         continue;
       }
       if (const auto* assign = py::dyn_cast<py::Assign>(p)) {
@@ -112,7 +118,7 @@ class GeneratedSecret final : public Rule {
           if (const auto* nm = py::dyn_cast<py::Name>(t)) name = std::string(nm->id);
           if (const auto* at = py::dyn_cast<py::Attribute>(t)) name = std::string(at->attr);
           if (const auto* sub = py::dyn_cast<py::Subscript>(t)) name = frameworks::util::string_value(m, sub->slice).value_or("");
-          if (!name.empty() && secrets::is_secret_name(name)) return name;
+          if (!name.empty() && signing_secret(name)) return name;
         }
         return {};
       }

@@ -19,7 +19,8 @@ const RuleMeta kMeta{
     .flags = "Flask: `SESSION_COOKIE_SECURE` (and `REMEMBER_COOKIE_SECURE` when Flask-Login is used) "
              "False in the configuration production runs with -- the production config class "
              "after inheritance and `app.config` assignments -- or unset there while an "
-             "environment-specific config exists. Django: `SESSION_COOKIE_SECURE` / "
+             "environment-specific config exists and the app uses cookie sessions (Flask-Login, "
+             "`flask.session`). Django: `SESSION_COOKIE_SECURE` / "
              "`CSRF_COOKIE_SECURE` not True in the production settings module (split settings "
              "merged). A value read from the environment is not flagged.",
     .why = "Without Secure the browser also sends the session cookie over plain HTTP (a redirect, "
@@ -66,7 +67,7 @@ class SessionCookieSecure final : public Rule {
                          "; the cookie also travels over plain HTTP");
         } else if (key == "SESSION_COOKIE_SECURE") {
           all_secure = false;
-          if (!classes) continue;
+          if (!classes || !fw::uses_cookie_sessions(project, app)) continue;
           const auto& cls = model.config_classes.at(prod->config_class);
           Finding* f = fw::report(project, cls.site,
                                   key + " is not set in " + cls.name + " (" + fw::where(cls.site) +
