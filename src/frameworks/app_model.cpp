@@ -990,17 +990,22 @@ class Builder {
       s.values = std::move(merged);
     };
     for (auto& [name, s] : found) merge(s, 0);
-    bool any_prod = false;
+    // Within each settings package: the modules named for production, else every module
+    // that is not clearly development, testing or a shared base.
+    auto parent = [](const std::string& name) { return name.substr(0, name.rfind('.') == std::string::npos ? 0 : name.rfind('.')); };
+    std::set<std::string> packages_with_prod;
     for (auto& [name, s] : found) {
-      if (is_production_name(last_component(name))) { s.production = true; any_prod = true; }
-    }
-    if (!any_prod) {
-      for (auto& [name, s] : found) {
-        std::string tail = lower(last_component(name));
-        bool other = contains(tail, "dev") || contains(tail, "local") || contains(tail, "test") || tail == "base" ||
-                     contains(tail, "common");
-        s.production = !other;
+      if (is_production_name(last_component(name))) {
+        s.production = true;
+        packages_with_prod.insert(parent(name));
       }
+    }
+    for (auto& [name, s] : found) {
+      if (packages_with_prod.count(parent(name))) continue;
+      std::string tail = lower(last_component(name));
+      bool other = contains(tail, "dev") || contains(tail, "local") || contains(tail, "test") || tail == "base" ||
+                   contains(tail, "common");
+      s.production = !other;
     }
     for (auto& [name, s] : found) model_.django_settings.push_back(std::move(s));
   }

@@ -57,6 +57,23 @@ bool public_path(const std::string& path) {
   return any || path == "/";
 }
 
+bool authenticates(const PythonModule& m, const py::Node* fn) {
+  bool found = false;
+  frameworks::util::walk(fn, [&](const py::Node* n) {
+    const auto* c = py::dyn_cast<py::Constant>(n);
+    if (!c || found) return;
+    if (c->value.kind == py::ConstantKind::Int && (c->value.text == "401" || c->value.text == "403")) found = true;
+    if (c->value.kind == py::ConstantKind::Str) {
+      std::string l = frameworks::util::lower(c->value.text);
+      if (frameworks::util::contains(l, "authoriz") || frameworks::util::contains(l, "bearer") ||
+          frameworks::util::contains(l, "token"))
+        found = true;
+    }
+  });
+  (void)m;
+  return found;
+}
+
 bool middleware_scope(const PythonModule& m, const py::Node* fn) {
   std::string name;
   if (const auto* f = py::dyn_cast<py::FunctionDef>(fn)) name = std::string(f->name);
@@ -67,9 +84,8 @@ bool middleware_scope(const PythonModule& m, const py::Node* fn) {
     if (frameworks::util::contains(l, "auth") || frameworks::util::contains(l, "jwt") ||
         frameworks::util::contains(l, "token") || frameworks::util::contains(l, "login"))
       return true;
-    for (const py::Expr* b : cls->bases) {
-      if (frameworks::util::contains(m.unit.model->qualified_name(b), "BaseHTTPMiddleware")) return true;
-    }
+    // Another middleware authenticates when it refuses with 401/403 or reads credentials.
+    return authenticates(m, fn);
   }
   return false;
 }

@@ -52,56 +52,74 @@ bool redacting(std::string_view name) {
   return false;
 }
 
-// What sensitive data `e` carries, or "".
+bool request_object(const PythonModule& m, const py::Expr* e) {
+  std::string base = frameworks::util::lower(frameworks::source_text(m, e));
+  return frameworks::util::contains(base, "request") || base == "req" ||
+         frameworks::util::contains(m.unit.model->qualified_name(e), "request");
+}
+
+// request.headers / request.cookies
+const char* request_collection(const PythonModule& m, const py::Expr* e) {
+  const auto* attr = py::dyn_cast<py::Attribute>(e);
+  if (!attr || !request_object(m, attr->value)) return nullptr;
+  if (attr->attr == "headers") return "headers";
+  if (attr->attr == "cookies") return "cookies";
+  return nullptr;
+}
+
+bool sensitive_key(std::string_view key) {
+  std::string k = frameworks::util::lower(key);
+  return k == "authorization" || k == "cookie" || k == "x-api-key" || k == "x-authorization" || k == "password" ||
+         frameworks::util::contains(k, "token") || frameworks::util::contains(k, "secret") || k == "session";
+}
+
+// What sensitive data `e` carries, or "" (a redacting call hides what is inside it).
 std::string leak(const PythonModule& m, const py::Expr* e, int depth) {
-  if (!e || depth > 3) return {};
-  std::string found;
-  bool redacted = false;
-  frameworks::util::walk(e, [&](const py::Node* n) {
-    if (!found.empty() || redacted) return;
-    if (const auto* call = py::dyn_cast<py::Call>(n)) {
-      std::string name = frameworks::source_text(m, call->func);
-      if (redacting(name)) redacted = true;
-      // request.headers.get("Authorization")
-      if (const auto* attr = py::dyn_cast<py::Attribute>(call->func); attr && attr->attr == "get") {
-        if (auto key = frameworks::util::string_value(m, frameworks::util::positional(*call, 0))) {
-          std::string k = frameworks::util::lower(*key);
-          if (k == "authorization" || k == "cookie" || k == "x-api-key" || frameworks::util::contains(k, "token"))
-            found = "the " + *key + " header";
-        }
-      }
-      return;
+  if (!e || depth > 40) return {};
+  if (const char* collection = request_collection(m, e)) {
+    return std::string(collection) == "headers" ? "every request header (Authorization and Cookie included)"
+                                                : "the request cookies";
+  }
+  if (const auto* call = py::dyn_cast<py::Call>(e)) {
+    if (redacting(frameworks::source_text(m, call->func))) return {};
+    // request.headers.get("Authorization"): only the named header is logged.
+    if (const auto* attr = py::dyn_cast<py::Attribute>(call->func);
+        attr && (attr->attr == "get" || attr->attr == "getlist") && request_collection(m, attr->value)) {
+      auto key = frameworks::util::string_value(m, frameworks::util::positional(*call, 0));
+      if (key && sensitive_key(*key)) return "the " + *key + " header";
+      return {};
     }
-    if (const auto* attr = py::dyn_cast<py::Attribute>(n)) {
-      std::string base = frameworks::util::lower(frameworks::source_text(m, attr->value));
-      bool request = frameworks::util::contains(base, "request") || base == "req" ||
-                     frameworks::util::contains(m.unit.model->qualified_name(attr->value), "request");
-      if (request && attr->attr == "headers") found = "every request header (Authorization and Cookie included)";
-      if (request && attr->attr == "cookies") found = "the request cookies";
-      return;
+    std::string r = leak(m, call->func, depth + 1);
+    for (const py::Expr* a : call->args) {
+      if (r.empty()) r = leak(m, a, depth + 1);
     }
-    if (const auto* sub = py::dyn_cast<py::Subscript>(n)) {
-      if (auto key = frameworks::util::string_value(m, sub->slice)) {
-        std::string k = frameworks::util::lower(*key);
-        if (k == "authorization" || k == "cookie" || k == "password") found = "the " + *key + " value";
-      }
-      return;
+    for (const py::Keyword* k : call->keywords) {
+      if (r.empty() && k) r = leak(m, k->value, depth + 1);
     }
-    if (const auto* name = py::dyn_cast<py::Name>(n)) {
-      std::string l = frameworks::util::lower(name->id);
-      if (l == "password" || l == "access_token" || l == "refresh_token" || l == "auth_header" || l == "authorization") {
-        found = "the " + std::string(name->id) + " value";
-        return;
-      }
-      // A variable assigned just before: headers = dict(request.headers)
-      sem::BindingId b = m.unit.model->binding_of(name);
-      if (b != sem::kNone && m.unit.model->binding(b).value) {
-        std::string inner = leak(m, m.unit.model->binding(b).value, depth + 1);
-        if (!inner.empty()) found = inner;
-      }
-    }
+    return r;
+  }
+  if (const auto* sub = py::dyn_cast<py::Subscript>(e)) {
+    auto key = frameworks::util::string_value(m, sub->slice);
+    if (key && request_collection(m, sub->value)) return sensitive_key(*key) ? "the " + *key + " header" : std::string();
+    if (key && sensitive_key(*key) && *key != "session") return "the " + *key + " value";
+    return leak(m, sub->value, depth + 1);
+  }
+  if (const auto* name = py::dyn_cast<py::Name>(e)) {
+    std::string l = frameworks::util::lower(name->id);
+    if (l == "password" || l == "access_token" || l == "refresh_token" || l == "auth_header" || l == "authorization")
+      return "the " + std::string(name->id) + " value";
+    // A variable assigned just before: headers = dict(request.headers)
+    sem::BindingId b = m.unit.model->binding_of(name);
+    if (b != sem::kNone && m.unit.model->binding(b).value && depth < 8)
+      return leak(m, m.unit.model->binding(b).value, depth + 4);
+    return {};
+  }
+  std::string r;
+  py::for_each_child(const_cast<py::Expr*>(e), [&](py::Node* child) {
+    if (!r.empty()) return;
+    if (const auto* x = py::dyn_cast<py::Expr>(child)) r = leak(m, x, depth + 1);
   });
-  return redacted ? std::string() : found;
+  return r;
 }
 
 class SensitiveHeadersLogged final : public Rule {
