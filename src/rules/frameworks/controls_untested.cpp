@@ -45,13 +45,17 @@ class ControlsUntested final : public Rule {
 
  private:
   // The tests of an app: the test modules below the app's top-level directory (the whole
-  // project when the app is at the root), so each service of a monorepo answers for its own.
+  // project when the app is at the root) and those of a top-level tests/, so each service of
+  // a monorepo answers for its own.
   void check_app(PythonProject& project, const fw::AppModel& model, const fw::App& app) const {
     const std::string& rel = app.site.module->relative_path;
     std::string root = rel.find('/') == std::string::npos ? std::string() : rel.substr(0, rel.find('/') + 1);
     std::vector<const PythonModule*> test_modules;
     for (const PythonModule* m : model.facts.test_modules) {
-      if (m->relative_path.compare(0, root.size(), root) == 0) test_modules.push_back(m);
+      // Below the app's directory, or in the project's top-level tests/ (a src/ + tests/ layout).
+      bool top_level = m->relative_path.rfind("tests/", 0) == 0 || m->relative_path.rfind("test/", 0) == 0 ||
+                       m->relative_path.find('/') == std::string::npos;
+      if (m->relative_path.compare(0, root.size(), root) == 0 || top_level) test_modules.push_back(m);
     }
     if (test_modules.empty()) return;
     std::string tests;
