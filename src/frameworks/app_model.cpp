@@ -509,8 +509,11 @@ class Builder {
     if (const char* kind = control_kind(q)) {
       Control c{kind, q, {}, {&m, &call}, &call};
       c.detail = describe_arguments(m, call);
-      const py::Expr* target = positional(call, 0);
-      if (!target) target = keyword_value(call, "app");
+      // The app: keyword app=, or the first positional argument when it is one (Flask-Limiter
+      // and slowapi take the key function first).
+      const py::Expr* target = keyword_value(call, "app");
+      if (!target && positional(call, 0) && (std::string(kind) != "limiter" || resolve_app(m, positional(call, 0), false) >= 0))
+        target = positional(call, 0);
       if (!target) {
         // Created without an app: wait for init_app (else it goes to the only app).
         pending_[dotted(m, assigned_name(m, &call))] = c;

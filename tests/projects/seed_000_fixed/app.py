@@ -1,11 +1,11 @@
 """Course platform: accounts, courses, avatars."""
 import io
 import os
-import time
-from collections import defaultdict
 from functools import wraps
 
 from flask import Flask, abort, jsonify, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
 from flask_wtf.csrf import CSRFProtect, generate_csrf
 from PIL import Image, UnidentifiedImageError
@@ -17,20 +17,11 @@ from models import Course, User, db
 
 csrf = CSRFProtect()
 login_manager = LoginManager()
+limiter = Limiter(get_remote_address, storage_uri=os.environ.get("RATELIMIT_STORAGE_URI", "redis://localhost:6379"))
 
 MAX_AVATAR_BYTES = 5 * 1024 * 1024
 ALLOWED_FORMATS = {"PNG", "JPEG", "GIF"}
-LOGIN_WINDOW_SECONDS = 300
-MAX_ATTEMPTS = 5
 MAX_AVATAR_PIXELS = 4096
-_attempts = defaultdict(list)
-
-
-def too_many_attempts(address):
-    now = time.time()
-    recent = [t for t in _attempts[address] if now - t < LOGIN_WINDOW_SECONDS]
-    _attempts[address] = recent + [now]
-    return len(recent) >= MAX_ATTEMPTS
 
 
 def admin_required(view):
@@ -48,6 +39,7 @@ def create_app(config_name="production"):
     db.init_app(app)
     csrf.init_app(app)
     login_manager.init_app(app)
+    limiter.init_app(app)
 
     @app.route("/health")
     def health():
@@ -63,9 +55,8 @@ def create_app(config_name="production"):
         return jsonify({"csrf_token": generate_csrf()})
 
     @app.route("/api/register", methods=["POST"])
+    @limiter.limit("5 per minute")
     def register():
-        if too_many_attempts(request.remote_addr):
-            return jsonify({"error": "too many attempts"}), 429
         data = request.get_json()
         user = User(username=data["username"], password_hash=generate_password_hash(data["password"]))
         db.session.add(user)
@@ -73,9 +64,8 @@ def create_app(config_name="production"):
         return jsonify({"id": user.id}), 201
 
     @app.route("/api/login", methods=["POST"])
+    @limiter.limit("5 per minute")
     def login():
-        if too_many_attempts(request.remote_addr):
-            return jsonify({"error": "too many attempts"}), 429
         data = request.get_json()
         user = User.query.filter_by(username=data["username"]).first()
         if user is None or not check_password_hash(user.password_hash, data["password"]):
