@@ -61,6 +61,11 @@ class DebugInProduction final : public Rule {
                          " (" + fw::where(cls.site) + ")",
                      cls.site);
       }
+      if (!prod->config_class.empty() && model.config_classes.at(prod->config_class).has_startup_check) {
+        const auto& cls = model.config_classes.at(prod->config_class);
+        fw::strength(project, "startup-validation", "Production refuses to start with missing or unsafe settings",
+                     Area::Configuration, cls.name + " raises on bad settings (" + fw::where(cls.site) + ")", cls.site);
+      }
       if (auto it = prod->values.find("WTF_CSRF_ENABLED"); it != prod->values.end() && it->second.is_false()) {
         fw::report(project, it->second.site, "WTF_CSRF_ENABLED = False applies in " + env + ", set in " +
                                                  fw::where(it->second) + ": CSRF protection is off");

@@ -16,7 +16,7 @@ logger = logging.getLogger("registry")
 SENSITIVE_HEADERS = {"authorization", "cookie", "x-authorization", "x-api-key"}
 ALLOWED_ORIGINS = [o for o in os.environ.get("CORS_ORIGINS", "").split(",") if o]
 
-limiter = Limiter(key_func=get_remote_address)
+limiter = Limiter(key_func=get_remote_address, storage_uri=os.environ["RATE_LIMIT_STORAGE_URI"])
 app = FastAPI(title="registry")
 app.state.limiter = limiter
 
