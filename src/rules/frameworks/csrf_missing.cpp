@@ -18,7 +18,8 @@ const RuleMeta kMeta{
     .area = Area::Authentication,
     .flags = "A Flask app that uses cookie sessions (Flask-Login, `flask.session`) and has POST, PUT, "
              "PATCH or DELETE routes, with no `CSRFProtect(app)` / `csrf.init_app(app)` (Flask-WTF) or "
-             "SeaSurf. Reported once per app, at the app, naming the state-changing routes.",
+             "SeaSurf. Reported once per app, at the app, naming the state-changing routes. Django: "
+             "production settings whose `MIDDLEWARE` lacks `django.middleware.csrf.CsrfViewMiddleware`.",
     .why = "With cookie sessions the browser attaches the session to any request, including one another "
            "site makes it send: without a CSRF token a malicious page can post, delete and change "
            "settings as the victim.",
@@ -57,6 +58,23 @@ class CsrfMissing final : public Rule {
       if (changing.size() > 4) list += ", ... (" + std::to_string(changing.size()) + " in all)";
       fw::report(project, app.site, "the app " + app.name + " uses cookie sessions and has state-changing routes (" +
                                         list + ") but no CSRF protection is initialised");
+    }
+    // Django: the production settings' MIDDLEWARE without CsrfViewMiddleware.
+    for (const frameworks::DjangoSettings& s : model.django_settings) {
+      if (!s.production || s.middleware.empty()) continue;
+      auto mw = s.values.find("MIDDLEWARE");
+      bool csrf = false;
+      for (const std::string& m : s.middleware) {
+        if (frameworks::util::contains(m, "CsrfViewMiddleware")) csrf = true;
+      }
+      if (csrf) {
+        fw::strength(project, "csrf-protection", "CSRF middleware enabled in the Django settings", Area::Authentication,
+                     "CsrfViewMiddleware in MIDDLEWARE of " + s.module, mw != s.values.end() ? mw->second.site : s.site);
+      } else if (mw != s.values.end()) {
+        fw::report(project, mw->second.site, "MIDDLEWARE of " + s.module +
+                                                 " has no django.middleware.csrf.CsrfViewMiddleware: forms and views "
+                                                 "accept cross-site posts");
+      }
     }
   }
 };
