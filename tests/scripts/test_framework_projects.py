@@ -130,6 +130,16 @@ def main():
         if lost:
             problems.append("%s_fixed: strengths lost by the fix: %s" % (seed, ", ".join(sorted(lost))))
     check_model(aegis, root, problems)
+    # Text output lists the strengths with --strengths, and only then.
+    project = os.path.join(root, "seed_000_fixed")
+    with_flag = subprocess.run([aegis, "scan", ".", "--strengths", "--no-progress", "--no-config", "--fail-on", "never"],
+                               capture_output=True, text=True, cwd=project).stdout
+    without = subprocess.run([aegis, "scan", ".", "--no-progress", "--no-config", "--fail-on", "never"],
+                             capture_output=True, text=True, cwd=project).stdout
+    if "Strengths: " not in with_flag or "CSRF protection initialised for the Flask app: CSRFProtect in app.py" not in with_flag:
+        problems.append("--strengths: the text report does not list the strengths:\n" + with_flag[-1500:])
+    if "Strengths: " in without:
+        problems.append("the text report lists strengths without --strengths")
     if len(seeds) < 8 or checked < 4:
         problems.append("expected the four seed projects with fixed twins, found %r" % seeds)
     for p in problems:

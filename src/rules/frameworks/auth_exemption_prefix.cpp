@@ -35,26 +35,23 @@ const RuleMeta kMeta{
                    "https://owasp.org/Top10/A01_2021-Broken_Access_Control/"},
 };
 
+// Public by convention: judged by the last segment ("/api/v1/health", "/auth/login", "/docs/").
 bool public_path(const std::string& path) {
   static const std::set<std::string> kPublic{
       "health", "healthz", "health-check", "healthcheck", "ready", "readyz", "readiness", "live", "livez",
       "liveness", "ping", "status", "docs", "redoc", "openapi.json", "openapi", "swagger", "metrics",
       "favicon.ico", "static", "login", "logout", "register", "signup", "sign-up", "signin", "sign-in",
-      "token", "refresh", "auth", "api", "v1", "v2", "version", "csrf-token", "csrf", "public", "deep",
-      "robots.txt", "forgot-password", "password-reset", "reset-password", "callback"};
+      "token", "refresh", "auth", "version", "csrf-token", "csrf", "public", "deep", "robots.txt",
+      "forgot-password", "password-reset", "reset-password", "callback", "assets"};
+  std::string last;
   std::size_t start = 0;
-  bool any = false;
   while (start < path.size()) {
     std::size_t slash = path.find('/', start);
     if (slash == std::string::npos) slash = path.size();
-    std::string segment = frameworks::util::lower(path.substr(start, slash - start));
-    if (!segment.empty()) {
-      if (!kPublic.count(segment)) return false;
-      any = true;
-    }
+    if (slash > start) last = frameworks::util::lower(path.substr(start, slash - start));
     start = slash + 1;
   }
-  return any || path == "/";
+  return last.empty() ? path == "/" : kPublic.count(last) > 0;
 }
 
 bool authenticates(const PythonModule& m, const py::Node* fn) {
