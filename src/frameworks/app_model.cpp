@@ -949,7 +949,8 @@ class Builder {
       if (!m || !m->unit.module || m->unit.in_test) continue;
       std::string name = m->name.empty() ? m->relative_path : m->name;
       std::string l = lower(name);
-      if (!contains(l, "settings")) continue;
+      // Django's own defaults (django.conf.global_settings) are not a project's settings.
+      if (!contains(l, "settings") || l.rfind("django.", 0) == 0 || last_component(l) == "global_settings") continue;
       DjangoSettings s;
       s.module = name;
       s.site = {m, m->unit.module};
