@@ -36,11 +36,34 @@ bool sanitiser(const PythonModule& m, const py::Call& call) {
          frameworks::util::contains(name, "slugify");
 }
 
+// Whether `e` is an uploaded file: request.files[...] / .get(...) / .getlist(...), a name bound
+// to one (also as a loop target), or a parameter annotated UploadFile / FileStorage.
+bool is_upload(const PythonModule& m, const py::Expr* e, int depth) {
+  if (!e || depth > 6) return false;
+  bool files = false;
+  frameworks::util::walk(e, [&](const py::Node* n) {
+    if (const auto* a = py::dyn_cast<py::Attribute>(n); a && a->attr == "files") files = true;
+  });
+  if (files) return true;
+  const auto* name = py::dyn_cast<py::Name>(e);
+  if (!name) return false;
+  sem::BindingId b = m.unit.model->binding_of(name);
+  if (b == sem::kNone) return false;
+  const sem::Binding& binding = m.unit.model->binding(b);
+  if (binding.value) return is_upload(m, binding.value, depth + 1);
+  if (const auto* loop = py::dyn_cast<py::For>(binding.statement)) return is_upload(m, loop->iter, depth + 1);
+  if (const auto* arg = py::dyn_cast<py::Arg>(binding.node); arg && arg->annotation) {
+    std::string ann = frameworks::source_text(m, arg->annotation);
+    return frameworks::util::contains(ann, "UploadFile") || frameworks::util::contains(ann, "FileStorage");
+  }
+  return false;
+}
+
 // Whether `e` carries a client file name (`x.filename`) that no sanitiser wrapped.
 bool raw_filename(const PythonModule& m, const py::Expr* e, int depth) {
   if (!e || depth > 6) return false;
   if (const auto* attr = py::dyn_cast<py::Attribute>(e)) {
-    if (attr->attr == "filename") return true;
+    if (attr->attr == "filename") return is_upload(m, attr->value, 0);
     return raw_filename(m, attr->value, depth + 1);
   }
   if (const auto* call = py::dyn_cast<py::Call>(e)) {
