@@ -336,6 +336,10 @@ class Builder {
           const auto& rec = m.unit.model->imports()[binding.import_index];
           if (auto it = app_by_name_.find(rec.target); it != app_by_name_.end()) return it->second;
         }
+        // def register_routes(app): the app the callers pass.
+        if (binding.kind == sem::BindingKind::Parameter) {
+          if (auto it = param_app_.find(parameter_key(m, binding)); it != param_app_.end()) return it->second;
+        }
       }
     }
     if (!fallback) return -1;
@@ -349,6 +353,30 @@ class Builder {
     if (only >= 0) return only;
     if (only == -1 && model_.apps.size() == 1) return 0;
     return -1;
+  }
+
+  // "reports.register_reports:0" for the first parameter of a module-level function.
+  static std::string parameter_key(const PythonModule& m, const sem::Binding& binding) {
+    const sem::Scope& scope = m.unit.model->scope(binding.scope);
+    const py::Arguments* args = arguments_of(scope.node);
+    if (!args) return {};
+    for (std::size_t i = 0; i < args->args.size(); ++i) {
+      if (args->args[i] == binding.node)
+        return std::string(m.unit.model->module_prefix()) + "." + scope.qualname + ":" + std::to_string(i);
+    }
+    return {};
+  }
+
+  // Calls that pass an app to a project function: register_reports(app).
+  void record_app_arguments(const PythonModule& m, const py::Call& call) {
+    if (call.args.size() == 0) return;
+    const std::string& callee = m.unit.model->qualified_name_ref(&call);
+    if (callee.empty()) return;
+    for (std::size_t i = 0; i < call.args.size() && i < 4; ++i) {
+      if (call.args[i]->kind != py::NodeKind::Name) continue;
+      int app = resolve_app(m, call.args[i], false);
+      if (app >= 0) param_app_.emplace(callee + ":" + std::to_string(i), app);
+    }
   }
 
   int resolve_group(const PythonModule& m, const py::Expr* e) {
@@ -503,6 +531,7 @@ class Builder {
   }
 
   void on_call(const PythonModule& m, const py::Call& call) {
+    record_app_arguments(m, call);
     const std::string& q = m.unit.model->qualified_name_ref(&call);
     const auto* func_attr = py::dyn_cast<py::Attribute>(call.func);
     // Extensions initialised with the app, or later through init_app(app).
@@ -1026,6 +1055,7 @@ class Builder {
   std::unordered_map<const py::Node*, int> app_by_call_;
   std::map<std::string, int> app_by_name_;    // "module.app" or "module.create_app"
   std::map<int, std::vector<std::string>> app_dependencies_;
+  std::map<std::string, int> param_app_;     // "module.func:index" -> the app passed there
   std::vector<Group> groups_;
   std::unordered_map<const py::Node*, int> group_by_call_;
   std::map<std::string, int> group_by_name_;

@@ -17,7 +17,9 @@ const RuleMeta kMeta{
     .area = Area::Operability,
     .flags = "A Flask or FastAPI app with at least three routes of its own and none whose path is a "
              "health, liveness or readiness probe (`/health`, `/healthz`, `/ready`, `/livez`, `/ping`, "
-             "`/status`). Reported at the app.",
+             "`/status`). Reported at the app. For an app with a database (Flask-SQLAlchemy, "
+             "`create_engine`), health routes none of which touches it (no query, execute or ping) "
+             "are reported too, at low confidence.",
     .why = "Without a probe the orchestrator or load balancer cannot tell a hung instance (a stale "
            "database connection, an exhausted pool) from a healthy one: it keeps routing to it, or kills "
            "healthy ones under load.",
@@ -30,10 +32,11 @@ const RuleMeta kMeta{
 
 bool health_path(const std::string& path) {
   std::string l = frameworks::util::lower(path);
-  for (const char* w : {"health", "ready", "livez", "liveness", "/ping", "/status"}) {
+  for (const char* w : {"health", "ready", "livez", "liveness"}) {
     if (frameworks::util::contains(l, w)) return true;
   }
-  return false;
+  // /ping and /status only at the top: /install/status is a page, not a probe.
+  return l == "/ping" || l == "/status" || l == "/api/ping" || l == "/api/status";
 }
 
 class HealthEndpointMissing final : public Rule {
@@ -53,6 +56,26 @@ class HealthEndpointMissing final : public Rule {
         fw::strength(project, "health-endpoint", "Health endpoint for probes", Area::Operability,
                      health->methods.front() + " " + health->path + " (" + health->function + ") in " + fw::where(health->site),
                      health->site);
+        // With a database: one of the probes should touch it (SELECT 1, a ping, a query).
+        bool database = app.control("sqlalchemy") || app.control("engine");
+        bool deep = false;
+        for (const fw::Route& r : app.routes) {
+          if (!health_path(r.path)) continue;
+          frameworks::util::walk(r.function_node, [&](const py::Node* n) {
+            const auto* call = py::dyn_cast<py::Call>(n);
+            if (!call) return;
+            std::string l = frameworks::util::lower(frameworks::source_text(*r.site.module, call->func));
+            for (const char* w : {"execute", "ping", "query", "scalar", "connect", "session"}) {
+              if (frameworks::util::contains(l, w)) deep = true;
+            }
+          });
+        }
+        if (database && !deep) {
+          Finding* f = fw::report(project, health->site, health->path + " answers without touching the database: a "
+                                                         "stale pool or a lost connection still reports healthy (add a "
+                                                         "/health/deep that runs SELECT 1)");
+          if (f) f->confidence = Confidence::Low;
+        }
         continue;
       }
       if (app.routes.size() < 3) continue;
