@@ -2,6 +2,7 @@
 import os
 
 from flask import Flask, jsonify
+from sqlalchemy import text
 
 from backend.src.config import CONFIGS
 from backend.src.extensions import csrf, db
@@ -21,6 +22,11 @@ def create_app():
     @app.route("/health")
     def health():
         return jsonify({"status": "ok"})
+
+    @app.route("/health/deep")
+    def health_deep():
+        db.session.execute(text("SELECT 1"))
+        return jsonify({"status": "ok", "database": "ok"})
 
     return app
 
