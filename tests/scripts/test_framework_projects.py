@@ -20,7 +20,7 @@ import sys
 
 # The framework families, plus the per-file rules the seed reviews name (DEP001: flask-wtf
 # missing from requirements.txt; CFG001: app.run(debug=True); SEC004: a secret's fallback).
-SELECT = "SES,CFG,SEC004,SEC005,SEC006,CSRF,CORS,AUTHZ,LOG,RATE,UPL,OPS,TST,DEP001"
+SELECT = "SES,CFG,SEC004,SEC005,SEC006,CSRF,CORS,AUTH,LOG,RATE,UPL,OPS,TST,DEP001"
 
 
 def read_expected(path):

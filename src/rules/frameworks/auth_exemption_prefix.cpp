@@ -1,4 +1,4 @@
-// AUTHZ001 auth-exemption-prefix: authentication middleware (a BaseHTTPMiddleware
+// AUTH001 auth-exemption-prefix: authentication middleware (a BaseHTTPMiddleware
 // dispatch, an ASGI/WSGI middleware class, a before_request hook) whose exemption list or
 // startswith test covers more than public endpoints -- e.g. a whole /artifact/ family.
 #include <set>
@@ -10,7 +10,7 @@ namespace aegis::rules {
 namespace {
 
 const RuleMeta kMeta{
-    .id = "AUTHZ001",
+    .id = "AUTH001",
     .name = "auth-exemption-prefix",
     .title = "authentication middleware exempts a non-public route family",
     .severity = Severity::High,

@@ -1,4 +1,4 @@
-// Shared by the framework rules (SES, CSRF, CORS, AUTHZ, RATE, UPL, LOG, OPS, TST and the
+// Shared by the framework rules (SES, CSRF, CORS, AUTH, RATE, UPL, LOG, OPS, TST and the
 // framework parts of CFG/SEC): the application model of the project, built once per scan
 // for all of them, and helpers to report at a model site and record strengths.
 #pragma once

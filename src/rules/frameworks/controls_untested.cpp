@@ -16,7 +16,7 @@ const RuleMeta kMeta{
     .severity = Severity::Medium,
     .confidence = Confidence::Medium,
     .cwe = 1125,
-    .owasp = "",
+    .owasp = "A04:2021-Insecure Design",
     .area = Area::Testing,
     .flags = "In a project with tests: CSRF protection with no test mentioning CSRF and expecting 400; "
              "a rate limit (Flask-Limiter, slowapi or hand-rolled) with no test expecting 429; "

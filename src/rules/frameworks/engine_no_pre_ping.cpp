@@ -13,8 +13,8 @@ const RuleMeta kMeta{
     .title = "SQLAlchemy connection pool without pool_pre_ping",
     .severity = Severity::Low,
     .confidence = Confidence::Medium,
-    .cwe = 0,
-    .owasp = "",
+    .cwe = 754,
+    .owasp = "A04:2021-Insecure Design",
     .area = Area::Operability,
     .flags = "`create_engine(url)` without `pool_pre_ping=True` for a server database (not SQLite), and a "
              "Flask-SQLAlchemy app whose production configuration sets `SQLALCHEMY_ENGINE_OPTIONS` "

@@ -12,8 +12,8 @@ const RuleMeta kMeta{
     .title = "web app without a health endpoint",
     .severity = Severity::Low,
     .confidence = Confidence::Medium,
-    .cwe = 0,
-    .owasp = "",
+    .cwe = 754,
+    .owasp = "A04:2021-Insecure Design",
     .area = Area::Operability,
     .flags = "A Flask or FastAPI app with at least three routes of its own and none whose path is a "
              "health, liveness or readiness probe (`/health`, `/healthz`, `/ready`, `/livez`, `/ping`, "

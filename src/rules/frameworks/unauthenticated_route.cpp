@@ -1,4 +1,4 @@
-// AUTHZ002 state-changing-route-unauthenticated: in an app whose other routes require
+// AUTH002 state-changing-route-unauthenticated: in an app whose other routes require
 // authentication (decorator or dependency), a POST/PUT/PATCH/DELETE route with none and no
 // app-wide hook or middleware that could authenticate it. Also records the access-control
 // strengths the same review looks for: role checks, password hashing with a real KDF, an
@@ -10,7 +10,7 @@ namespace aegis::rules {
 namespace {
 
 const RuleMeta kMeta{
-    .id = "AUTHZ002",
+    .id = "AUTH002",
     .name = "state-changing-route-unauthenticated",
     .title = "state-changing route without authentication",
     .severity = Severity::High,
