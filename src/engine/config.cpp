@@ -446,7 +446,8 @@ std::vector<const rules::Rule*> effective_rules(const std::vector<std::string>& 
     const std::vector<std::string>* select = !cli_select.empty() ? &cli_select
                                              : config.select.set  ? &config.select.value
                                                                   : nullptr;
-    bool selected = select == nullptr;
+    // Opt-in rules run only when a selector names them.
+    bool selected = select == nullptr && !r->meta().opt_in;
     bool named_on_command_line = false;
     if (select) {
       for (const auto& s : *select) selected = selected || rules::selector_matches(*r, s);

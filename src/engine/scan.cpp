@@ -12,7 +12,11 @@
 #include <chrono>
 #include <exception>
 #include <new>
+#include <set>
 #include <system_error>
+#include <tuple>
+#include <unordered_map>
+#include <memory>
 
 #include "engine/config.h"
 #include "engine/dependencies.h"
@@ -20,6 +24,8 @@
 #include "python/parse.h"
 #include "rules/checker.h"
 #include "rules/fingerprint.h"
+#include "rules/python_project.h"
+#include "dataflow/engine.h"
 #include "rules/rule.h"
 #include "rules/test_paths.h"
 #include "semantic/semantic_model.h"
@@ -213,6 +219,11 @@ const char* failure_reason(py::SyntaxErrorKind kind) {
 struct FileWork {
   FileOutcome outcome;
   std::string relative_path;
+  // Kept past the per-file stage when a rule analyses the project's Python as a whole.
+  std::unique_ptr<py::ParsedModule> parsed;
+  std::unique_ptr<sem::SemanticModel> model;
+  rules::PythonModule module;
+  std::vector<std::string> ignored_rules;  // the configuration's per-file ignores
   std::vector<Diagnostic> diagnostics;
   std::vector<Finding> findings;
   std::vector<rules::Suppression> suppressions;
@@ -222,50 +233,70 @@ struct FileWork {
   double check_seconds = 0;
 };
 
-// The semantic index and the rules over one parsed module, then the configuration
-// (per-file ignores, severity overrides), test context and suppression comments.
-void check_module(const ScanOptions& options, const py::ParsedModule& parsed, FileWork& work) {
+// The rules the configuration turns off for a file (per-file ignores).
+std::vector<std::string> ignored_rules_for(const ScanOptions& options, const std::string& absolute) {
+  std::vector<std::string> ignored;
+  for (const auto& entry : options.per_file_ignores) {
+    if (!entry.patterns.match_file(absolute)) continue;
+    ignored.insert(ignored.end(), entry.rule_ids.begin(), entry.rule_ids.end());
+  }
+  return ignored;
+}
+
+// The semantic index and the per-file rules over one parsed module. When the project's
+// Python is analysed as a whole afterwards, the tree and index are kept in `work`.
+void check_module(const ScanOptions& options, std::unique_ptr<py::ParsedModule>& parsed, FileWork& work,
+                  bool keep) {
   sem::ModuleInfo info;
   info.name = module_name_for(work.relative_path, info.is_package);
-  sem::SemanticModel model(parsed.module, info);
+  auto model = std::make_unique<sem::SemanticModel>(parsed->module, info);
   bool configured = !options.config_test_paths.empty() || !options.per_file_ignores.empty();
   std::string absolute = configured ? absolute_path(work.outcome.path) : std::string();
   rules::FileUnit unit;
   unit.path = work.outcome.path;
-  unit.text = parsed.text;
-  unit.module = parsed.module;
-  unit.model = &model;
+  unit.text = parsed->text;
+  unit.module = parsed->module;
+  unit.model = model.get();
   unit.in_test = rules::is_test_path(work.relative_path, options.test_patterns) ||
                  (!options.config_test_paths.empty() && options.config_test_paths.match_file(absolute));
   options.checker->check(unit, work.findings);
-  collect_imports(model, parsed.text, work.outcome.path, work.relative_path, unit.in_test, work.imports);
-
-  // Rules the configuration turns off for this file: their findings are dropped.
-  std::vector<std::string> ignored_here;
-  for (const auto& entry : options.per_file_ignores) {
-    if (!entry.patterns.match_file(absolute)) continue;
-    ignored_here.insert(ignored_here.end(), entry.rule_ids.begin(), entry.rule_ids.end());
+  collect_imports(*model, parsed->text, work.outcome.path, work.relative_path, unit.in_test, work.imports);
+  if (!options.per_file_ignores.empty()) work.ignored_rules = ignored_rules_for(options, absolute);
+  work.module.unit = unit;
+  work.module.relative_path = work.relative_path;
+  work.module.name = info.name;
+  work.module.is_package = info.is_package;
+  if (keep) {
+    work.parsed = std::move(parsed);
+    work.model = std::move(model);
   }
+}
+
+// The configuration (per-file ignores, severity overrides), test context and suppression
+// comments applied to a file's findings, once every stage has reported.
+void finish_findings(const ScanOptions& options, FileWork& work) {
   auto ignored = [&](std::string_view id) {
-    return std::find(ignored_here.begin(), ignored_here.end(), id) != ignored_here.end();
+    return std::find(work.ignored_rules.begin(), work.ignored_rules.end(), id) != work.ignored_rules.end();
   };
-  if (!ignored_here.empty()) {
+  if (!work.ignored_rules.empty()) {
     work.findings.erase(std::remove_if(work.findings.begin(), work.findings.end(),
                                        [&](const Finding& f) { return ignored(f.rule_id); }),
                         work.findings.end());
   }
+  bool in_test = work.module.unit.in_test;
   for (Finding& f : work.findings) {
     auto it = options.severity_overrides.find(f.rule_id);
     if (it != options.severity_overrides.end()) f.severity = it->second;
     // Findings in test code are ranked one severity step down (never below info).
-    if (unit.in_test && f.severity != Severity::Info) {
+    if (in_test && f.severity != Severity::Info) {
       f.severity = static_cast<Severity>(static_cast<int>(f.severity) - 1);
     }
+    f.in_test = f.in_test || in_test;
   }
 
   if (!options.inline_suppressions) return;
-  rules::FileSuppressions file = rules::collect_suppressions(parsed.text, work.outcome.path, options.feature_minor,
-                                                             rules::registry_resolver());
+  rules::FileSuppressions file = rules::collect_suppressions(work.module.unit.text, work.outcome.path,
+                                                             options.feature_minor, rules::registry_resolver());
   if (file.suppressions.empty() && file.diagnostics.empty()) return;
   rules::apply_suppressions(work.findings, file);
   for (auto& d : file.diagnostics) work.diagnostics.push_back(std::move(d));
@@ -293,7 +324,7 @@ void fail(FileWork& work, const char* reason, std::string detail, DiagnosticKind
 }
 
 // Reads and parses work.outcome.path, filling in the rest of the outcome.
-void analyse_python(const ScanOptions& options, FileWork& work) {
+void analyse_python(const ScanOptions& options, FileWork& work, bool keep) {
   const std::string& path = work.outcome.path;
   auto start = Clock::now();
   std::string bytes;
@@ -327,12 +358,14 @@ void analyse_python(const ScanOptions& options, FileWork& work) {
       if (options.checker) {
         work.parse_seconds = seconds_since(start);
         start = Clock::now();
-        check_module(options, *parsed, work);
+        check_module(options, parsed, work, keep);
+        // Without a project stage the file is finished now, while its text is alive.
+        if (!keep) finish_findings(options, work);
         work.check_seconds = seconds_since(start);
         start = Clock::now();
       }
     }
-    // The tree and its arena are freed here, before the next file.
+    // Unless kept for the project stage, the tree and its arena are freed here.
   } catch (const std::bad_alloc&) {
     fail(work, "internal-error", "out of memory while parsing", DiagnosticKind::Internal);
   } catch (const std::exception& e) {
@@ -362,6 +395,98 @@ bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
   if (a.column != b.column) return a.column < b.column;
   if (a.severity != b.severity) return a.severity < b.severity;
   return a.message < b.message;
+}
+
+// Rules over the project's Python as a whole (data flow, framework models): each sees every
+// analysed module; its findings are routed to the files they are in.
+void run_python_project_stage(const ScanOptions& options, const std::vector<const rules::Rule*>& project_rules,
+                              std::vector<FileWork>& work, ScanResult& result) {
+  (void)options;
+  rules::PythonProject project;
+  std::unordered_map<std::string_view, FileWork*> by_path;
+  for (FileWork& w : work) {
+    if (!w.parsed) continue;
+    project.modules.push_back(&w.module);
+    if (!w.module.name.empty()) project.by_name.emplace(w.module.name, &w.module);
+    by_path.emplace(w.outcome.path, &w);
+  }
+  std::vector<Finding> findings;
+  project.out = &findings;
+  project.strengths = &result.strengths;
+  for (const rules::Rule* rule : project_rules) {
+    project.rule = rule;
+    try {
+      rule->check_python_project(project);
+    } catch (const std::exception& e) {
+      Diagnostic d;
+      d.kind = DiagnosticKind::Internal;
+      d.message = std::string("internal error in ") + std::string(rule->meta().id) + ": " + e.what();
+      result.diagnostics.push_back(std::move(d));
+    }
+  }
+  // Pattern findings the data flow decided: a sink that only constants or sanitised data
+  // reach is not reported; one the data flow reports as tainted is reported once, by it.
+  if (!project.verdicts.empty()) {
+    std::unordered_map<std::string_view, std::vector<const rules::SinkVerdict*>> verdicts_by_path;
+    for (const rules::SinkVerdict& v : project.verdicts) verdicts_by_path[v.path].push_back(&v);
+    // Where the data flow reported: (path, first line, last line, CWE).
+    std::vector<std::tuple<std::string_view, int, int, int>> reported;
+    for (const Finding& f : findings) reported.emplace_back(f.path, f.line, f.end_line, f.cwe);
+    auto same_flaw = [](int a, int b) {
+      // Code injection is 94 for the data flow, 95 for eval/exec patterns; 77 and 78 alike.
+      auto family = [](int cwe) { return cwe == 95 ? 94 : cwe == 77 ? 78 : cwe; };
+      return family(a) == family(b);
+    };
+    for (auto& [path, w] : by_path) {
+      auto vit = verdicts_by_path.find(path);
+      if (vit == verdicts_by_path.end()) continue;
+      auto decided = [&](const Finding& f) {
+        if (!dataflow::verdict_applies_to(f.rule_id)) return false;
+        // The verdicts at the sink (same CWE) decide; without one, those about the strings
+        // built on those lines.
+        for (bool specific : {true, false}) {
+          bool any = false, all_clean = true, tainted = false;
+          for (const rules::SinkVerdict* v : vit->second) {
+            if (v->line > f.end_line || v->end_line < f.line) continue;
+            if (specific ? (v->cwe == 0 || !same_flaw(v->cwe, f.cwe)) : v->cwe != 0) continue;
+            any = true;
+            all_clean = all_clean && v->state == rules::SinkVerdict::Clean;
+            tainted = tainted || v->state == rules::SinkVerdict::Tainted;
+          }
+          if (!any) continue;
+          // Low and info findings are smells that hold whatever the data (shell=True with
+          // a constant command): they stay.
+          if (all_clean) return f.severity > Severity::Low;
+          if (!tainted) return false;
+          // Reported by the data flow, with the way the data took: once is enough.
+          return std::any_of(reported.begin(), reported.end(), [&](const auto& r) {
+            return std::get<0>(r) == path && same_flaw(std::get<3>(r), f.cwe);
+          });
+        }
+        return false;
+      };
+      w->findings.erase(std::remove_if(w->findings.begin(), w->findings.end(), decided), w->findings.end());
+    }
+  }
+  // A data-flow finding and a pattern finding of the same flaw on the same lines are one
+  // finding: the data-flow one, which shows where the data came from.
+  for (const Finding& t : findings) {
+    if (t.rule_id.rfind("TNT", 0) != 0) continue;
+    auto it = by_path.find(t.path);
+    if (it == by_path.end()) continue;
+    auto& own = it->second->findings;
+    own.erase(std::remove_if(own.begin(), own.end(),
+                             [&](const Finding& f) {
+                               return f.cwe == t.cwe && f.line <= t.end_line && f.end_line >= t.line &&
+                                      f.rule_id.rfind("TNT", 0) != 0;
+                             }),
+              own.end());
+  }
+  for (Finding& f : findings) {
+    auto it = by_path.find(f.path);
+    if (it != by_path.end()) it->second->findings.push_back(std::move(f));
+  }
+  std::sort(result.strengths.begin(), result.strengths.end(), strength_less);
 }
 
 }  // namespace
@@ -411,17 +536,37 @@ ScanResult run_scan(const ScanOptions& options) {
     result.files.push_back(std::move(o));
   }
 
+  // Rules that analyse the project's Python as a whole need every tree kept.
+  std::vector<const rules::Rule*> project_rules;
+  if (options.checker) {
+    for (const rules::Rule* rule : options.checker->rules()) {
+      if (rule->wants_python_project()) project_rules.push_back(rule);
+    }
+  }
+  const bool keep_modules = !project_rules.empty();
+
   auto analysis_start = Clock::now();
   std::vector<FileWork> work(python_slots.size());
   std::atomic<std::size_t> done{0};
   parallel_for(python_slots.size(), threads, kWorkerStackBytes, [&](std::size_t i) {
     work[i].outcome = result.files[python_slots[i]];
     work[i].relative_path = relative_to_roots(work[i].outcome.path, options.discovery.roots);
-    analyse_python(options, work[i]);
+    analyse_python(options, work[i], keep_modules);
     std::size_t finished = done.fetch_add(1) + 1;
     if (options.on_progress) options.on_progress(finished, python_slots.size());
   });
   result.stats.analysis_seconds = seconds_since(analysis_start);
+
+  if (keep_modules) {
+    auto project_start = Clock::now();
+    run_python_project_stage(options, project_rules, work, result);
+    parallel_for(work.size(), threads, kWorkerStackBytes, [&](std::size_t i) {
+      if (work[i].parsed) finish_findings(options, work[i]);
+      work[i].model.reset();
+      work[i].parsed.reset();
+    });
+    result.stats.project_seconds = seconds_since(project_start);
+  }
 
   for (std::size_t i = 0; i < python_slots.size(); ++i) {
     result.files[python_slots[i]] = std::move(work[i].outcome);

@@ -255,6 +255,9 @@ std::string format_stats(const ScanResult& result) {
   std::snprintf(buf, sizeof buf, "  dependency rules   %8.3f s  (imports and versions against advisories)\n",
                 s.dependency_seconds);
   out += buf;
+  std::snprintf(buf, sizeof buf, "  project rules      %8.3f s  (data flow and framework models across modules)\n",
+                s.project_seconds);
+  out += buf;
   std::snprintf(buf, sizeof buf, "  total              %8.3f s\n", s.total_seconds);
   out += buf;
   double wall = s.analysis_seconds > 0 ? s.analysis_seconds : 0;

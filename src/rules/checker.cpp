@@ -76,7 +76,7 @@ std::vector<const Rule*> select_rules(const std::vector<std::string>& select,
                                       const std::vector<std::string>& ignore) {
   std::vector<const Rule*> out;
   for (const Rule* r : Registry::instance().rules()) {
-    bool selected = select.empty();
+    bool selected = select.empty() && !r->meta().opt_in;
     for (const auto& s : select) selected = selected || selector_matches(*r, s);
     for (const auto& s : ignore) selected = selected && !selector_matches(*r, s);
     if (selected) out.push_back(r);

@@ -4,6 +4,8 @@
 // models (an app object in one module, its config classes in another, routes in a third).
 // Such rules override Rule::check_python_project(), called once per scan.
 #pragma once
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,6 +24,17 @@ struct PythonModule {
   bool is_package = false;   // an __init__.py
 };
 
+// What the data flow concluded about a place where a pattern rule may report: whether only
+// constants or sanitised data reach it (`clean`), or attacker data does (`tainted`).
+// Pattern findings of the same CWE on those lines follow the verdict (scan.cpp).
+struct SinkVerdict {
+  std::string path;
+  int line = 0;
+  int end_line = 0;
+  int cwe = 0;          // 0: any CWE (a string built on those lines)
+  enum State : std::uint8_t { Clean, Unknown, Tainted } state = Unknown;
+};
+
 struct PythonProject {
   std::vector<const PythonModule*> modules;  // every analysed module, in path order
   std::unordered_map<std::string, const PythonModule*> by_name;  // dotted name -> module
@@ -36,6 +49,10 @@ struct PythonProject {
   const Rule* rule = nullptr;
   std::vector<Finding>* out = nullptr;     // findings (the engine routes them to their files)
   std::vector<Strength>* strengths = nullptr;
+  std::vector<SinkVerdict> verdicts;
+  // Analyses shared by several rules (the data flow, the framework models), built by the
+  // first rule that needs one.
+  std::map<std::string, std::shared_ptr<void>> shared;
 
   // Reports a finding of the current rule at `node` of `module`, like RuleContext::report.
   Finding& report(const PythonModule& module, const py::Node& node, std::string message) {

@@ -41,6 +41,9 @@ struct RuleMeta {
   std::vector<std::string_view> references;  // URLs or document names
   std::string_view bandit;  // the Bandit id(s) it corresponds to ("B602"; "B313, B314"), if any
   std::string_view ruff;    // the Ruff code(s) ("S602"), if any
+  // Not run unless a selector names it (its id, name, family, alias or ALL): notices that
+  // are noise in a default review (an import of subprocess is not a defect).
+  bool opt_in = false;
 };
 
 class RuleContext;

@@ -94,6 +94,7 @@ std::string catalogue_json() {
     for (auto ref : m.references) j["references"].push_back(ref);
     j["bandit"] = m.bandit.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(m.bandit);
     j["ruff"] = m.ruff.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(m.ruff);
+    j["opt_in"] = m.opt_in;
     doc.push_back(std::move(j));
   }
   return doc.dump(2) + "\n";
@@ -124,6 +125,7 @@ std::map<std::string, std::string> catalogue_markdown() {
     page += "| Review area | " + std::string(area_title(m.area)) + " |\n";
     page += "| Remediation effort | " + s(m.effort) + " |\n";
     if (!aliases(m).empty()) page += "| Aliases | " + aliases(m) + " |\n";
+    if (m.opt_in) page += "| Runs | only when selected (`--select " + s(m.id) + "`, its family or `ALL`) |\n";
     page += "\n## What it flags\n\n" + s(m.flags) + "\n";
     page += "\n## Why it matters\n\n" + s(m.why) + "\n";
     page += "\n## Example\n\n```python\n" + s(m.example) + "\n```\n";

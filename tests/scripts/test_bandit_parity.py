@@ -107,7 +107,7 @@ def main():
         print("bandit errors:", band["errors"])
         return 2
 
-    p = subprocess.run([aegis, "scan", corpus, "--format", "json", "--fail-on", "never",
+    p = subprocess.run([aegis, "scan", corpus, "--select", "ALL", "--format", "json", "--fail-on", "never",
                         "--allow-incomplete", "--no-progress"], capture_output=True, text=True,
                        cwd=root)
     if p.returncode not in (0, 1):

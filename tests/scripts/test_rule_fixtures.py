@@ -66,7 +66,7 @@ def parse_annotations(path):
 
 
 def scan(aegis, root, extra):
-    cmd = [aegis, "scan", root, "--format", "json", "--no-progress", "--allow-incomplete",
+    cmd = [aegis, "scan", root, "--select", "ALL", "--format", "json", "--no-progress", "--allow-incomplete",
            "--fail-on", "never", "--no-gitignore"] + extra
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600)
     if proc.returncode != 0:

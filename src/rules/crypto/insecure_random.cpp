@@ -20,7 +20,7 @@ const RuleMeta kMeta{
     .title = "Non-cryptographic random used for a secret",
     .severity = Severity::High,
     .confidence = Confidence::Medium,
-    .cwe = 338,
+    .cwe = 330,
     .owasp = "A02:2021-Cryptographic Failures",
     .area = Area::DataProtection,
     .flags = "Calls of `random` module functions (`random`, `randint`, `randrange`, `choice`, "
@@ -38,7 +38,7 @@ const RuleMeta kMeta{
     .effort = "15 min",
     .references = {"https://docs.python.org/3/library/secrets.html",
                    "https://docs.python.org/3/library/random.html",
-                   "https://cwe.mitre.org/data/definitions/338.html"},
+                   "https://cwe.mitre.org/data/definitions/330.html", "https://cwe.mitre.org/data/definitions/338.html"},
     .bandit = "B311",
     .ruff = "S311",
 };

@@ -30,6 +30,7 @@ const RuleMeta kMeta{
                    "https://cwe.mitre.org/data/definitions/502.html"},
     .bandit = "B403",
     .ruff = "S403",
+    .opt_in = true,
 };
 
 class PickleImport final : public imports::ModuleImportRule {

@@ -30,6 +30,7 @@ const RuleMeta kMeta{
                    "https://cwe.mitre.org/data/definitions/78.html"},
     .bandit = "B404",
     .ruff = "S404",
+    .opt_in = true,
 };
 
 class SubprocessImport final : public imports::ModuleImportRule {

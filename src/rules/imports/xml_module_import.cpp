@@ -37,6 +37,7 @@ const RuleMeta kMeta{
                    "https://cwe.mitre.org/data/definitions/611.html"},
     .bandit = "B405, B406, B407, B408, B409, B410",
     .ruff = "S405, S406, S407, S408, S409, S410",
+    .opt_in = true,
 };
 
 bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {

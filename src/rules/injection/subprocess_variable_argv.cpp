@@ -12,7 +12,7 @@ const RuleMeta kMeta{
     .title = "subprocess started without a shell from a variable argument list",
     .severity = Severity::Low,
     .confidence = Confidence::Medium,
-    .cwe = 78,
+    .cwe = 88,
     .owasp = "A03:2021-Injection",
     .area = Area::InputValidation,
     .flags = "`subprocess.run`/`call`/`check_call`/`check_output`/`Popen` and "
@@ -30,8 +30,7 @@ const RuleMeta kMeta{
            "`subprocess.run([\"git\", \"clone\", \"--\", repo_url, dest], check=True)`.",
     .effort = "15 min",
     .references = {"https://docs.python.org/3/library/subprocess.html#security-considerations",
-                   "https://cwe.mitre.org/data/definitions/88.html",
-                   "https://cwe.mitre.org/data/definitions/78.html"},
+                   "https://cwe.mitre.org/data/definitions/88.html"},
     .bandit = "B603",
     .ruff = "S603",
 };

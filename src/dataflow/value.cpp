@@ -1,0 +1,238 @@
+#include "dataflow/value.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace aegis::dataflow {
+
+namespace {
+constexpr int kMaxDepth = 6;
+
+void deep_taint_into(const Value& v, Taint& out, int depth) {
+  out.join(v.taint);
+  if (depth > kMaxDepth) return;
+  for (const Value& e : v.elems) deep_taint_into(e, out, depth + 1);
+  for (const auto& [k, f] : v.fields) {
+    // An object's methods and classes are not data it holds.
+    if (f.shape == Shape::Function || f.shape == Shape::Class || f.shape == Shape::Module) continue;
+    deep_taint_into(f, out, depth + 1);
+  }
+}
+
+std::string common_prefix(const std::string& a, const std::string& b) {
+  std::size_t n = 0;
+  while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
+  return a.substr(0, n);
+}
+
+Value join_depth(const Value& a, const Value& b, int depth);
+
+void join_fields(Value& out, const Value& a, const Value& b, int depth) {
+  out.fields = a.fields;
+  for (const auto& [k, v] : b.fields) {
+    if (Value* f = out.field(k)) {
+      *f = join_depth(*f, v, depth + 1);
+    } else {
+      out.fields.emplace_back(k, v);
+    }
+  }
+}
+
+Value join_depth(const Value& a, const Value& b, int depth) {
+  if (depth > kMaxDepth) {
+    Value v;
+    v.taint = deep_taint(a);
+    v.taint.join(deep_taint(b));
+    return v;
+  }
+  // A value that may be None keeps the other side's shape (`x = None; if c: x = obj`).
+  if (a.shape == Shape::None && b.shape != Shape::None) {
+    Value v = b;
+    v.constant = false;
+    if (b.shape == Shape::Str) v.text.clear();
+    return v;
+  }
+  if (b.shape == Shape::None && a.shape != Shape::None) return join_depth(b, a, depth);
+  if (a.shape != b.shape) {
+    Value v;
+    v.taint = deep_taint(a);
+    v.taint.join(deep_taint(b));
+    if (a.is_str_like() && b.is_str_like()) {
+      v.shape = a.shape;
+      v.text = common_prefix(a.text, b.text);
+    }
+    if (a.shape == Shape::Object || b.shape == Shape::Object) {
+      const Value& obj = a.shape == Shape::Object ? a : b;
+      v.shape = Shape::Object;
+      v.classes = obj.classes;
+      v.fields = obj.fields;
+    }
+    v.request = a.request || b.request;
+    return v;
+  }
+  Value v;
+  v.shape = a.shape;
+  v.taint = a.taint;
+  v.taint.join(b.taint);
+  v.request = a.request || b.request;
+  v.framework = a.framework.empty() ? b.framework : a.framework;
+  v.unsafe_xml = a.unsafe_xml || b.unsafe_xml;
+  switch (a.shape) {
+    case Shape::Str:
+    case Shape::Bytes:
+      if (a.constant && b.constant && a.text == b.text) {
+        v.constant = true;
+        v.text = a.text;
+      } else {
+        v.text = common_prefix(a.text, b.text);
+      }
+      break;
+    case Shape::Int:
+    case Shape::Bool:
+      v.constant = a.constant && b.constant && a.number == b.number;
+      v.number = a.number;
+      break;
+    case Shape::Float:
+      v.constant = a.constant && b.constant && a.real == b.real;
+      v.real = a.real;
+      break;
+    case Shape::None:
+      v.constant = true;
+      break;
+    case Shape::List:
+    case Shape::Tuple:
+    case Shape::Set:
+      if (a.exact && b.exact && a.elems.size() == b.elems.size()) {
+        v.exact = true;
+        for (std::size_t i = 0; i < a.elems.size(); ++i) v.elems.push_back(join_depth(a.elems[i], b.elems[i], depth + 1));
+      } else {
+        for (const Value& e : a.elems) v.taint.join(deep_taint(e));
+        for (const Value& e : b.elems) v.taint.join(deep_taint(e));
+      }
+      break;
+    case Shape::Dict:
+    case Shape::Object:
+      join_fields(v, a, b, depth);
+      v.classes = a.classes;
+      for (const ClassRef& c : b.classes) {
+        if (std::find(v.classes.begin(), v.classes.end(), c) == v.classes.end()) v.classes.push_back(c);
+      }
+      break;
+    case Shape::Function:
+      if (a.def == b.def) {
+        v = a;
+      } else {
+        v.shape = Shape::Any;
+      }
+      break;
+    case Shape::Class:
+    case Shape::Module:
+    case Shape::External:
+      if (a.def == b.def && a.qn == b.qn && a.module == b.module) {
+        v = a;
+        v.taint.join(b.taint);
+        v.unsafe_xml = a.unsafe_xml || b.unsafe_xml;
+        for (const py::Node* o : b.origins) {
+          if (std::find(v.origins.begin(), v.origins.end(), o) == v.origins.end()) v.origins.push_back(o);
+        }
+      } else {
+        v.shape = Shape::Any;
+      }
+      break;
+    case Shape::Any:
+      v.text = common_prefix(a.text, b.text);
+      if (a.qn == b.qn) v.qn = a.qn;
+      join_fields(v, a, b, depth);
+      break;
+  }
+  return v;
+}
+}  // namespace
+
+Taint deep_taint(const Value& v) {
+  Taint t;
+  deep_taint_into(v, t, 0);
+  return t;
+}
+
+Value join(const Value& a, const Value& b) { return join_depth(a, b, 0); }
+
+void join_into(Env& into, const Env& other) {
+  for (const auto& [name, value] : other.vars) {
+    auto it = into.vars.find(name);
+    if (it == into.vars.end()) {
+      into.vars.emplace(name, value);
+    } else {
+      it->second = join(it->second, value);
+    }
+  }
+}
+
+std::optional<bool> truthiness(const Value& v) {
+  if (v.constant) {
+    switch (v.shape) {
+      case Shape::Str:
+      case Shape::Bytes: return !v.text.empty();
+      case Shape::Int:
+      case Shape::Bool: return v.number != 0;
+      case Shape::Float: return v.real != 0;
+      case Shape::None: return false;
+      default: return std::nullopt;
+    }
+  }
+  if ((v.shape == Shape::List || v.shape == Shape::Tuple) && v.exact) return !v.elems.empty();
+  if (v.shape == Shape::Function || v.shape == Shape::Class || v.shape == Shape::Module) return true;
+  return std::nullopt;
+}
+
+std::optional<std::string> constant_text(const Value& v) {
+  if (!v.constant) return std::nullopt;
+  switch (v.shape) {
+    case Shape::Str:
+    case Shape::Bytes: return v.text;
+    case Shape::Int: return std::to_string(v.number);
+    case Shape::Bool: return std::string(v.number ? "True" : "False");
+    case Shape::None: return std::string("None");
+    case Shape::Float: {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%g", v.real);
+      return std::string(buf);
+    }
+    default: return std::nullopt;
+  }
+}
+
+void signature(const Value& v, std::string& out, int depth) {
+  out += static_cast<char>('A' + static_cast<int>(v.shape));
+  out += static_cast<char>('0' + (v.taint.kinds & 63));
+  out += std::to_string(v.taint.sanitized);
+  if (v.constant) {
+    out += '=';
+    out += v.text.substr(0, 32);
+    out += std::to_string(v.number);
+  }
+  if (v.request) out += 'R';
+  if (!v.qn.empty()) {
+    out += v.qn;
+  }
+  if (v.def) out += std::to_string(reinterpret_cast<std::uintptr_t>(v.def) & 0xffffff);
+  for (const ClassRef& c : v.classes) out += std::to_string(reinterpret_cast<std::uintptr_t>(c.def) & 0xffffff);
+  if (depth > 2) return;
+  if (v.exact || !v.elems.empty()) {
+    out += '[';
+    for (const Value& e : v.elems) signature(e, out, depth + 1);
+    out += ']';
+  }
+  if (!v.fields.empty()) {
+    out += '{';
+    for (const auto& [k, f] : v.fields) {
+      if (f.shape == Shape::Function) continue;
+      out += k;
+      out += ':';
+      signature(f, out, depth + 1);
+    }
+    out += '}';
+  }
+}
+
+}  // namespace aegis::dataflow

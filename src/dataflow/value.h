@@ -1,0 +1,165 @@
+// The abstract values of the data-flow engine: what is known of a Python value at a
+// point of the program -- its taint (where it may come from, what it was sanitised for),
+// its constant value when known, the elements of lists and the keys of dicts when known,
+// the class of project objects, and the functions and modules names refer to.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "dataflow/models.h"
+#include "python/ast.h"
+#include "rules/python_project.h"
+
+namespace aegis::dataflow {
+
+// One step of the way tainted data took, newest first (shared between values).
+struct TraceNode {
+  const rules::PythonModule* module = nullptr;
+  const py::Node* node = nullptr;
+  std::string note;
+  std::shared_ptr<const TraceNode> prev;
+  int length = 1;
+};
+using Trace = std::shared_ptr<const TraceNode>;
+
+struct Taint {
+  std::uint8_t kinds = 0;    // SourceKind bits
+  SinkMask sanitized = 0;    // sink classes the data was made safe for
+  bool weak = false;         // passed through a call no model describes
+  Trace trace;               // where it came from
+
+  bool any() const { return kinds != 0; }
+  bool attacker_for(SinkClass c) const { return (kinds & kAttacker) && !(sanitized & bit(c)); }
+  bool unsafe_for(SinkClass c) const { return kinds && !(sanitized & bit(c)); }
+  void join(const Taint& o) {
+    if (!o.kinds) return;
+    if (!kinds) {
+      *this = o;
+      return;
+    }
+    sanitized &= o.sanitized;
+    weak = weak || o.weak;
+    // Keep the trace of attacker data when the other side is only "unknown".
+    if ((!(kinds & kAttacker) && (o.kinds & kAttacker)) || !trace) trace = o.trace;
+    kinds |= o.kinds;
+  }
+};
+
+enum class Shape : std::uint8_t {
+  Any, Str, Bytes, Int, Float, Bool, None, List, Tuple, Set, Dict, Object, Function, Class, Module, External
+};
+
+struct Env;
+
+struct ClassRef {
+  const py::ClassDef* def = nullptr;
+  const rules::PythonModule* module = nullptr;
+  bool operator==(const ClassRef& o) const { return def == o.def; }
+};
+
+struct Value {
+  Shape shape = Shape::Any;
+  Taint taint;                 // of the value itself; for containers, of the unknown parts
+  bool constant = false;       // Str/Bytes/Int/Float/Bool/None known exactly
+  std::string text;            // Str/Bytes constant; else a known constant prefix of a string
+  long long number = 0;        // Int/Bool constant
+  double real = 0;             // Float constant
+  bool exact = false;          // List/Tuple/Set: `elems` are all the elements, in order
+  std::vector<Value> elems;
+  std::vector<std::pair<std::string, Value>> fields;  // Dict constant keys; Object attributes
+  std::string qn;              // External: dotted name ("flask.request.args", "sqlite3.connect()")
+  const py::Node* def = nullptr;                // Function: the def or lambda
+  const rules::PythonModule* module = nullptr;  // Function/Module: where it lives
+  std::shared_ptr<const Env> closure;           // Function: the enclosing function's variables
+  std::shared_ptr<const std::vector<Value>> defaults;  // Function: evaluated default values
+  std::shared_ptr<const Value> bound_self;      // Function: a bound method's receiver
+  std::vector<ClassRef> classes;                // Object/Class: the possible classes
+  bool request = false;        // a framework request object: its inputs are sources
+  std::string framework;       // of a request object: flask, starlette, django
+  bool unsafe_xml = false;     // an XML parser configured to resolve external entities
+  std::vector<const py::Node*> origins;  // XML parsers: the calls that made and configured it
+
+  static Value any() { return {}; }
+  static Value str(std::string s) {
+    Value v;
+    v.shape = Shape::Str;
+    v.constant = true;
+    v.text = std::move(s);
+    return v;
+  }
+  static Value integer(long long n) {
+    Value v;
+    v.shape = Shape::Int;
+    v.constant = true;
+    v.number = n;
+    return v;
+  }
+  static Value boolean(bool b) {
+    Value v;
+    v.shape = Shape::Bool;
+    v.constant = true;
+    v.number = b ? 1 : 0;
+    return v;
+  }
+  static Value none() {
+    Value v;
+    v.shape = Shape::None;
+    v.constant = true;
+    return v;
+  }
+  static Value external(std::string name) {
+    Value v;
+    v.shape = Shape::External;
+    v.qn = std::move(name);
+    return v;
+  }
+  static Value tainted(Taint t) {
+    Value v;
+    v.taint = std::move(t);
+    return v;
+  }
+
+  const Value* field(std::string_view key) const {
+    for (const auto& [k, v] : fields) {
+      if (k == key) return &v;
+    }
+    return nullptr;
+  }
+  Value* field(std::string_view key) {
+    for (auto& [k, v] : fields) {
+      if (k == key) return &v;
+    }
+    return nullptr;
+  }
+  void set_field(std::string key, Value v) {
+    if (Value* f = field(key)) {
+      *f = std::move(v);
+    } else {
+      fields.emplace_back(std::move(key), std::move(v));
+    }
+  }
+  bool is_str_like() const { return shape == Shape::Str || shape == Shape::Bytes; }
+};
+
+struct Env {
+  std::map<std::string, Value, std::less<>> vars;
+};
+
+// The taint of a value and everything it holds.
+Taint deep_taint(const Value& v);
+// The least value that describes both (at a merge of branches).
+Value join(const Value& a, const Value& b);
+void join_into(Env& into, const Env& other);
+// Python's truth value of a constant (or an exact container); nullopt when unknown.
+std::optional<bool> truthiness(const Value& v);
+// The constant as Python's str() would print it ("True", "3", "None"); nullopt if unknown.
+std::optional<std::string> constant_text(const Value& v);
+// A short description of a value for memoising calls by their arguments.
+void signature(const Value& v, std::string& out, int depth = 0);
+
+}  // namespace aegis::dataflow
