@@ -1,44 +1,18 @@
 #include "rules/frameworks/common.h"
 
-#include <mutex>
+#include <memory>
 #include <set>
 
 #include "frameworks/model_util.h"
 
 namespace aegis::rules::fw {
 
-namespace {
-
-// One model per scan: keyed by the project and the identity of every module it holds.
-struct Cache {
-  std::mutex mutex;
-  const PythonProject* project = nullptr;
-  std::vector<const void*> identity;
-  std::unique_ptr<AppModel> model;
-};
-
-std::vector<const void*> identity_of(const PythonProject& project) {
-  std::vector<const void*> out;
-  for (const PythonModule* m : project.modules) {
-    out.push_back(m);
-    out.push_back(m ? m->unit.module : nullptr);
-    out.push_back(m ? m->unit.text.data() : nullptr);
-  }
-  return out;
-}
-
-}  // namespace
-
-const AppModel& app_model(const PythonProject& project) {
-  static Cache cache;
-  std::lock_guard<std::mutex> lock(cache.mutex);
-  std::vector<const void*> identity = identity_of(project);
-  if (!cache.model || cache.project != &project || cache.identity != identity) {
-    cache.model = std::make_unique<AppModel>(frameworks::build_app_model(project));
-    cache.project = &project;
-    cache.identity = std::move(identity);
-  }
-  return *cache.model;
+const AppModel& app_model(PythonProject& project) {
+  // Built by the first framework rule of the scan and shared through the project (the engine
+  // runs project rules one after another).
+  auto& slot = project.shared["frameworks.app_model"];
+  if (!slot) slot = std::make_shared<AppModel>(frameworks::build_app_model(project));
+  return *static_cast<const AppModel*>(slot.get());
 }
 
 Finding* report(PythonProject& project, const Site& site, std::string message) {

@@ -15,8 +15,9 @@ using frameworks::ConfigValue;
 using frameworks::Route;
 using frameworks::Site;
 
-// The model of this project (built on the first request of a scan, shared by every rule).
-const AppModel& app_model(const PythonProject& project);
+// The model of this project: built by the first rule that asks, shared through
+// PythonProject::shared by every framework rule of the scan.
+const AppModel& app_model(PythonProject& project);
 
 // A finding of the current rule at a site; null when the site has no module/node or the
 // module is not the project's.

@@ -1,4 +1,4 @@
-// UPL002 upload-filename-unsanitised: a file saved (or opened for writing) under the name
+// UPL002 upload-filename-unsanitised: an uploaded file saved under the name
 // the client sent (`file.filename`), without werkzeug's secure_filename or a generated name.
 #include "frameworks/model_util.h"
 #include "rules/frameworks/common.h"
@@ -15,9 +15,10 @@ const RuleMeta kMeta{
     .cwe = 22,
     .owasp = "A01:2021-Broken Access Control",
     .area = Area::InputValidation,
-    .flags = "`upload.save(path)` or `open(path, \"wb\")` where the path contains an upload's "
+    .flags = "`upload.save(path)` where the path contains an upload's "
              "`.filename` (Flask/Werkzeug `FileStorage`, Starlette `UploadFile`) directly or through a "
-             "variable assigned from it, with no `secure_filename(...)` around it.",
+             "variable assigned from it, with no `secure_filename(...)` around it. (`open()` of a path built "
+             "from request data is the data flow's: TNT004.)",
     .why = "The client chooses the name: `../../app/config.py` or an absolute path writes outside the "
            "upload directory, and names like `shell.php` or `.htaccess` may be served or executed.",
     .example = "f = request.files[\"doc\"]\nf.save(os.path.join(UPLOAD_DIR, f.filename))",
@@ -102,14 +103,6 @@ class UploadFilename final : public Rule {
           path = frameworks::util::positional(*call, 0);
           if (!path) path = frameworks::util::keyword_value(*call, "dst");
           how = frameworks::source_text(*m, attr->value) + ".save()";
-        } else if (m->unit.model->qualified_name_ref(call) == "builtins.open") {
-          auto mode = frameworks::util::string_value(*m, frameworks::util::positional(*call, 1));
-          if (!mode) mode = frameworks::util::string_value(*m, frameworks::util::keyword_value(*call, "mode"));
-          if (!mode || (mode->find('w') == std::string::npos && mode->find('a') == std::string::npos &&
-                        mode->find('x') == std::string::npos))
-            return;
-          path = frameworks::util::positional(*call, 0);
-          how = "open(..., \"" + *mode + "\")";
         }
         if (!path || !raw_filename(*m, path, 0)) return;
         fw::report(project, {m, call}, how + " writes to a path built from the client's file name (" +
