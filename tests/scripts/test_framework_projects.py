@@ -130,13 +130,29 @@ def main():
         if lost:
             problems.append("%s_fixed: strengths lost by the fix: %s" % (seed, ", ".join(sorted(lost))))
     check_model(aegis, root, problems)
+    # The JSON document with strengths validates against the published schema.
+    try:
+        import jsonschema  # python3-jsonschema, installed by scripts/bootstrap.sh
+    except ImportError:
+        jsonschema = None
+    if jsonschema is not None:
+        with open(os.path.join(args.source_dir, "docs", "json-output.schema.json"), encoding="utf-8") as f:
+            validator = jsonschema.Draft202012Validator(json.load(f))
+        _, _, doc = scan(aegis, os.path.join(root, "seed_000_fixed"))
+        errors = [e.message for e in validator.iter_errors(doc)]
+        if errors or not doc["strengths"]:
+            problems.append("seed_000_fixed: the JSON report with strengths does not validate: %r" % errors[:5])
+        broken = dict(doc)
+        broken["strengths"] = [dict(doc["strengths"][0], id="Not An Id")] if doc["strengths"] else []
+        if broken["strengths"] and not list(validator.iter_errors(broken)):
+            problems.append("the schema accepts a strength id that is not kebab-case")
     # Text output lists the strengths with --strengths, and only then.
     project = os.path.join(root, "seed_000_fixed")
     with_flag = subprocess.run([aegis, "scan", ".", "--strengths", "--no-progress", "--no-config", "--fail-on", "never"],
                                capture_output=True, text=True, cwd=project).stdout
     without = subprocess.run([aegis, "scan", ".", "--no-progress", "--no-config", "--fail-on", "never"],
                              capture_output=True, text=True, cwd=project).stdout
-    if "Strengths: " not in with_flag or "CSRF protection initialised for the Flask app: CSRFProtect in app.py" not in with_flag:
+    if "Strengths: " not in with_flag or "CSRF protection initialised for the Flask app: CSRFProtect (app.py:" not in with_flag:
         problems.append("--strengths: the text report does not list the strengths:\n" + with_flag[-1500:])
     if "Strengths: " in without:
         problems.append("the text report lists strengths without --strengths")

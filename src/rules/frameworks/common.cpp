@@ -29,6 +29,10 @@ Finding* report(PythonProject& project, const Site& site, std::string message) {
 void strength(PythonProject& project, std::string id, std::string title, Area area, std::string evidence,
               const Site& site) {
   if (!project.strengths) return;
+  // The position is reported beside the evidence: drop a trailing " in path:line" that repeats it.
+  std::string suffix = " in " + where(site);
+  if (evidence.size() > suffix.size() && evidence.compare(evidence.size() - suffix.size(), suffix.size(), suffix) == 0)
+    evidence.resize(evidence.size() - suffix.size());
   Strength s;
   s.id = std::move(id);
   s.title = std::move(title);
