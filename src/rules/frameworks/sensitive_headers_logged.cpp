@@ -21,7 +21,8 @@ const RuleMeta kMeta{
     .flags = "A logging call (`logging.*`, `logger.info(...)`, `log.exception(...)`) whose arguments "
              "include a request's headers (`request.headers`, `dict(request.headers)`), its cookies, the "
              "`Authorization`/`Cookie` header or a value named like a token or password -- directly or "
-             "through a variable assigned just before. A value passed through a function named like "
+             "through a variable assigned just before (and through `dict()`, `str()`, `json.dumps()`, "
+             "`.items()`). A value passed through a function named like "
              "`redact`, `mask`, `sanitize` or `scrub` first is not flagged.",
     .why = "Logs go to more places and people than the service itself (aggregators, support, backups): "
            "bearer tokens and session cookies found there are as good as the user's password.",
@@ -89,7 +90,18 @@ std::string leak(const PythonModule& m, const py::Expr* e, int depth) {
       if (key && sensitive_key(*key)) return "the " + *key + " header";
       return {};
     }
-    std::string r = leak(m, call->func, depth + 1);
+    // Only calls that pass their input through (dict(headers), str(), json.dumps, .items(),
+    // "...".format) carry it to the log; another function's result is a different value
+    // (parse_cache_control(request.headers) is a policy, not the headers).
+    static const std::set<std::string_view> kPassThrough{
+        "dict", "list", "str", "repr", "format", "dumps", "items", "copy", "to_dict", "join", "keys",
+        "values", "tuple", "sorted", "pformat"};
+    std::string_view callee;
+    if (const auto* n = py::dyn_cast<py::Name>(call->func)) callee = n->id;
+    if (const auto* a = py::dyn_cast<py::Attribute>(call->func)) callee = a->attr;
+    if (!kPassThrough.count(callee)) return {};
+    std::string r;
+    if (const auto* a = py::dyn_cast<py::Attribute>(call->func)) r = leak(m, a->value, depth + 1);
     for (const py::Expr* a : call->args) {
       if (r.empty()) r = leak(m, a, depth + 1);
     }
