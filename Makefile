@@ -3,7 +3,7 @@ BUILD      ?= build/release
 ASAN_BUILD ?= build/asan
 JOBS       ?= $(shell nproc)
 
-.PHONY: all bootstrap build demo test asan bench fuzz clean
+.PHONY: all bootstrap build demo test asan bench bench-dataflow fuzz clean
 
 all: build
 
@@ -28,6 +28,11 @@ asan: bootstrap
 
 bench: build
 	@python3 bench/run.py --aegis $(BUILD)/aegis
+
+# The data-flow benchmark alone: generate build/bench-dataflow, scan it, print the scores.
+bench-dataflow: build
+	@python3 bench/dataflow/generate.py --quiet
+	@python3 bench/dataflow/score.py --aegis $(BUILD)/aegis
 
 fuzz: bootstrap
 	@scripts/fuzz.sh

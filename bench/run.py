@@ -15,6 +15,12 @@ Measured, each the fastest of --repeat runs:
 Prints a table and rewrites docs/PERFORMANCE.md with the figures, date, machine and
 commands. Nothing here asserts a timing.
 
+When the binary has data-flow rules (ids TNT...), the data-flow benchmark of
+bench/dataflow/ is generated (1,400 cases), scanned and scored too: the per-category
+TPR - FPR table, and the scan time with and without the TNT rules (--dataflow-only runs
+just that part; --no-dataflow skips it). Without TNT rules the section is skipped with a
+note and the last figures in docs/PERFORMANCE.md are kept.
+
 Peers (bandit, ripgrep, ...) are added to PEERS below: a name, a command builder and
 whether the tool is present.
 """
@@ -197,6 +203,87 @@ child, each measurement in a fresh child.
                    scan["rss_mb"] < band["rss_mb"] else "see the table"))
 
 
+def taint_rule_ids(aegis):
+    """Ids of the binary's data-flow rules (TNT...); empty when it has none."""
+    p = subprocess.run([aegis, "rules", "--format", "json"], capture_output=True, text=True)
+    if p.returncode != 0:
+        return []
+    try:
+        doc = json.loads(p.stdout)
+    except ValueError:
+        return []
+    rules = doc if isinstance(doc, list) else doc.get("rules", [])
+    return sorted(r.get("id", "") for r in rules if str(r.get("id", "")).startswith("TNT"))
+
+
+def dataflow_section(aegis, repeat, count=1400, seed=1):
+    """Markdown for the data-flow benchmark, or None when the binary has no TNT rules."""
+    rules = taint_rule_ids(aegis)
+    if not rules:
+        print("data-flow benchmark: skipped (this binary has no TNT rules)", flush=True)
+        return None
+    sys.path.insert(0, os.path.join(ROOT, "bench", "dataflow"))
+    import score as dataflow_score  # noqa: E402  (bench/dataflow/score.py)
+    with tempfile.TemporaryDirectory(prefix="aegis-dataflow-") as tmp:
+        project = os.path.join(tmp, "project")
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "dataflow", "generate.py"),
+                        "--out", project, "--count", str(count), "--seed", str(seed),
+                        "--quiet"], check=True)
+        base = [aegis, "scan", "--no-progress", "--no-config", "--no-gitignore", "--format",
+                "json", "--fail-on", "never", "--allow-incomplete"]
+        report_path = os.path.join(tmp, "report.json")
+        with_tnt = min((timed_rss(base + ["-o", report_path, project])
+                        for _ in range(max(1, repeat))), key=lambda r: r["seconds"])
+        without = min((timed_rss(base + ["-o", os.devnull, "--ignore", "TNT", project])
+                       for _ in range(max(1, repeat))), key=lambda r: r["seconds"])
+        with open(report_path) as f:
+            report = json.load(f)
+        cases = dataflow_score.read_expected(os.path.join(project, "expected.csv"))
+    per, average, _misses, _unmapped = dataflow_score.score(cases, report)
+    print("data-flow benchmark: average %.1f%%; scan %.2f s, %.2f s without TNT rules" % (
+        100 * average, with_tnt["seconds"], without["seconds"]), flush=True)
+    lines = ["| category | CWE | TP | FN | TN | FP | TPR | FPR | score |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for cat, r in per.items():
+        lines.append("| %s | %d | %d | %d | %d | %d | %.1f%% | %.1f%% | %.1f%% |" % (
+            cat, r["cwe"], r["TP"], r["FN"], r["TN"], r["FP"], 100 * r["TPR"], 100 * r["FPR"],
+            100 * r["score"]))
+    lines.append("| **average** | | | | | | | | **%.1f%%** |" % (100 * average))
+    extra = (with_tnt["seconds"] / without["seconds"] - 1) * 100 if without["seconds"] else 0
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return """Measured {now}: `bench/dataflow/generate.py --count {count} --seed {seed}`
+({n} cases), scanned and scored by `bench/dataflow/score.py` (a finding counts for a case
+when it is in the case's file and carries the category's CWE; score = TPR - FPR). Rules:
+{rules}.
+
+{table}
+
+Scan of the benchmark project (best of {repeat}): {a:.2f} s with every rule, {b:.2f} s
+with `--ignore TNT`: the data-flow rules add {extra:.0f}% (target: at most 50%).
+""".format(now=now, count=count, seed=seed, n=len(cases), rules=", ".join(rules),
+           table="\n".join(lines), repeat=max(1, repeat), a=with_tnt["seconds"],
+           b=without["seconds"], extra=extra)
+
+
+DATAFLOW_BEGIN = "<!-- bench:dataflow:begin -->"
+DATAFLOW_END = "<!-- bench:dataflow:end -->"
+
+
+def write_dataflow_section(text):
+    """Replace the marked data-flow section of docs/PERFORMANCE.md (append it if absent)."""
+    path = os.path.join(ROOT, "docs", "PERFORMANCE.md")
+    doc = open(path).read() if os.path.exists(path) else "# Performance\n"
+    block = "%s\n%s%s" % (DATAFLOW_BEGIN, text, DATAFLOW_END)
+    if DATAFLOW_BEGIN in doc and DATAFLOW_END in doc:
+        doc = (doc[:doc.index(DATAFLOW_BEGIN)] + block +
+               doc[doc.index(DATAFLOW_END) + len(DATAFLOW_END):])
+    else:
+        doc = doc.rstrip("\n") + "\n\n## Data-flow benchmark\n\n" + block + "\n"
+    with open(path, "w") as f:
+        f.write(doc)
+    print("wrote the data-flow section of %s" % os.path.relpath(path, ROOT))
+
+
 BANDIT_BEGIN = "<!-- bench:bandit:begin -->"
 BANDIT_END = "<!-- bench:bandit:end -->"
 
@@ -225,8 +312,18 @@ def main():
                     help="only the Aegis-vs-Bandit comparison (rewrites only its doc section)")
     ap.add_argument("--no-bandit", action="store_true", help="skip the Bandit comparison")
     ap.add_argument("--bandit-root", help="tree for the Bandit comparison (default: stdlib)")
+    ap.add_argument("--no-dataflow", action="store_true", help="skip the data-flow benchmark")
+    ap.add_argument("--dataflow-only", action="store_true",
+                    help="only the data-flow benchmark (rewrites only its doc section)")
     args = ap.parse_args()
     aegis = os.path.abspath(args.aegis)
+    if args.dataflow_only:
+        text = dataflow_section(aegis, args.repeat)
+        if text is not None:
+            print(text)
+            if not args.no_write:
+                write_dataflow_section(text)
+        return 0
     python = oracle.find_python(12)
     if python is None and not (args.bandit_root and args.bandit_only):
         raise SystemExit("bench: CPython 3.12 not found (set AEGIS_PYTHON312)")
@@ -345,6 +442,12 @@ refresh. The target: the front end at 10x CPython's `ast.parse`, single-threaded
     elif BANDIT_BEGIN in old and BANDIT_END in old:  # keep the last Bandit figures
         write_bandit_section(old[old.index(BANDIT_BEGIN) + len(BANDIT_BEGIN) + 1:
                                  old.index(BANDIT_END)])
+    dataflow = None if args.no_dataflow else dataflow_section(aegis, args.repeat)
+    if dataflow is not None:
+        write_dataflow_section(dataflow)
+    elif DATAFLOW_BEGIN in old and DATAFLOW_END in old:  # keep the last data-flow figures
+        write_dataflow_section(old[old.index(DATAFLOW_BEGIN) + len(DATAFLOW_BEGIN) + 1:
+                                   old.index(DATAFLOW_END)])
     return 0
 
 

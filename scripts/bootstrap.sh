@@ -6,9 +6,11 @@ set -euo pipefail
 packages=(
   # build
   cmake ninja-build g++ pkg-config
-  libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libyaml-cpp-dev zlib1g-dev
+  libcli11-dev nlohmann-json3-dev libtomlplusplus-dev libyaml-cpp-dev zlib1g-dev libgit2-dev
   # tests
   libgtest-dev libgmock-dev python3 python3-packaging python3-jsonschema
+  # the HTML report is checked in a headless browser, the Markdown one with GitHub's renderer
+  chromium cmark-gfm
   # fuzzing (libFuzzer ships with clang)
   clang libclang-rt-dev
   # benchmarks: the peers we measure against, and a real corpus

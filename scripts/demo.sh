@@ -29,3 +29,23 @@ case $status in
   3) echo "== exit code 3: the scan finished, but some files could not be analysed (see the diagnostics above)" ;;
   *) echo "== exit code $status: the scan could not run" ; exit "$status" ;;
 esac
+
+# The audit report a reviewer would send on: Markdown for the pull request, HTML for
+# everyone else (one file, opens offline, prints cleanly).
+out="${AEGIS_DEMO_OUT:-build/demo}"
+mkdir -p "$out"
+echo
+echo "== aegis report $target (Markdown and HTML)"
+for format in md html; do
+  "$aegis" report --no-progress --allow-incomplete --fail-on never --format "$format" \
+    -o "$out/flask_app-report.$format" "$target"
+  rc=$?
+  if [ $rc -ne 0 ]; then
+    echo "demo: aegis report --format $format failed (exit $rc)" >&2
+    exit "$rc"
+  fi
+done
+verdict=$(grep -m1 -o '\*\*Status\*\* | \*\*[A-Z ]*\*\*' "$out/flask_app-report.md" | sed 's/.*| \*\*\(.*\)\*\*/\1/')
+echo "verdict: $verdict"
+echo "Markdown report: $(pwd)/$out/flask_app-report.md"
+echo "HTML report:     $(pwd)/$out/flask_app-report.html"

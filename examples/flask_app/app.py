@@ -19,6 +19,7 @@ from werkzeug.utils import secure_filename
 
 from config import config_by_name
 from models import Course, User, db
+from previews import previews
 from reports import register_reports
 
 MAX_AVATAR_BYTES = 5 * 1024 * 1024
@@ -42,6 +43,7 @@ def create_app(config_name=None):
 
     register_routes(app)
     register_reports(app)
+    app.register_blueprint(previews)
     return app
 
 

@@ -4,6 +4,8 @@
 #include <vector>
 
 #include "engine/config.h"
+#include "engine/scan.h"
+#include "report/baseline.h"
 
 namespace aegis::cli {
 
@@ -62,6 +64,7 @@ struct ScanCommandOptions {
   bool quiet = false;
   bool show_accepted = false;
   bool strengths = false;             // --strengths: list controls found in place (text)
+  bool trace = false;
   std::string color = "auto";         // auto | always | never
   std::string config_file;            // --config FILE: this file instead of searching
   bool no_config = false;             // --no-config: no configuration file at all
@@ -70,7 +73,44 @@ struct ScanCommandOptions {
   std::string advisory_db;            // --advisory-db FILE
   std::string site_packages;          // --site-packages DIR
   std::string target_platform = "linux";
+  std::string baseline;               // --baseline FILE: findings it records are marked `baseline`
 };
+
+// What `aegis scan`, `aegis report` and `aegis baseline` share once the options are read: the
+// configuration applied, the scan run, the baseline applied.
+struct ScanRun {
+  engine::ScanResult result;
+  std::string fail_on;             // effective thresholds (command line over configuration)
+  std::string fail_on_confidence;
+  report::BaselineOutcome baseline;
+};
+// Loads the configuration, runs the scan and applies --baseline. Returns 0, or the exit
+// code of the error it printed (2).
+int run_scan(const ScanCommandOptions& options, ScanRun& run);
+// The exit code of a finished run: 3 incomplete (unless allowed), 1 open findings at or above
+// the thresholds, else 0.
+int scan_exit_code(const ScanCommandOptions& options, const ScanRun& run);
+// Writes `text` to `path` ("" is stdout); false when it cannot.
+bool write_output(const std::string& path, const std::string& text);
+
+struct ReportCommandOptions {
+  ScanCommandOptions scan;
+  std::string format = "md";  // md | html
+  std::string output;         // "" is stdout
+  std::string date;           // YYYY-MM-DD; "" uses SOURCE_DATE_EPOCH, else today (UTC)
+  std::string project;        // the header's project name; "" is the scan root's name
+};
+// aegis report PATH... --format md|html -o FILE: the audit report. Exit codes as scan's.
+int report(const ReportCommandOptions& options);
+
+struct BaselineCommandOptions {
+  ScanCommandOptions scan;
+  std::string output = ".aegis-baseline.json";
+  std::string reason;
+};
+// aegis baseline PATH... -o FILE: records the open findings by fingerprint. 0 when written.
+int baseline(const BaselineCommandOptions& options);
+
 // aegis scan PATH...: the static review. Exit codes: 0 complete, nothing at or above
 // --fail-on; 1 open findings at or above it; 2 usage, configuration or fatal error; 3 some
 // files could not be analysed (unless allow_incomplete).

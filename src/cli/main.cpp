@@ -17,6 +17,86 @@ constexpr const char* kExitCodes =
     "  3  the scan finished but some files could not be analysed (see the diagnostics);\n"
     "     takes precedence over 1; --allow-incomplete turns it off";
 
+// What `scan`, `report` and `baseline` share: the paths and every option that decides what
+// is scanned and how (one definition, so the three commands never drift apart).
+struct ScanFlags {
+  bool no_gitignore = false;
+  bool no_progress = false;
+  bool no_inline_suppressions = false;
+  CLI::Option* python_version = nullptr;
+  CLI::Option* fail_on = nullptr;
+  CLI::Option* fail_on_confidence = nullptr;
+
+  // Copies the flags into the options once the command line is parsed.
+  void finish(aegis::cli::ScanCommandOptions& options) const {
+    options.use_gitignore = !no_gitignore;
+    options.progress = !no_progress;
+    options.inline_suppressions = !no_inline_suppressions;
+    options.python_version_set = python_version->count() > 0;
+    options.fail_on_set = fail_on->count() > 0;
+    options.fail_on_confidence_set = fail_on_confidence->count() > 0;
+  }
+};
+
+void add_scan_options(CLI::App* cmd, aegis::cli::ScanCommandOptions& options, ScanFlags& flags) {
+  cmd->add_option("PATH", options.paths, "Files or directories to scan (default: .)");
+  cmd->add_option("-j,--jobs", options.jobs, "Threads (0: all cores)")
+      ->check(CLI::Range(0, 4096))
+      ->capture_default_str();
+  cmd->add_option("--exclude", options.excludes,
+                  "Leave out paths matching GLOB (gitignore syntax, relative to each PATH; "
+                  "repeatable; '!GLOB' re-includes)")
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
+  flags.python_version = cmd->add_option("--python-version", options.python_version,
+                                         "Grammar to accept, 3.8 to 3.14 (default: the configuration's, or 3.14)");
+  cmd->add_option("--max-file-size", options.max_file_size_mib, "Skip files larger than this many MiB")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_flag("--no-gitignore", flags.no_gitignore, "Do not read .gitignore files or .git/info/exclude");
+  cmd->add_flag("--no-progress", flags.no_progress, "Do not show progress on stderr");
+  cmd->add_flag("--allow-incomplete", options.allow_incomplete, "Exit 0 even when some files could not be analysed");
+  cmd->add_option("--select", options.select,
+                  "Run only these rules: ids, names, Bandit ids, Ruff codes or families (INJ); "
+                  "comma-separated or repeated")
+      ->delimiter(',')
+      ->type_name("RULES")
+      ->allow_extra_args(false);
+  cmd->add_option("--ignore", options.ignore, "Do not run these rules (same forms as --select)")
+      ->delimiter(',')
+      ->type_name("RULES")
+      ->allow_extra_args(false);
+  flags.fail_on = cmd->add_option("--fail-on", options.fail_on,
+                                  "Exit 1 when an open finding has at least this severity "
+                                  "(default: the configuration's fail-on, or low)")
+                      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}));
+  flags.fail_on_confidence = cmd->add_option("--fail-on-confidence", options.fail_on_confidence,
+                                             "...and at least this confidence (default: the configuration's, or low)")
+                                 ->check(CLI::IsMember({"low", "medium", "high"}));
+  cmd->add_option("--config", options.config_file,
+                  "Read this configuration file instead of looking for aegis.toml or pyproject.toml")
+      ->type_name("FILE");
+  cmd->add_flag("--no-config", options.no_config, "Read no configuration file");
+  cmd->add_flag("--no-inline-suppressions", flags.no_inline_suppressions,
+                "Ignore every suppression comment (# aegis: ignore, # nosec, # noqa, # nosemgrep): the auditor's view");
+  cmd->add_option("--baseline", options.baseline,
+                  "Mark findings recorded in this baseline (from 'aegis baseline') as `baseline`: listed, "
+                  "not counted by --fail-on")
+      ->type_name("FILE");
+  cmd->add_option("--advisory-db", options.advisory_db,
+                  "Advisory index built by `aegis db import` (default: $AEGIS_ADVISORY_DB, else "
+                  "$XDG_CACHE_HOME/aegis/advisories.idx, when present); the built-in advisories are always used")
+      ->type_name("FILE");
+  cmd->add_option("--site-packages", options.site_packages,
+                  "A virtualenv or site-packages directory whose installed distributions tell import names apart")
+      ->type_name("DIR");
+  cmd->add_option("--target-platform", options.target_platform, "Platform dependency markers are evaluated for")
+      ->check(CLI::IsMember({"linux", "darwin", "win32"}))
+      ->capture_default_str();
+  cmd->add_flag("--report-unused-suppressions", options.report_unused_suppressions,
+                "Warn about suppression comments that accepted no finding");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -28,84 +108,54 @@ int main(int argc, char** argv) {
   std::string python_version = "3.14";
 
   aegis::cli::ScanCommandOptions scan_options;
+  ScanFlags scan_flags;
   auto* scan = app.add_subcommand("scan", "Review a project: discover its files and analyse them");
-  scan->add_option("PATH", scan_options.paths, "Files or directories to scan (default: .)");
-  auto* format_option = scan->add_option("--format", scan_options.format, "Report format (text, json, sarif, junit, cyclonedx: an SBOM of the dependencies)")
+  add_scan_options(scan, scan_options, scan_flags);
+  scan->add_option("--format", scan_options.format, "Report format (text, json, sarif, junit, cyclonedx: an SBOM of the dependencies)")
       ->check(CLI::IsMember({"text", "json", "sarif", "junit", "cyclonedx"}))
       ->capture_default_str();
-  (void)format_option;
   scan->add_option("-o,--output", scan_options.outputs,
                    "Write the --format report to FILE instead of stdout; FORMAT:FILE writes one more report "
                    "(e.g. --output sarif:aegis.sarif --output json:aegis.json; FILE '-' is stdout); repeatable")
       ->type_name("[FORMAT:]FILE")
       ->allow_extra_args(false);
-  scan->add_option("-j,--jobs", scan_options.jobs, "Threads (0: all cores)")
-      ->check(CLI::Range(0, 4096))
-      ->capture_default_str();
-  scan->add_option("--exclude", scan_options.excludes,
-                   "Leave out paths matching GLOB (gitignore syntax, relative to each PATH; "
-                   "repeatable; '!GLOB' re-includes)")
-      ->type_name("GLOB")
-      ->allow_extra_args(false);
-  auto* scan_python_version = scan->add_option("--python-version", scan_options.python_version,
-                                               "Grammar to accept, 3.8 to 3.14 (default: the configuration's, or 3.14)");
-  scan->add_option("--max-file-size", scan_options.max_file_size_mib,
-                   "Skip files larger than this many MiB")
-      ->check(CLI::PositiveNumber)
-      ->capture_default_str();
-  bool no_gitignore = false;
-  bool no_progress = false;
-  scan->add_flag("--no-gitignore", no_gitignore, "Do not read .gitignore files or .git/info/exclude");
-  scan->add_flag("--no-progress", no_progress, "Do not show progress on stderr");
   scan->add_flag("--stats", scan_options.stats, "Print timings per stage and throughput on stderr");
-  scan->add_flag("--allow-incomplete", scan_options.allow_incomplete,
-                 "Exit 0 even when some files could not be analysed");
-  scan->add_option("--select", scan_options.select,
-                   "Run only these rules: ids, names, Bandit ids, Ruff codes or families (INJ); "
-                   "comma-separated or repeated")
-      ->delimiter(',')
-      ->type_name("RULES")
-      ->allow_extra_args(false);
-  scan->add_option("--ignore", scan_options.ignore, "Do not run these rules (same forms as --select)")
-      ->delimiter(',')
-      ->type_name("RULES")
-      ->allow_extra_args(false);
-  auto* fail_on = scan->add_option("--fail-on", scan_options.fail_on,
-                                   "Exit 1 when an open finding has at least this severity "
-                                   "(default: the configuration's fail-on, or low)")
-                      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical", "never"}));
-  auto* fail_on_confidence = scan->add_option("--fail-on-confidence", scan_options.fail_on_confidence,
-                                              "...and at least this confidence (default: the configuration's, or low)")
-                                 ->check(CLI::IsMember({"low", "medium", "high"}));
   scan->add_flag("-q,--quiet", scan_options.quiet, "Print findings and the summary line only");
   scan->add_flag("--strengths", scan_options.strengths,
                  "List the security controls found in place (text output; JSON always has them)");
   scan->add_flag("--show-accepted", scan_options.show_accepted,
                  "List findings accepted by a suppression comment or the baseline too");
+  scan->add_flag("--trace", scan_options.trace,
+                 "Under each data-flow finding, print the path from the source to the sink");
   scan->add_option("--color", scan_options.color, "Colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  scan->add_option("--config", scan_options.config_file,
-                   "Read this configuration file instead of looking for aegis.toml or pyproject.toml")
-      ->type_name("FILE");
-  scan->add_flag("--no-config", scan_options.no_config, "Read no configuration file");
-  bool no_inline_suppressions = false;
-  scan->add_flag("--no-inline-suppressions", no_inline_suppressions,
-                 "Ignore every suppression comment (# aegis: ignore, # nosec, # noqa, # nosemgrep): the auditor's view");
-  scan->add_option("--advisory-db", scan_options.advisory_db,
-                   "Advisory index built by `aegis db import` (default: $AEGIS_ADVISORY_DB, else "
-                   "$XDG_CACHE_HOME/aegis/advisories.idx, when present); the built-in advisories are always used")
-      ->type_name("FILE");
-  scan->add_option("--site-packages", scan_options.site_packages,
-                   "A virtualenv or site-packages directory whose installed distributions tell import names apart")
-      ->type_name("DIR");
-  scan->add_option("--target-platform", scan_options.target_platform,
-                   "Platform dependency markers are evaluated for")
-      ->check(CLI::IsMember({"linux", "darwin", "win32"}))
-      ->capture_default_str();
-  scan->add_flag("--report-unused-suppressions", scan_options.report_unused_suppressions,
-                 "Warn about suppression comments that accepted no finding");
   scan->footer(kExitCodes);
+
+  aegis::cli::ReportCommandOptions report_options;
+  ScanFlags report_flags;
+  auto* report = app.add_subcommand("report", "Write the audit report (Markdown or HTML) of a scan");
+  add_scan_options(report, report_options.scan, report_flags);
+  report->add_option("--format", report_options.format, "Report format: md (GitHub Markdown) or html (one self-contained file)")
+      ->check(CLI::IsMember({"md", "html"}))
+      ->capture_default_str();
+  report->add_option("-o,--output", report_options.output, "Write the report to FILE (default: stdout)")->type_name("FILE");
+  report->add_option("--date", report_options.date,
+                     "The report's date, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today, UTC)")
+      ->type_name("DATE");
+  report->add_option("--project", report_options.project, "The project name in the header (default: the scan root's name)")
+      ->type_name("NAME");
+  report->footer(kExitCodes);
+
+  aegis::cli::BaselineCommandOptions baseline_options;
+  ScanFlags baseline_flags;
+  auto* baseline = app.add_subcommand("baseline", "Record today's findings by fingerprint, so later scans report only new ones");
+  add_scan_options(baseline, baseline_options.scan, baseline_flags);
+  baseline->add_option("-o,--output", baseline_options.output, "Where to write the baseline")
+      ->type_name("FILE")
+      ->capture_default_str();
+  baseline->add_option("--reason", baseline_options.reason, "Why these findings are accepted (stored with each new entry)")
+      ->type_name("TEXT");
 
   aegis::cli::ConfigCommandOptions config_options;
   auto* config = app.add_subcommand("config", "Show the effective configuration, or why a file is (not) scanned");
@@ -175,13 +225,16 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
   if (*scan) {
-    scan_options.use_gitignore = !no_gitignore;
-    scan_options.progress = !no_progress;
-    scan_options.inline_suppressions = !no_inline_suppressions;
-    scan_options.python_version_set = scan_python_version->count() > 0;
-    scan_options.fail_on_set = fail_on->count() > 0;
-    scan_options.fail_on_confidence_set = fail_on_confidence->count() > 0;
+    scan_flags.finish(scan_options);
     return aegis::cli::scan(scan_options);
+  }
+  if (*report) {
+    report_flags.finish(report_options.scan);
+    return aegis::cli::report(report_options);
+  }
+  if (*baseline) {
+    baseline_flags.finish(baseline_options.scan);
+    return aegis::cli::baseline(baseline_options);
   }
   if (*config) return aegis::cli::config(config_options);
   if (*pep440) return aegis::cli::debug_pep440();

@@ -55,6 +55,8 @@ class Progress {
   bool drawn_ = false;
 };
 
+}  // namespace
+
 bool write_output(const std::string& path, const std::string& text) {
   if (path.empty()) {
     std::fwrite(text.data(), 1, text.size(), stdout);
@@ -67,6 +69,8 @@ bool write_output(const std::string& path, const std::string& text) {
   out.close();
   return static_cast<bool>(out);
 }
+
+namespace {
 
 // Whether an open finding reaches the failure threshold.
 bool fails(const engine::ScanResult& result, const std::string& fail_on, const std::string& fail_on_confidence) {
@@ -142,7 +146,7 @@ int python_minor(const std::string& version) { return parse_python_version(versi
 
 }  // namespace
 
-int scan(const ScanCommandOptions& options) {
+int run_scan(const ScanCommandOptions& options, ScanRun& run) {
   for (const auto* list : {&options.select, &options.ignore}) {
     for (const auto& selector : *list) {
       if (!rules::selector_known(selector)) {
@@ -151,18 +155,24 @@ int scan(const ScanCommandOptions& options) {
       }
     }
   }
-  std::vector<OutputTarget> outputs;
-  if (!plan_outputs(options, outputs)) return kExitFatal;
-
+  // Read before the scan: a bad baseline is a usage error, not a finding.
+  report::Baseline baseline;
+  if (!options.baseline.empty()) {
+    std::string error;
+    if (!report::load_baseline(options.baseline, baseline, error)) {
+      std::cerr << "aegis: error: baseline '" << options.baseline << "': " << error << '\n';
+      return kExitFatal;
+    }
+  }
   engine::ProjectConfig config;
   std::string start = options.paths.empty() ? std::string(".") : options.paths.front();
   if (!load_project_config(start, options.config_file, options.no_config, config)) return kExitFatal;
 
   // Command-line flags win over the configuration, which wins over the defaults.
-  std::string fail_on = options.fail_on_set || !config.fail_on.set ? options.fail_on : config.fail_on.value;
-  std::string fail_on_confidence = options.fail_on_confidence_set || !config.fail_on_confidence.set
-                                       ? options.fail_on_confidence
-                                       : config.fail_on_confidence.value;
+  run.fail_on = options.fail_on_set || !config.fail_on.set ? options.fail_on : config.fail_on.value;
+  run.fail_on_confidence = options.fail_on_confidence_set || !config.fail_on_confidence.set
+                               ? options.fail_on_confidence
+                               : config.fail_on_confidence.value;
   std::string version = options.python_version_set || !config.python_version.set ? options.python_version
                                                                                    : config.python_version.value;
   int minor = python_minor(version);
@@ -214,12 +224,27 @@ int scan(const ScanCommandOptions& options) {
   Progress progress(options.progress && !options.quiet && ::isatty(STDERR_FILENO));
   scan_options.on_progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
 
-  engine::ScanResult result = engine::run_scan(scan_options);
+  run.result = engine::run_scan(scan_options);
   progress.finish();
-  if (result.fatal) {
-    std::cerr << "aegis: error: " << result.fatal_message << '\n';
+  if (run.result.fatal) {
+    std::cerr << "aegis: error: " << run.result.fatal_message << '\n';
     return kExitFatal;
   }
+  if (!options.baseline.empty()) run.baseline = report::apply_baseline(run.result, baseline);
+  return 0;
+}
+
+int scan_exit_code(const ScanCommandOptions& options, const ScanRun& run) {
+  if (!run.result.complete() && !options.allow_incomplete) return kExitIncomplete;
+  return fails(run.result, run.fail_on, run.fail_on_confidence) ? kExitFindings : 0;
+}
+
+int scan(const ScanCommandOptions& options) {
+  std::vector<OutputTarget> outputs;
+  if (!plan_outputs(options, outputs)) return kExitFatal;
+  ScanRun run;
+  if (int rc = run_scan(options, run); rc != 0) return rc;
+  const engine::ScanResult& result = run.result;
 
   bool write_failed = false;
   for (const OutputTarget& target : outputs) {
@@ -230,6 +255,7 @@ int scan(const ScanCommandOptions& options) {
     text_options.quiet = options.quiet;
     text_options.show_accepted = options.show_accepted;
     text_options.strengths = options.strengths;
+    text_options.trace = options.trace;
     if (!write_output(target.path, report::render(target.format, result, text_options))) {
       std::cerr << "aegis: error: cannot write '" << target.path << "'\n";
       write_failed = true;
@@ -240,8 +266,7 @@ int scan(const ScanCommandOptions& options) {
     std::string stats = report::format_stats(result);
     std::fwrite(stats.data(), 1, stats.size(), stderr);
   }
-  if (!result.complete() && !options.allow_incomplete) return kExitIncomplete;
-  return fails(result, fail_on, fail_on_confidence) ? kExitFindings : 0;
+  return scan_exit_code(options, run);
 }
 
 }  // namespace aegis::cli

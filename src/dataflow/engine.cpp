@@ -75,9 +75,20 @@ struct CallKeyHash {
     return std::hash<const void*>{}(k.def) ^ (std::hash<std::string>{}(k.args) * 31);
   }
 };
+// A sink reached inside a call: reported at the call in the entry function, and again
+// at every other call that reaches it (a memoised call replays its sinks).
+struct PendingSink {
+  SinkClass cls;
+  const py::Node* node;
+  const rules::PythonModule* module;
+  std::string sink;
+  Taint taint;
+};
+
 struct CallResult {
   Value result;
   Value self_after;
+  std::vector<PendingSink> sinks;
 };
 
 class Interpreter {
@@ -148,6 +159,11 @@ class Interpreter {
   void observe(const std::string& callee, const Args& args, const py::Call* c, Frame& f);
 
   // --- names and modules
+  // The project module a dotted name refers to: exactly, or, when the scan root is above
+  // the directory the application runs from (`src/`, a monorepo), the one module whose
+  // name ends with it.
+  const rules::PythonModule* find_module(std::string_view dotted);
+  std::unordered_map<std::string, const rules::PythonModule*> module_suffixes_;
   Value resolve_qualified(const std::string& qn, Frame& f);
   Value module_member(const rules::PythonModule* m, std::string_view name);
   const Env* module_env(const rules::PythonModule* m);
@@ -173,6 +189,13 @@ class Interpreter {
   std::unordered_map<CallKey, CallResult, CallKeyHash> memo_;
   std::vector<const py::Node*> call_stack_;
   std::set<std::pair<const py::Node*, int>> reported_;
+  void emit(const PendingSink& p);
+  struct CallSite {
+    const py::Call* call;
+    const rules::PythonModule* module;
+  };
+  std::vector<CallSite> call_sites_;                  // the calls being analysed, outermost first
+  std::vector<std::vector<PendingSink>*> collectors_;  // the sinks each of them reaches
   std::unordered_map<const py::Node*, std::pair<const rules::PythonModule*, std::pair<int, rules::SinkVerdict::State>>> verdicts_;
   std::unordered_map<const py::Node*, const rules::PythonModule*> node_module_;
   std::set<const py::Call*> observed_;
@@ -244,6 +267,26 @@ Value Interpreter::source_value(std::uint8_t kind, Frame& f, const py::Node* at,
 
 // ---------------------------------------------------------------- modules and names
 
+const rules::PythonModule* Interpreter::find_module(std::string_view dotted) {
+  if (const rules::PythonModule* m = project_.module(dotted)) return m;
+  std::string key(dotted);
+  auto it = module_suffixes_.find(key);
+  if (it != module_suffixes_.end()) return it->second;
+  const rules::PythonModule* found = nullptr;
+  std::string suffix = "." + key;
+  for (const rules::PythonModule* m : project_.modules) {
+    if (m->name.size() > suffix.size() && ends_with(m->name, suffix)) {
+      if (found) {  // ambiguous: two packages of that name
+        found = nullptr;
+        break;
+      }
+      found = m;
+    }
+  }
+  module_suffixes_.emplace(std::move(key), found);
+  return found;
+}
+
 const Env* Interpreter::module_env(const rules::PythonModule* m) {
   auto it = module_envs_.find(m);
   if (it != module_envs_.end()) return it->second.get();
@@ -291,7 +334,7 @@ Value Interpreter::module_member(const rules::PythonModule* m, std::string_view 
   }
   // A submodule of a package.
   std::string dotted = m->name + "." + std::string(name);
-  if (const rules::PythonModule* sub = project_.module(dotted)) {
+  if (const rules::PythonModule* sub = find_module(dotted)) {
     Value v;
     v.shape = Shape::Module;
     v.module = sub;
@@ -310,7 +353,7 @@ Value Interpreter::resolve_qualified(const std::string& qn, Frame& f) {
     v.taint.kinds = kUnknown;
     return v;
   }
-  if (const rules::PythonModule* m = project_.module(qn)) {
+  if (const rules::PythonModule* m = find_module(qn)) {
     Value v;
     v.shape = Shape::Module;
     v.module = m;
@@ -320,7 +363,7 @@ Value Interpreter::resolve_qualified(const std::string& qn, Frame& f) {
   // The longest prefix that is a project module, then members.
   std::size_t dot = qn.rfind('.');
   while (dot != std::string::npos) {
-    if (const rules::PythonModule* m = project_.module(std::string_view(qn).substr(0, dot))) {
+    if (const rules::PythonModule* m = find_module(std::string_view(qn).substr(0, dot))) {
       Value v = module_member(m, std::string_view(qn).substr(dot + 1, qn.find('.', dot + 1) - dot - 1));
       std::size_t next = qn.find('.', dot + 1);
       while (next != std::string::npos) {
@@ -492,7 +535,7 @@ Value Interpreter::attribute_of(const Value& base, std::string_view attr, Frame&
         v.request = false;
         return v;
       }
-      if (const rules::PythonModule* m = project_.module(full)) {
+      if (const rules::PythonModule* m = find_module(full)) {
         Value v;
         v.shape = Shape::Module;
         v.module = m;
@@ -648,6 +691,13 @@ Value Interpreter::eval_binop(const py::BinOp* b, Frame& f) {
     }
   }
   Value result;
+  // pathlib's `/` joins: the result is a path object with both sides' data.
+  if (b->op == Operator::Div && (starts_with(l.qn, "pathlib.") || starts_with(r.qn, "pathlib."))) {
+    result.qn = "pathlib.Path()";
+    result.taint = deep_taint(l);
+    result.taint.join(deep_taint(r));
+    return result;
+  }
   if (b->op == Operator::Add && (l.is_str_like() || r.is_str_like())) {
     result = concat(l, r);
   } else if (b->op == Operator::Add && (l.shape == Shape::List || l.shape == Shape::Tuple) && l.shape == r.shape) {
@@ -1099,6 +1149,7 @@ const py::Arguments* arguments_of(const py::Node* def) {
 }
 
 bool is_generator_body(const Span<py::Stmt*>& body);
+bool reads_django_request(const py::Node* def, const rules::PythonModule* m);
 
 CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Call* c, Frame& caller) {
   const py::Arguments* params = arguments_of(fn.def);
@@ -1183,10 +1234,33 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
     key.args += ';';
   }
   auto hit = memo_.find(key);
-  if (hit != memo_.end()) return hit->second;
+  if (hit != memo_.end()) {
+    if (!hit->second.sinks.empty() && c) {
+      // The same values reach the same sinks: report them at this call too.
+      Taint in;
+      for (const Value& a : args.positional) in.join(deep_taint(a));
+      for (const auto& [k, a] : args.keywords) in.join(deep_taint(a));
+      if (fn.bound_self) in.join(deep_taint(*fn.bound_self));
+      call_sites_.push_back({c, caller.module});
+      for (const PendingSink& cached : hit->second.sinks) {
+        PendingSink p = cached;
+        if (in.any()) {
+          p.taint = in;
+          p.taint.sanitized = cached.taint.sanitized;
+        }
+        for (auto* collector : collectors_) collector->push_back(p);
+        emit(p);
+      }
+      call_sites_.pop_back();
+    }
+    return hit->second;
+  }
 
   ++out_.functions_analysed;
   call_stack_.push_back(fn.def);
+  std::vector<PendingSink> reached;
+  if (c) call_sites_.push_back({c, caller.module});
+  collectors_.push_back(&reached);
   std::string self_name = positional.empty() ? std::string() : std::string(positional[0]->arg);
   if (auto* l = as<py::Lambda>(fn.def)) {
     out.result = eval(l->body, f);
@@ -1205,6 +1279,9 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
     }
   }
   call_stack_.pop_back();
+  collectors_.pop_back();
+  if (c) call_sites_.pop_back();
+  out.sinks = std::move(reached);
   if (fn.bound_self && !self_name.empty()) {
     auto it = f.env.vars.find(self_name);
     out.self_after = it != f.env.vars.end() ? it->second : *fn.bound_self;
@@ -1446,24 +1523,49 @@ void Interpreter::verdict(Frame& f, const py::Node* at, int cwe, const Taint& t,
 }
 
 void Interpreter::report(SinkClass cls, const Taint& t, const py::Node* at, const std::string& sink, Frame& f) {
-  if (!reported_.insert({at, static_cast<int>(cls)}).second) return;
+  PendingSink p{cls, at, f.module, sink, t};
+  for (auto* collector : collectors_) collector->push_back(p);
+  emit(p);
+}
+
+void Interpreter::emit(const PendingSink& p) {
+  // Where the finding goes: the sink itself, or, when the sink is inside project code the
+  // entry function called, that call (each caller that passes input in is a flaw of its own).
+  const py::Node* at = p.node;
+  const rules::PythonModule* module = p.module;
+  if (!call_sites_.empty()) {
+    at = call_sites_.front().call;
+    module = call_sites_.front().module;
+  }
+  if (!reported_.insert({at, static_cast<int>(p.cls)}).second) return;
+  // db.execute(text(sql)): the inner sink, reported first, is the one; not both.
+  for (const TaintFinding& other : out_.findings) {
+    if (other.cls == p.cls && other.module == module && other.node != at &&
+        other.node->lineno >= at->lineno && other.node->end_lineno <= at->end_lineno &&
+        (other.node->lineno > at->lineno || other.node->col_offset >= at->col_offset)) {
+      return;
+    }
+  }
   TaintFinding tf;
-  tf.cls = cls;
-  tf.module = f.module;
+  tf.cls = p.cls;
+  tf.module = module;
   tf.node = at;
-  tf.sink = sink;
-  tf.kinds = t.kinds;
-  tf.weak = t.weak;
+  tf.sink = starts_with(p.sink, "builtins.") ? p.sink.substr(9) : p.sink;
+  if (at != p.node) {
+    tf.sink += " at " + std::string(p.module->unit.path) + ":" + std::to_string(p.node->lineno) + " via " +
+               describe(static_cast<const py::Call*>(at)->func, module) + "()";
+  }
+  tf.kinds = p.taint.kinds;
+  tf.weak = p.taint.weak;
   std::vector<const TraceNode*> chain;
-  for (const TraceNode* n = t.trace.get(); n; n = n->prev.get()) chain.push_back(n);
+  for (const TraceNode* n = p.taint.trace.get(); n; n = n->prev.get()) chain.push_back(n);
   std::reverse(chain.begin(), chain.end());
   for (const TraceNode* n : chain) {
+    if (!n->node) continue;  // a place without a position (a name resolved elsewhere)
     TraceStep s;
     if (n->module) s.path = std::string(n->module->unit.path);
-    if (n->node) {
-      s.line = n->node->lineno;
-      s.column = n->node->col_offset + 1;
-    }
+    s.line = n->node->lineno;
+    s.column = n->node->col_offset + 1;
     s.note = n->note;
     tf.trace.push_back(std::move(s));
   }
@@ -1473,10 +1575,10 @@ void Interpreter::report(SinkClass cls, const Taint& t, const py::Node* at, cons
     if (chain.front()->node) tf.source_line = chain.front()->node->lineno;
   }
   TraceStep last;
-  last.path = std::string(f.module->unit.path);
-  last.line = at->lineno;
-  last.column = at->col_offset + 1;
-  last.note = describe(at, f.module);
+  last.path = std::string(p.module->unit.path);
+  last.line = p.node->lineno;
+  last.column = p.node->col_offset + 1;
+  last.note = describe(p.node, p.module);
   tf.trace.push_back(std::move(last));
   out_.findings.push_back(std::move(tf));
 }
@@ -1517,6 +1619,23 @@ Value Interpreter::call_external(const std::string& qn, Args& args, const py::Ca
     for (const SinkModel& m : sinks->second) check_sink(m, qn, args, c, f, nullptr);
   }
   if (qn == "hashlib.new" || qn == "random.seed") observe(qn, args, c, f);
+  // A method of an object known by name (current_app.logger.info, User.objects.raw, a
+  // module-level connection): the method sinks whose receiver hint the name carries.
+  if (sinks == models_.sinks.end()) {
+    std::size_t dot = qn.rfind('.');
+    if (dot != std::string::npos && dot > 0) {
+      auto ms = models_.method_sinks.find(std::string_view(qn).substr(dot + 1));
+      std::string_view receiver_name = std::string_view(qn).substr(0, dot);
+      if (ms != models_.method_sinks.end()) {
+        for (const SinkModel& m : ms->second) {
+          bool applies = m.receiver_hint.empty() ? receiver_name.find("()") != std::string_view::npos
+                                                 : contains_ci(receiver_name, m.receiver_hint) &&
+                                                       m.receiver_hint.find('-') == std::string::npos;
+          if (applies) check_sink(m, describe(c->func, f.module), args, c, f, nullptr);
+        }
+      }
+    }
+  }
   // The session: update/setdefault store values the application trusts later.
   for (std::string_view prefix : {"flask.session.", "django.session."}) {
     if (!starts_with(qn, prefix)) continue;
@@ -1537,7 +1656,19 @@ Value Interpreter::call_external(const std::string& qn, Args& args, const py::Ca
         args.positional[1].shape == Shape::Dict) {
       headers = &args.positional[1];
     }
-    if (headers) sink_value(Header, *headers, c, "response headers", f, false);
+    if (headers) {
+      // A Location header is where the browser goes: a redirect, not only a header.
+      Value rest = *headers;
+      for (auto it = rest.fields.begin(); it != rest.fields.end();) {
+        if (contains_ci(it->first, "location") && it->first.size() == 8) {
+          sink_value(Redirect, it->second, c, "the Location header", f, false);
+          it = rest.fields.erase(it);
+        } else {
+          ++it;
+        }
+      }
+      sink_value(Header, rest, c, "response headers", f, false);
+    }
   }
   auto src = models_.source_calls.find(qn);
   if (src != models_.source_calls.end()) return source_value(src->second, f, c, describe(c, f.module));
@@ -1698,6 +1829,14 @@ Value Interpreter::call_external(const std::string& qn, Args& args, const py::Ca
     v.origins.push_back(c);
     return v;
   }
+  if (qn == "os.path.realpath" || qn == "os.path.abspath" || qn == "os.path.normpath" ||
+      qn == "posixpath.realpath" || qn == "posixpath.abspath" || qn == "posixpath.normpath") {
+    Value v;
+    v.shape = Shape::Str;
+    if (!args.positional.empty()) v.taint = deep_taint(args.positional[0]);
+    v.normalized = true;
+    return v;
+  }
   if (qn == "xml.sax.make_parser" || qn == "xml.sax.expatreader.create_parser") {
     Value v = Value::external("xml.sax.make_parser()");
     v.origins.push_back(c);
@@ -1765,12 +1904,25 @@ Value Interpreter::call_method(Value& receiver, std::string_view name, Args& arg
     }
   }
   if (name == "set_cookie") observe(".set_cookie", args, c, f);
+  if (models_.method_clean.count(name) && !receiver.request) return Value::any();
   auto msan = models_.method_sanitizers.find(name);
   if (msan != models_.method_sanitizers.end()) {
     Value v;
     v.shape = Shape::Str;
     v.taint = deep_taint(receiver);
     v.taint.sanitized |= msan->second;
+    return v;
+  }
+
+  // Writing into a response object is writing its HTML body.
+  if ((name == "write" || name == "writelines") && contains_ci(receiver.qn, "Response()")) {
+    Value body;
+    for (const Value& a : args.positional) body.taint.join(deep_taint(a));
+    sink_value(Xss, body, c, describe(c->func, f.module) + "()", f, false);
+  }
+  // Markup's format and % escape their arguments.
+  if ((name == "format" || name == "join") && contains_ci(receiver.qn, "Markup")) {
+    Value v = Value::external("markupsafe.Markup()");
     return v;
   }
 
@@ -2226,6 +2378,8 @@ Value Interpreter::call_value(const Value& callee, Args& args, const py::Call* c
     case Shape::External: return call_external(callee.qn, args, c, f);
     default: break;
   }
+  // Calling an object a library call returned (an XPath evaluator, a compiled template).
+  if (!callee.qn.empty()) return call_external(callee.qn + ".__call__", args, c, f);
   return default_call(nullptr, args, false);
 }
 
@@ -2246,8 +2400,11 @@ Value Interpreter::eval_call(const py::Call* c, Frame& f) {
       callee = attribute_of(receiver, a->attr, f, a);
       method = !(callee.shape == Shape::Function || callee.shape == Shape::Class ||
                  (callee.shape == Shape::External && receiver.shape != Shape::Object));
-      // A method of an object the analysis cannot see into, or of a module's value.
-      if (receiver.shape == Shape::External && callee.shape == Shape::External) method = false;
+      // A method of an object the analysis cannot see into, or of a module's value; an
+      // object a library call returned (a parser, a connection) has modelled methods.
+      if (receiver.shape == Shape::External && callee.shape == Shape::External) {
+        method = receiver.qn.find("()") != std::string::npos;
+      }
       if (receiver.shape == Shape::Object && callee.shape != Shape::Function && callee.shape != Shape::Class) method = true;
     } else {
       method = true;
@@ -2296,6 +2453,20 @@ Value Interpreter::eval_call(const py::Call* c, Frame& f) {
     }
   }
   if (method) return call_method(receiver, method_name, args, c, f, receiver_expr);
+  // An object that may be of several classes (a factory's choice): each class's method.
+  if (receiver.shape == Shape::Object && receiver.classes.size() > 1 && !method_name.empty()) {
+    Value result;
+    bool first = true;
+    for (const ClassRef& cls : receiver.classes) {
+      Value one = receiver;
+      one.classes = {cls};
+      Value m = attribute_of(one, method_name, f, c->func);
+      Value r = call_value(m, args, c, f, nullptr, nullptr);
+      result = first ? r : join(result, r);
+      first = false;
+    }
+    return result;
+  }
   return call_value(callee, args, c, f, &receiver, receiver_expr);
 }
 
@@ -2513,6 +2684,18 @@ void Interpreter::refine(const py::Expr* test, bool truth, Frame& f) {
       if (m == "isdigit" || m == "isalnum" || m == "isalpha" || m == "isnumeric" || m == "isdecimal" ||
           m == "isidentifier") {
         clean_var(a->value, nullptr);
+        return;
+      }
+      // A normalised path that starts with the base directory stays inside it.
+      if ((m == "startswith" || m == "is_relative_to") && !call->args.empty()) {
+        if (auto* n = as<py::Name>(a->value)) {
+          auto it = f.env.vars.find(n->id);
+          if (it != f.env.vars.end() && it->second.normalized) {
+            Frame probe = f;
+            Value base = eval(call->args[0], probe);
+            if (!base.text.empty() && !base.taint.any()) it->second.taint.sanitized |= bit(Path);
+          }
+        }
         return;
       }
       if ((m == "fullmatch" || m == "match") && !call->args.empty()) {
@@ -2890,7 +3073,8 @@ void Interpreter::exec(const py::Stmt* s, Frame& f) {
                     (body->shape == Shape::Tuple);
         bool response_object = contains_ci(body->qn, "Response") || contains_ci(body->qn, "make_response") ||
                                contains_ci(body->qn, "jsonify") || contains_ci(body->qn, "redirect") ||
-                               contains_ci(body->qn, "send_file") || contains_ci(body->qn, "render_template");
+                               contains_ci(body->qn, "send_file") || contains_ci(body->qn, "render_template") ||
+                               contains_ci(body->qn, "Markup") || contains_ci(body->qn, "mark_safe");
         if (!json && !response_object) sink_value(Xss, *body, s, "the view's HTML response", f, false);
       }
       f.returned = f.has_return ? join(f.returned, v) : v;
@@ -3085,7 +3269,8 @@ void Interpreter::analyse_entry(const rules::PythonModule* m, const py::Node* de
       } else {
         v = source_value(kUser, f, a, "route parameter `" + std::string(a->arg) + "`");
       }
-    } else if (django_module && ((i == 0 && !method) || (i == 1 && method)) && a->arg == "request") {
+    } else if ((django_module || reads_django_request(def, m)) && ((i == 0 && !method) || (i == 1 && method)) &&
+               a->arg == "request") {
       v = Value::external("django.http.HttpRequest");
       v.request = true;
       v.framework = "django";
@@ -3120,6 +3305,29 @@ void Interpreter::analyse_entry(const rules::PythonModule* m, const py::Node* de
       as<py::FunctionDef>(def) ? as<py::FunctionDef>(def)->body : as<py::AsyncFunctionDef>(def)->body;
   exec_block(body, f);
   call_stack_.pop_back();
+}
+
+// Whether a function reads Django's request attributes from a parameter named `request`
+// (a view in a module that imports nothing from Django itself).
+bool reads_django_request(const py::Node* def, const rules::PythonModule* m) {
+  std::string_view text = m->unit.text;
+  std::size_t start = 0;
+  for (int line = 1; line < def->lineno && start != std::string_view::npos; ++line) {
+    start = text.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  if (start == std::string_view::npos) return false;
+  std::size_t end = start;
+  for (int line = def->lineno; line <= def->end_lineno && end != std::string_view::npos; ++line) {
+    end = text.find('\n', end);
+    if (end != std::string_view::npos) ++end;
+  }
+  std::string_view body = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  for (const char* attr : {"request.GET", "request.POST", "request.COOKIES", "request.META", "request.FILES",
+                           "request.session"}) {
+    if (body.find(attr) != std::string_view::npos) return true;
+  }
+  return false;
 }
 
 // Whether a module's text mentions anything that can bring input in; others are analysed

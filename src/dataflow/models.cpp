@@ -142,9 +142,9 @@ void Models::load(std::string_view text, const std::string& path, std::vector<Di
         continue;
       }
       (verb == "sanitizer" ? sanitizers : method_sanitizers)[std::string(f[1])] |= mask;
-    } else if (verb == "clean") {
+    } else if (verb == "clean" || verb == "method-clean") {
       if (!need(2)) continue;
-      clean.emplace(f[1]);
+      (verb == "clean" ? clean : method_clean).emplace(f[1]);
     } else {
       problem("unknown data-flow model `" + std::string(verb) + "`");
     }

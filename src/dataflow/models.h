@@ -63,6 +63,7 @@ class Models {
   std::map<std::string, SinkMask, std::less<>> sanitizers;
   std::map<std::string, SinkMask, std::less<>> method_sanitizers;
   std::set<std::string, std::less<>> clean;
+  std::set<std::string, std::less<>> method_clean;
 };
 
 }  // namespace aegis::dataflow

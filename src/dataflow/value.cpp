@@ -77,6 +77,7 @@ Value join_depth(const Value& a, const Value& b, int depth) {
   v.request = a.request || b.request;
   v.framework = a.framework.empty() ? b.framework : a.framework;
   v.unsafe_xml = a.unsafe_xml || b.unsafe_xml;
+  v.normalized = a.normalized && b.normalized;
   switch (a.shape) {
     case Shape::Str:
     case Shape::Bytes:

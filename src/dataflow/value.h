@@ -82,6 +82,7 @@ struct Value {
   bool request = false;        // a framework request object: its inputs are sources
   std::string framework;       // of a request object: flask, starlette, django
   bool unsafe_xml = false;     // an XML parser configured to resolve external entities
+  bool normalized = false;     // a path made absolute and free of `..` (realpath/abspath/normpath)
   std::vector<const py::Node*> origins;  // XML parsers: the calls that made and configured it
 
   static Value any() { return {}; }

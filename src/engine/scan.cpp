@@ -455,8 +455,9 @@ void run_python_project_stage(const ScanOptions& options, const std::vector<cons
           }
           if (!any) continue;
           // Low and info findings are smells that hold whatever the data (shell=True with
-          // a constant command): they stay.
-          if (all_clean) return f.severity > Severity::Low;
+          // a constant command): they stay, unless their rule said it could not tell (low
+          // confidence) and the data flow could.
+          if (all_clean) return f.severity > Severity::Low || f.confidence == Confidence::Low;
           if (!tainted) return false;
           // Reported by the data flow, with the way the data took: once is enough.
           return std::any_of(reported.begin(), reported.end(), [&](const auto& r) {

@@ -103,6 +103,7 @@ struct ScanResult {
   std::vector<rules::Suppression> suppressions;  // every suppression comment, in path and line order
   std::vector<const rules::Rule*> rules;         // the rules that ran, by id
   bool inline_suppressions = true;               // false under --no-inline-suppressions
+  std::string baseline_file;                     // the --baseline applied (report/baseline.h), if any
   std::vector<Diagnostic> diagnostics;  // sorted by path, line, column
   std::vector<FileOutcome> files;       // every file found, in path order
   std::vector<FileOutcome> directories; // directories skipped or failed, in path order

@@ -44,6 +44,16 @@ Json finding_json(const Finding& f) {
   j["status_reason"] = text_or_null(f.status_reason);
   j["suppressed_by"] = text_or_null(f.suppressed_by);
   j["fingerprint"] = f.fingerprint;
+  Json trace = Json::array();
+  for (const TraceStep& s : f.trace) {
+    Json step;
+    step["path"] = s.path;
+    step["line"] = s.line;
+    step["column"] = s.column;
+    step["note"] = s.note;
+    trace.push_back(std::move(step));
+  }
+  j["trace"] = std::move(trace);
   return j;
 }
 

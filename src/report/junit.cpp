@@ -152,7 +152,7 @@ std::string format_junit(const ScanResult& result) {
     if (a != accepted.end()) {
       std::string text;
       for (const Finding* f : a->second) {
-        text += "accepted: " + location(*f) + " " + f->message + " (" + f->status_reason + ")\n";
+        text += std::string(to_string(f->status)) + ": " + location(*f) + " " + f->message + " (" + f->status_reason + ")\n";
       }
       out += "      <system-out>" + xml_escape(text) + "</system-out>\n";
     }

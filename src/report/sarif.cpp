@@ -179,6 +179,20 @@ std::string format_sarif(const ScanResult& result) {
     physical["region"] = std::move(reg);
     j["locations"] = Json::array({{{"physicalLocation", std::move(physical)}}});
     j["partialFingerprints"] = {{"aegisFingerprint/v1", f.fingerprint}};
+    if (!f.trace.empty()) {
+      // The data-flow path, source first: SARIF's code flow, which viewers step through.
+      Json locations = Json::array();
+      for (const TraceStep& s : f.trace) {
+        Json loc;
+        loc["physicalLocation"] = {{"artifactLocation", artifact_location(s.path)},
+                                   {"region", region(s.line, std::max(s.column, 1), s.line, std::max(s.column, 1) + 1)}};
+        loc["message"] = {{"text", s.note.empty() ? std::string("step") : s.note}};
+        locations.push_back({{"location", std::move(loc)}});
+      }
+      j["codeFlows"] = Json::array({{{"threadFlows", Json::array({{{"locations", std::move(locations)}}})}}});
+    }
+    // Only meaningful against a baseline: what it held is unchanged, the rest is new.
+    if (!result.baseline_file.empty()) j["baselineState"] = f.status == FindingStatus::Baseline ? "unchanged" : "new";
     if (f.status == FindingStatus::Accepted) {
       Json s;
       s["kind"] = "inSource";

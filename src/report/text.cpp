@@ -182,6 +182,14 @@ std::string format_text(const ScanResult& result, const TextOptions& options) {
     if (current && *current != f.path) out += '\n';
     current = &f.path;
     out += finding_line(f, options);
+    if (options.trace) {
+      for (std::size_t i = 0; i < f.trace.size(); ++i) {
+        const TraceStep& s = f.trace[i];
+        const char* role = i == 0 ? "source" : i + 1 == f.trace.size() ? "sink  " : "step  ";
+        out += "    " + std::string(role) + "  " + (s.path == f.path ? std::string() : s.path + ":") +
+               std::to_string(s.line) + ":" + std::to_string(s.column) + "  " + s.note + "\n";
+      }
+    }
   }
   if (current) out += '\n';
   if (!options.quiet) {

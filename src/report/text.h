@@ -12,6 +12,7 @@ using engine::ScanResult;
 struct TextOptions {
   bool color = false;          // ANSI colours (on a TTY)
   bool show_accepted = false;  // list findings accepted by a suppression or baseline too
+  bool trace = false;          // print the data-flow path under each data-flow finding
   bool quiet = false;          // findings and the summary line only
   bool strengths = false;      // list the controls found in place (--strengths)
 };

@@ -224,6 +224,8 @@ class XmlUnsafeParse final : public Rule {
                                       "only by expat 2.4.1+); use " + defused_module(function) +
                                       " for untrusted XML");
     f.severity = Severity::Low;
+    // Expat resolves no external entities: what is left is entity expansion (CWE-776), not XXE.
+    f.cwe = 776;
   }
 
   // The defusedxml module that replaces the standard one `function` belongs to.
