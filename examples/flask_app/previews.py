@@ -4,8 +4,9 @@ Registered by app.create_app. The data flow follows `doc` into storage.read_docu
 and reports the open() there; the escaped preview and the title chosen by a constant
 setting are not findings.
 """
+from html import escape
+
 from flask import Blueprint, request
-from markupsafe import escape
 
 from storage import read_document
 

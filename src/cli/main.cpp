@@ -1,4 +1,10 @@
 // aegis: the command-line entry point. Thin: parses arguments, calls the commands.
+#include <malloc.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -99,7 +105,30 @@ void add_scan_options(CLI::App* cmd, aegis::cli::ScanCommandOptions& options, Sc
 
 }  // namespace
 
+namespace {
+
+// A scan keeps every module's tree and index for the analyses across modules: hundreds of
+// megabytes touched once. With transparent huge pages for malloc's heap that costs half
+// the time (fewer page faults and TLB misses). glibc reads the setting only at start-up,
+// so the process starts itself again once with it; AEGIS_NO_HUGEPAGES=1 turns this off.
+void use_huge_pages(char** argv) {
+  const char* kTunable = "glibc.malloc.hugetlb=1";
+  const char* current = std::getenv("GLIBC_TUNABLES");
+  if (std::getenv("AEGIS_NO_HUGEPAGES") || (current && std::strstr(current, "glibc.malloc.hugetlb"))) return;
+  std::string value = current && *current ? std::string(current) + ":" + kTunable : std::string(kTunable);
+  if (::setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0) return;
+  ::execv("/proc/self/exe", argv);
+  ::unsetenv("GLIBC_TUNABLES");  // exec failed: carry on without
+  if (current) ::setenv("GLIBC_TUNABLES", current, 1);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+  use_huge_pages(argv);
+  // Grow the heap in large steps rather than one system call per 128 KiB.
+  mallopt(M_TOP_PAD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
   CLI::App app{"Aegis: security review for Python web services"};
   app.set_version_flag("--version", std::string("aegis ") + AEGIS_VERSION);
   app.require_subcommand(1);

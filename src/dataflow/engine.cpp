@@ -21,6 +21,14 @@ const T* as(const py::Node* node) {
 }
 
 constexpr int kMaxCallDepth = 7;
+// Work limits, so that no project's shape makes the analysis slow: steps (statements and
+// expressions evaluated) per entry function and per scan, contexts analysed per function,
+// and the size of constant strings and exact containers kept.
+constexpr long kEntryBudget = 20000;
+constexpr long kScanBudget = 40000000;
+constexpr int kContextsPerFunction = 12;
+constexpr std::size_t kMaxConstantString = 4096;
+constexpr std::size_t kMaxExactElements = 64;
 constexpr int kMaxTrace = 24;
 constexpr int kLoopPasses = 3;
 
@@ -44,6 +52,31 @@ bool contains_ci(std::string_view hay, std::string_view needle) {
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// How much a value holds (elements and fields, recursively), counted up to `limit`.
+long weight(const Value& v, long limit) {
+  long w = 1;
+  for (const Value& e : v.elems) {
+    if (w > limit) return w;
+    w += weight(e, limit - w);
+  }
+  for (const auto& [k, f] : v.fields) {
+    if (w > limit) return w;
+    w += weight(f, limit - w);
+  }
+  return w;
+}
+
+// A value too big to track element by element becomes one that holds their taint.
+void keep_small(Value& v) {
+  constexpr long kMaxWeight = 256;
+  if (v.elems.empty() && v.fields.empty()) return;
+  if (weight(v, kMaxWeight) <= kMaxWeight) return;
+  v.taint = deep_taint(v);
+  v.elems.clear();
+  v.exact = false;
+  v.fields.clear();
+}
 bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
@@ -164,11 +197,15 @@ class Interpreter {
   // name ends with it.
   const rules::PythonModule* find_module(std::string_view dotted);
   std::unordered_map<std::string, const rules::PythonModule*> module_suffixes_;
+  int resolve_depth_ = 0;
   Value resolve_qualified(const std::string& qn, Frame& f);
   Value module_member(const rules::PythonModule* m, std::string_view name);
   const Env* module_env(const rules::PythonModule* m);
   Value class_member(const ClassRef& c, std::string_view name, int depth = 0);
   std::string describe(const py::Node* n, const rules::PythonModule* m) const;
+  // The text of lines [first, last] (1-based) of a module, through a per-module line index.
+  std::string_view lines_of(const rules::PythonModule* m, int first, int last) const;
+  mutable std::unordered_map<const rules::PythonModule*, std::vector<std::size_t>> line_starts_;
   Trace step(const Trace& prev, Frame& f, const py::Node* at, std::string note);
   Value source_value(std::uint8_t kind, Frame& f, const py::Node* at, std::string what);
 
@@ -180,6 +217,16 @@ class Interpreter {
   void analyse_entry(const rules::PythonModule* m, const py::Node* def);
   bool is_view(const py::Node* def, const rules::PythonModule* m, std::string& framework,
                std::string& route) const;
+
+  // True (and stays true for the entry) once the entry's budget is spent: evaluation
+  // then returns unknown values and executes nothing more.
+  bool spent() {
+    ++scan_steps_;
+    return ++entry_steps_ > kEntryBudget || scan_steps_ > kScanBudget;
+  }
+  long entry_steps_ = 0;
+  long scan_steps_ = 0;
+  std::unordered_map<const py::Node*, int> contexts_;
 
   rules::PythonProject& project_;
   Analysis& out_;
@@ -223,26 +270,29 @@ int cwe_of(SinkClass c) {
 
 // ---------------------------------------------------------------- descriptions
 
+std::string_view Interpreter::lines_of(const rules::PythonModule* m, int first, int last) const {
+  std::string_view text = m->unit.text;
+  auto& starts = line_starts_[m];
+  if (starts.empty()) {
+    starts.push_back(0);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') starts.push_back(i + 1);
+    }
+  }
+  if (first < 1 || last < first || static_cast<std::size_t>(first) > starts.size()) return {};
+  std::size_t begin = starts[static_cast<std::size_t>(first) - 1];
+  std::size_t end = static_cast<std::size_t>(last) < starts.size() ? starts[static_cast<std::size_t>(last)] : text.size();
+  return text.substr(begin, end - begin);
+}
+
 std::string Interpreter::describe(const py::Node* n, const rules::PythonModule* m) const {
   if (!n || !m || n->lineno <= 0) return {};
-  std::string_view text = m->unit.text;
-  // Find the start of the node's line.
-  std::size_t pos = 0;
-  for (int line = 1; line < n->lineno && pos != std::string_view::npos; ++line) {
-    pos = text.find('\n', pos);
-    if (pos != std::string_view::npos) ++pos;
-  }
-  if (pos == std::string_view::npos) return {};
-  std::size_t start = pos + static_cast<std::size_t>(n->col_offset);
-  std::size_t end;
-  if (n->end_lineno == n->lineno) {
-    end = pos + static_cast<std::size_t>(n->end_col_offset);
-  } else {
-    end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-  }
-  if (start >= text.size() || end <= start || end > text.size()) return {};
-  std::string s(text.substr(start, end - start));
+  std::string_view line = lines_of(m, n->lineno, n->lineno);
+  std::size_t start = static_cast<std::size_t>(n->col_offset);
+  std::size_t end = n->end_lineno == n->lineno ? static_cast<std::size_t>(n->end_col_offset) : line.size();
+  while (end > start && end <= line.size() && (line[end - 1] == '\n' || line[end - 1] == '\r')) --end;
+  if (start >= line.size() || end <= start || end > line.size()) return {};
+  std::string s(line.substr(start, end - start));
   if (s.size() > 80) s = s.substr(0, 77) + "...";
   return s;
 }
@@ -292,9 +342,13 @@ const Env* Interpreter::module_env(const rules::PythonModule* m) {
   if (it != module_envs_.end()) return it->second.get();
   if (modules_in_progress_.count(m)) return nullptr;
   modules_in_progress_.insert(m);
+  // A module's top level has a budget of its own, not the entry's that needed it.
+  long saved_steps = entry_steps_;
+  entry_steps_ = 0;
   Frame f;
   f.module = m;
   exec_block(m->unit.module->body, f);
+  entry_steps_ = saved_steps;
   modules_in_progress_.erase(m);
   auto env = std::make_unique<Env>(std::move(f.env));
   const Env* raw = env.get();
@@ -341,13 +395,22 @@ Value Interpreter::module_member(const rules::PythonModule* m, std::string_view 
     v.qn = dotted;
     return v;
   }
-  Value v = Value::external(dotted);
+  // Not a name the module binds (set at run time, or a star import): unknown, and not a
+  // dotted name to resolve again.
+  Value v;
   v.taint.kinds = kUnknown;
   return v;
 }
 
 Value Interpreter::resolve_qualified(const std::string& qn, Frame& f) {
-  (void)f;
+  // Resolution re-enters through attributes of module members; names are finite, but a
+  // module that re-exports itself must not loop.
+  if (resolve_depth_ > 16) return Value::external(qn);
+  struct Depth {
+    int& d;
+    explicit Depth(int& depth) : d(depth) { ++d; }
+    ~Depth() { --d; }
+  } depth(resolve_depth_);
   if (qn.empty()) {
     Value v;
     v.taint.kinds = kUnknown;
@@ -639,13 +702,13 @@ Value concat(const Value& a, const Value& b) {
   v.shape = a.shape == Shape::Bytes ? Shape::Bytes : Shape::Str;
   v.taint = deep_taint(a);
   v.taint.join(deep_taint(b));
-  if (a.constant && b.constant) {
+  if (a.constant && b.constant && a.text.size() + b.text.size() <= kMaxConstantString) {
     v.constant = true;
     v.text = a.text + b.text;
   } else if (a.constant) {
-    v.text = a.text + b.text;  // b's known prefix follows a's text
+    v.text = a.text.substr(0, kMaxConstantString) + b.text.substr(0, 256);  // b's known prefix follows a's text
   } else {
-    v.text = a.text;
+    v.text = a.text.substr(0, 256);
   }
   return v;
 }
@@ -905,6 +968,11 @@ Value Interpreter::eval_comprehension(const py::Expr* elt, const py::Expr* value
 
 Value Interpreter::eval(const py::Expr* e, Frame& f) {
   if (!e) return Value::none();
+  if (spent()) {
+    Value v;
+    v.taint.kinds = kUnknown;
+    return v;
+  }
   switch (e->kind) {
     case py::NodeKind::Constant: {
       const auto& c = static_cast<const py::Constant*>(e)->value;
@@ -1081,7 +1149,12 @@ Value Interpreter::eval(const py::Expr* e, Frame& f) {
     case py::NodeKind::Await: return eval(static_cast<const py::Await*>(e)->value, f);
     case py::NodeKind::Yield: {
       auto* y = static_cast<const py::Yield*>(e);
-      f.yields.push_back(y->value ? eval(y->value, f) : Value::none());
+      Value v = y->value ? eval(y->value, f) : Value::none();
+      if (f.yields.size() >= 8) {
+        f.yields.back() = join(f.yields.back(), v);
+      } else {
+        f.yields.push_back(std::move(v));
+      }
       return Value::any();
     }
     case py::NodeKind::YieldFrom: {
@@ -1149,13 +1222,15 @@ const py::Arguments* arguments_of(const py::Node* def) {
 }
 
 bool is_generator_body(const Span<py::Stmt*>& body);
-bool reads_django_request(const py::Node* def, const rules::PythonModule* m);
+bool reads_django_request(std::string_view body);
+bool mentions_input(std::string_view text);
 
 CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Call* c, Frame& caller) {
   const py::Arguments* params = arguments_of(fn.def);
   CallResult out;
-  // Recursion and depth: what goes in may come out.
-  if (caller.depth >= kMaxCallDepth ||
+  // Recursion, depth, and functions already analysed in many contexts: what goes in may
+  // come out.
+  if (caller.depth >= kMaxCallDepth || entry_steps_ > kEntryBudget ||
       std::find(call_stack_.begin(), call_stack_.end(), fn.def) != call_stack_.end() || !params) {
     Value v;
     for (const Value& a : args.positional) v.taint.join(deep_taint(a));
@@ -1234,6 +1309,15 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
     key.args += ';';
   }
   auto hit = memo_.find(key);
+  if (hit == memo_.end() && ++contexts_[fn.def] > kContextsPerFunction) {
+    Value v;
+    for (const Value& a : args.positional) v.taint.join(deep_taint(a));
+    for (const auto& [k, a] : args.keywords) v.taint.join(deep_taint(a));
+    if (!v.taint.any()) v.taint.kinds = kUnknown;
+    out.result = v;
+    if (fn.bound_self) out.self_after = *fn.bound_self;
+    return out;
+  }
   if (hit != memo_.end()) {
     if (!hit->second.sinks.empty() && c) {
       // The same values reach the same sinks: report them at this call too.
@@ -1531,11 +1615,18 @@ void Interpreter::report(SinkClass cls, const Taint& t, const py::Node* at, cons
 void Interpreter::emit(const PendingSink& p) {
   // Where the finding goes: the sink itself, or, when the sink is inside project code the
   // entry function called, that call (each caller that passes input in is a flaw of its own).
+  // Only when the data entered through that call's arguments: data a callee reads itself
+  // (a view delegating to another) is reported where it is used.
   const py::Node* at = p.node;
   const rules::PythonModule* module = p.module;
-  if (!call_sites_.empty()) {
-    at = call_sites_.front().call;
-    module = call_sites_.front().module;
+  for (const CallSite& site : call_sites_) {
+    bool through = false;
+    for (const TraceNode* n = p.taint.trace.get(); n && !through; n = n->prev.get()) through = n->node == site.call;
+    if (through) {
+      at = site.call;
+      module = site.module;
+      break;
+    }
   }
   if (!reported_.insert({at, static_cast<int>(p.cls)}).second) return;
   // db.execute(text(sql)): the inner sink, reported first, is the one; not both.
@@ -2124,7 +2215,11 @@ Value Interpreter::call_method(Value& receiver, std::string_view name, Args& arg
     };
     if (name == "append" || name == "add") {
       if (const Value* a = arg(0)) {
-        if (r.exact && r.shape == Shape::List) r.elems.push_back(*a); else inexact(a);
+        if (r.exact && r.shape == Shape::List && r.elems.size() < kMaxExactElements) {
+          r.elems.push_back(*a);
+        } else {
+          inexact(a);
+        }
       }
       store_back(receiver_expr, r, f);
       return Value::none();
@@ -2447,10 +2542,13 @@ Value Interpreter::eval_call(const py::Call* c, Frame& f) {
     args.keyword_exprs.push_back(k->value);
   }
   // Taint entering a project function is a step of the trace.
+  bool project_callee = callee.shape == Shape::Function || callee.shape == Shape::Class ||
+                        (receiver.shape == Shape::Object && !method);
   for (Value& v : args.positional) {
-    if (v.taint.any() && (callee.shape == Shape::Function || callee.shape == Shape::Class)) {
-      v.taint.trace = step(v.taint.trace, f, c, "passed to " + describe(c->func, f.module) + "()");
-    }
+    if (v.taint.any() && project_callee) v.taint.trace = step(v.taint.trace, f, c, "passed to " + describe(c->func, f.module) + "()");
+  }
+  for (auto& [k, v] : args.keywords) {
+    if (v.taint.any() && project_callee) v.taint.trace = step(v.taint.trace, f, c, "passed to " + describe(c->func, f.module) + "()");
   }
   if (method) return call_method(receiver, method_name, args, c, f, receiver_expr);
   // An object that may be of several classes (a factory's choice): each class's method.
@@ -2480,6 +2578,7 @@ void Interpreter::assign(const py::Expr* target, Value v, Frame& f, const py::No
       if (v.taint.any() && at && at->kind != py::NodeKind::Comprehension) {
         v.taint.trace = step(v.taint.trace, f, at, describe(at, f.module));
       }
+      keep_small(v);
       f.env.vars[std::string(n->id)] = std::move(v);
       return;
     }
@@ -2650,8 +2749,7 @@ void Interpreter::refine(const py::Expr* test, bool truth, Frame& f) {
   if (auto* c = as<py::Compare>(test); c && c->ops.size() == 1) {
     py::CmpOperator op = c->ops[0];
     if ((op == py::CmpOperator::In && truth) || (op == py::CmpOperator::NotIn && !truth)) {
-      Frame probe = f;
-      Value container = eval(c->comparators[0], probe);
+      Value container = eval(c->comparators[0], f);
       bool fixed = false;
       Value joined;
       if ((container.shape == Shape::List || container.shape == Shape::Tuple || container.shape == Shape::Set) &&
@@ -2670,8 +2768,7 @@ void Interpreter::refine(const py::Expr* test, bool truth, Frame& f) {
       return;
     }
     if ((op == py::CmpOperator::Eq && truth) || (op == py::CmpOperator::NotEq && !truth)) {
-      Frame probe = f;
-      Value right = eval(c->comparators[0], probe);
+      Value right = eval(c->comparators[0], f);
       if (right.constant) clean_var(c->left, &right);
       return;
     }
@@ -2691,16 +2788,14 @@ void Interpreter::refine(const py::Expr* test, bool truth, Frame& f) {
         if (auto* n = as<py::Name>(a->value)) {
           auto it = f.env.vars.find(n->id);
           if (it != f.env.vars.end() && it->second.normalized) {
-            Frame probe = f;
-            Value base = eval(call->args[0], probe);
+            Value base = eval(call->args[0], f);
             if (!base.text.empty() && !base.taint.any()) it->second.taint.sanitized |= bit(Path);
           }
         }
         return;
       }
       if ((m == "fullmatch" || m == "match") && !call->args.empty()) {
-        Frame probe = f;
-        Value pattern_obj = eval(a->value, probe);
+        Value pattern_obj = eval(a->value, f);
         if (pattern_obj.qn == "re.compile()" && restrictive_pattern(pattern_obj.text, m == "fullmatch")) {
           clean_var(call->args[0], nullptr);
           return;
@@ -2708,8 +2803,7 @@ void Interpreter::refine(const py::Expr* test, bool truth, Frame& f) {
       }
     }
     if ((qn == "re.fullmatch" || qn == "re.match") && call->args.size() >= 2) {
-      Frame probe = f;
-      Value pattern = eval(call->args[0], probe);
+      Value pattern = eval(call->args[0], f);
       if (pattern.constant && restrictive_pattern(pattern.text, qn == "re.fullmatch")) clean_var(call->args[1], nullptr);
       return;
     }
@@ -2731,7 +2825,9 @@ void Interpreter::exec_if(const py::If* s, Frame& f) {
     exec_block(*t ? s->body : s->orelse, f);
     return;
   }
+  entry_steps_ += static_cast<long>(f.env.vars.size());  // copying a frame is work too
   Frame then_f = f;
+  then_f.yields.clear();  // only what this branch yields is added back
   refine(s->test, true, then_f);
   exec_block(s->body, then_f);
   Frame else_f = std::move(f);
@@ -2813,7 +2909,9 @@ void Interpreter::exec_loop(const py::Stmt* s, Frame& f) {
   cur.breaks.emplace_back();
   cur.continues.emplace_back();
   for (int pass = 0; pass < kLoopPasses; ++pass) {
+    entry_steps_ += static_cast<long>(cur.env.vars.size());
     Frame iter_f = cur;
+    iter_f.yields.clear();
     iter_f.breaks.back().clear();
     iter_f.continues.back().clear();
     if (target) assign(target, element, iter_f, s);
@@ -2859,7 +2957,9 @@ void Interpreter::exec_try(const Span<py::Stmt*>& body, const Span<py::ExceptHan
   for (const py::ExceptHandlerBase* hb : handlers) {
     auto* h = as<py::ExceptHandler>(hb);
     if (!h) continue;
+    entry_steps_ += static_cast<long>(f.env.vars.size());
     Frame hf = f;
+    hf.yields.clear();
     hf.env = before;
     join_into(hf.env, after_body);  // an exception may come from anywhere in the body
     hf.reachable = true;
@@ -2969,6 +3069,7 @@ void Interpreter::exec_match(const py::Match* s, Frame& f) {
   for (const py::MatchCase* mc : s->cases) {
     auto m = pattern_matches(mc->pattern, subject, [&](const py::Expr* e) { return eval(e, rest); });
     if (m && !*m) continue;
+    entry_steps_ += static_cast<long>(rest.env.vars.size());
     Frame branch = rest;
     branch.yields.clear();
     bind_captures(mc->pattern, subject, branch);
@@ -3001,6 +3102,10 @@ void Interpreter::exec_match(const py::Match* s, Frame& f) {
 }
 
 void Interpreter::exec(const py::Stmt* s, Frame& f) {
+  if (spent()) {
+    f.reachable = false;
+    return;
+  }
   switch (s->kind) {
     case py::NodeKind::Assign: {
       auto* a = static_cast<const py::Assign*>(s);
@@ -3204,7 +3309,8 @@ bool Interpreter::is_view(const py::Node* def, const rules::PythonModule* m, std
 
 void Interpreter::analyse_entry(const rules::PythonModule* m, const py::Node* def) {
   const py::Arguments* params = arguments_of(def);
-  if (!params) return;
+  if (!params || scan_steps_ > kScanBudget) return;
+  entry_steps_ = 0;
   std::string framework, route;
   bool view = is_view(def, m, framework, route);
   bool django_module = false;
@@ -3269,7 +3375,8 @@ void Interpreter::analyse_entry(const rules::PythonModule* m, const py::Node* de
       } else {
         v = source_value(kUser, f, a, "route parameter `" + std::string(a->arg) + "`");
       }
-    } else if ((django_module || reads_django_request(def, m)) && ((i == 0 && !method) || (i == 1 && method)) &&
+    } else if ((django_module || reads_django_request(lines_of(m, def->lineno, def->end_lineno))) &&
+               ((i == 0 && !method) || (i == 1 && method)) &&
                a->arg == "request") {
       v = Value::external("django.http.HttpRequest");
       v.request = true;
@@ -3309,20 +3416,7 @@ void Interpreter::analyse_entry(const rules::PythonModule* m, const py::Node* de
 
 // Whether a function reads Django's request attributes from a parameter named `request`
 // (a view in a module that imports nothing from Django itself).
-bool reads_django_request(const py::Node* def, const rules::PythonModule* m) {
-  std::string_view text = m->unit.text;
-  std::size_t start = 0;
-  for (int line = 1; line < def->lineno && start != std::string_view::npos; ++line) {
-    start = text.find('\n', start);
-    if (start != std::string_view::npos) ++start;
-  }
-  if (start == std::string_view::npos) return false;
-  std::size_t end = start;
-  for (int line = def->lineno; line <= def->end_lineno && end != std::string_view::npos; ++line) {
-    end = text.find('\n', end);
-    if (end != std::string_view::npos) ++end;
-  }
-  std::string_view body = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+bool reads_django_request(std::string_view body) {
   for (const char* attr : {"request.GET", "request.POST", "request.COOKIES", "request.META", "request.FILES",
                            "request.session"}) {
     if (body.find(attr) != std::string_view::npos) return true;
@@ -3333,8 +3427,9 @@ bool reads_django_request(const py::Node* def, const rules::PythonModule* m) {
 // Whether a module's text mentions anything that can bring input in; others are analysed
 // only when input reaches them through calls.
 bool mentions_input(std::string_view text) {
-  for (const char* word : {"request", "argv", "input(", "environ", "getenv", "Request", "stdin", "Query(", "Form(",
-                           "Body(", "Header(", "Cookie(", "Path(", "route", "websocket"}) {
+  // The environment is a source no rule reports, and views are found by their decorators:
+  // neither makes a function an entry by itself.
+  for (const char* word : {"request", "argv", "input(", "stdin"}) {
     if (text.find(word) != std::string_view::npos) return true;
   }
   return false;
@@ -3366,11 +3461,55 @@ void collect_functions(const Span<py::Stmt*>& body, std::vector<const py::Node*>
 
 void Interpreter::run() {
   for (const rules::PythonModule* m : project_.modules) {
-    if (!m->unit.module || !mentions_input(m->unit.text)) continue;
-    module_env(m);  // module-level code: scripts reading argv, module constants
+    if (!m->unit.module) continue;
+    // Module-level code that reads input (a script's argv); other modules' top levels are
+    // evaluated when their names are used.
+    for (const py::Stmt* s : m->unit.module->body) {
+      if (s->kind == py::NodeKind::FunctionDef || s->kind == py::NodeKind::AsyncFunctionDef ||
+          s->kind == py::NodeKind::ClassDef) {
+        continue;
+      }
+      if (mentions_input(lines_of(m, s->lineno, std::max(s->end_lineno, s->lineno)))) {
+        module_env(m);
+        break;
+      }
+    }
+    // Entries: views (their parameters are input), and functions that read an input
+    // themselves. Everything they call is analysed with the values they pass. A word in
+    // the text is not enough: `request` must be a framework's request object (imported,
+    // or a view's parameter), `argv`/`stdin` the sys module's.
+    bool imports_request = false, imports_sys = false;
+    for (const auto& imp : m->unit.model->imports()) {
+      if (models_.request_types.count(imp.target) || starts_with(imp.module, "django") ||
+          starts_with(imp.module, "rest_framework") || starts_with(imp.module, "fastapi") ||
+          starts_with(imp.module, "starlette") || imp.target == "flask" || imp.target == "quart") {
+        imports_request = true;
+      }
+      if (imp.module == "sys") imports_sys = true;
+    }
     std::vector<const py::Node*> functions;
     collect_functions(m->unit.module->body, functions);
-    for (const py::Node* def : functions) analyse_entry(m, def);
+    for (const py::Node* def : functions) {
+      std::string framework, route;
+      std::string_view body = lines_of(m, def->lineno, std::max(def->end_lineno, def->lineno));
+      bool entry = is_view(def, m, framework, route) ||
+                   (imports_request && body.find("request") != std::string_view::npos) ||
+                   (imports_sys && (body.find("argv") != std::string_view::npos ||
+                                    body.find("stdin") != std::string_view::npos)) ||
+                   body.find("input(") != std::string_view::npos ||
+                   // The value checks (cookie flags, hash names) look at every such call.
+                   body.find("set_cookie") != std::string_view::npos ||
+                   body.find("hashlib.new") != std::string_view::npos || body.find("new(") != std::string_view::npos;
+      // Test code is not where input arrives; its findings would be ranked down anyway.
+      if (m->unit.in_test && !is_view(def, m, framework, route)) entry = false;
+      if (entry) {
+        long before = scan_steps_;
+        analyse_entry(m, def);
+        if (std::getenv("AEGIS_DF_PROFILE")) {
+          std::fprintf(stderr, "%ld steps %s:%d\n", scan_steps_ - before, std::string(m->unit.path).c_str(), def->lineno);
+        }
+      }
+    }
   }
   // Verdicts for the pattern rules.
   for (const auto& [node, info] : verdicts_) {

@@ -560,7 +560,8 @@ ScanResult run_scan(const ScanOptions& options) {
 
   if (keep_modules) {
     auto project_start = Clock::now();
-    run_python_project_stage(options, project_rules, work, result);
+    // On a worker's stack: the data flow recurses through calls and nested expressions.
+    run_workers(1, kWorkerStackBytes, [&](int) { run_python_project_stage(options, project_rules, work, result); });
     parallel_for(work.size(), threads, kWorkerStackBytes, [&](std::size_t i) {
       if (work[i].parsed) finish_findings(options, work[i]);
       work[i].model.reset();
