@@ -17,10 +17,10 @@ if [ ! -x "$aegis" ]; then
 fi
 
 target=examples/flask_app
-echo "== aegis scan $target --stats"
+echo "== aegis scan $target --strengths --stats"
 echo
 # Stats go to stderr; merged here so they print after the report.
-"$aegis" scan --no-progress --stats "$target" 2>&1
+"$aegis" scan --no-progress --strengths --stats "$target" 2>&1
 status=$?
 echo
 case $status in

@@ -25,6 +25,10 @@ int debug_manifests(const std::string& path);
 // aegis debug pep440: JSON Lines queries on stdin (versions, specifiers, requirements,
 // markers), one JSON answer a line on stdout; the oracle test's interface.
 int debug_pep440();
+// aegis debug app PATH: the application model (apps, routes, controls, config per
+// environment, Django settings) of a project as JSON; with run_rules, what the project
+// rules conclude from it (findings and strengths, one a line).
+int debug_app(const std::string& path, bool run_rules);
 
 struct DebugParseOptions {
   std::vector<std::string> paths;  // files, or directories searched for *.py
@@ -59,6 +63,7 @@ struct ScanCommandOptions {
   bool fail_on_confidence_set = false;
   bool quiet = false;
   bool show_accepted = false;
+  bool strengths = false;             // --strengths: list controls found in place (text)
   bool trace = false;
   std::string color = "auto";         // auto | always | never
   std::string config_file;            // --config FILE: this file instead of searching

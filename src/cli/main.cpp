@@ -150,6 +150,8 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   scan->add_flag("--stats", scan_options.stats, "Print timings per stage and throughput on stderr");
   scan->add_flag("-q,--quiet", scan_options.quiet, "Print findings and the summary line only");
+  scan->add_flag("--strengths", scan_options.strengths,
+                 "List the security controls found in place (text output; JSON always has them)");
   scan->add_flag("--show-accepted", scan_options.show_accepted,
                  "List findings accepted by a suppression comment or the baseline too");
   scan->add_flag("--trace", scan_options.trace,
@@ -238,6 +240,11 @@ int main(int argc, char** argv) {
   parse->add_option("-j,--jobs", parse_options.jobs, "Threads (0: all cores)");
   parse->add_option("--python-version", python_version, "Grammar to accept, 3.8 to 3.14")->capture_default_str();
   parse->add_flag("--list-failures", parse_options.list_failures, "Print each rejected file with its error");
+  auto* app_model = debug->add_subcommand(
+      "app", "Print the application model as JSON: apps, routes, controls, config per environment");
+  app_model->add_option("PATH", path, "Project directory or Python file")->required();
+  bool app_rules = false;
+  app_model->add_flag("--rules", app_rules, "Print what the project rules conclude instead (findings and strengths)");
   auto* pep440 = debug->add_subcommand("pep440", "Answer JSON Lines queries on versions, specifiers, requirements, markers");
 
   try {
@@ -272,6 +279,7 @@ int main(int argc, char** argv) {
   if (*tokens) return aegis::cli::debug_tokens(path, minor);
   if (*manifests) return aegis::cli::debug_manifests(path);
   if (*semantic) return aegis::cli::debug_semantic(path, minor);
+  if (*app_model) return aegis::cli::debug_app(path, app_rules);
   if (*parse) {
     parse_options.feature_minor = minor;
     return aegis::cli::debug_parse(parse_options);

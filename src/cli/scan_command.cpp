@@ -254,6 +254,7 @@ int scan(const ScanCommandOptions& options) {
                           std::getenv("NO_COLOR") == nullptr);
     text_options.quiet = options.quiet;
     text_options.show_accepted = options.show_accepted;
+    text_options.strengths = options.strengths;
     text_options.trace = options.trace;
     if (!write_output(target.path, report::render(target.format, result, text_options))) {
       std::cerr << "aegis: error: cannot write '" << target.path << "'\n";

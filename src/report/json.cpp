@@ -57,6 +57,17 @@ Json finding_json(const Finding& f) {
   return j;
 }
 
+Json strength_json(const Strength& s) {
+  Json j;
+  j["id"] = s.id;
+  j["title"] = s.title;
+  j["area"] = to_string(s.area);
+  j["evidence"] = s.evidence;
+  j["path"] = text_or_null(s.path);
+  j["line"] = position(s.line);
+  return j;
+}
+
 }  // namespace
 
 Json diagnostic_json(const Diagnostic& d) {
@@ -137,7 +148,8 @@ std::string format_json(const ScanResult& result) {
   doc["version"] = AEGIS_VERSION;
   doc["findings"] = Json::array();
   for (const Finding& f : result.findings) doc["findings"].push_back(finding_json(f));
-  doc["strengths"] = Json::array();  // controls found in place: none are recognised yet
+  doc["strengths"] = Json::array();
+  for (const Strength& s : result.strengths) doc["strengths"].push_back(strength_json(s));
   doc["inline_suppressions"] = result.inline_suppressions;
   doc["suppressions"] = suppressions_json(result);
   doc["diagnostics"] = Json::array();

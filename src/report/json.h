@@ -14,7 +14,7 @@ using engine::ScanResult;
 
 // The version of the document's shape: the minor number grows when keys are added, the
 // major number when a key changes meaning or goes away.
-inline constexpr const char* kJsonSchemaVersion = "1.0";
+inline constexpr const char* kJsonSchemaVersion = "1.1";
 
 // The document, pretty-printed with two-space indentation, ending in '\n'.
 std::string format_json(const ScanResult& result);

@@ -199,6 +199,16 @@ std::string format_text(const ScanResult& result, const TextOptions& options) {
     }
     if (!result.diagnostics.empty()) out += '\n';
   }
+  if (options.strengths) {
+    // Controls found in place, by area: what worked, next to what needs attention.
+    out += "Strengths: " + std::to_string(result.strengths.size()) + "\n";
+    for (const Strength& s : result.strengths) {
+      out += "  [" + std::string(area_title(s.area)) + "] " + s.title + ": " + s.evidence;
+      if (!s.path.empty()) out += " (" + s.path + (s.line > 0 ? ":" + std::to_string(s.line) : std::string()) + ")";
+      out += '\n';
+    }
+    out += '\n';
+  }
   out += summary_line(result);
   if (options.quiet) return out;
 

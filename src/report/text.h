@@ -14,6 +14,7 @@ struct TextOptions {
   bool show_accepted = false;  // list findings accepted by a suppression or baseline too
   bool trace = false;          // print the data-flow path under each data-flow finding
   bool quiet = false;          // findings and the summary line only
+  bool strengths = false;      // list the controls found in place (--strengths)
 };
 
 // Findings grouped by file as "path:line:col  ID  [severity]  message", diagnostics as

@@ -140,7 +140,7 @@ class Schemas(unittest.TestCase):
         with Demo() as d:
             doc = d.json()
             self.assertEqual(self.errors(self.ours, doc), [])
-            self.assertEqual(doc["schema_version"], "1.0")
+            self.assertEqual(doc["schema_version"], "1.1")
             self.assertEqual(doc["strengths"], [])
             self.assertTrue(doc["inline_suppressions"])
             kinds = sorted({s["kind"] for s in doc["suppressions"]})
@@ -302,7 +302,7 @@ class MultipleOutputs(unittest.TestCase):
             r = d.scan("--format", "json", "-o", "main.json", "--output", "sarif:-")
             self.assertEqual(r.returncode, 3, r.stderr)
             self.assertEqual(json.loads(r.stdout)["version"], "2.1.0")
-            self.assertEqual(load_json(os.path.join(d.root, "main.json"))["schema_version"], "1.0")
+            self.assertEqual(load_json(os.path.join(d.root, "main.json"))["schema_version"], "1.1")
 
     def test_contradictory_outputs_are_usage_errors(self):
         with Demo() as d:

@@ -260,7 +260,7 @@ class ReportTest(unittest.TestCase):
         def options(*cmd):
             out = subprocess.run([AEGIS, *cmd, "--help"], capture_output=True, text=True).stdout
             return set(re.findall(r"(?<![\w-])--[a-z][a-z-]+", out))
-        scan_only = {"--format", "--output", "--stats", "--quiet", "--show-accepted", "--trace", "--color"}
+        scan_only = {"--format", "--output", "--stats", "--quiet", "--show-accepted", "--trace", "--strengths", "--color"}
         shared = options("scan") - scan_only
         self.assertIn("--baseline", shared)
         self.assertIn("--select", shared)

@@ -40,7 +40,7 @@ const RuleMeta kMeta{
 const sem::QualifiedNameSet kRun{"flask.Flask.run", "flask.app.Flask.run"};
 
 // True when `e` mentions the process environment (os.environ, os.getenv, ...).
-bool reads_environment(const py::Expr* e, const RuleContext& ctx) {
+bool reads_environment(const py::Expr* e, const RuleContext& ctx, int depth = 0) {
   bool found = false;
   std::vector<py::Node*> stack{const_cast<py::Expr*>(e)};
   while (!stack.empty() && !found) {
@@ -50,6 +50,12 @@ bool reads_environment(const py::Expr* e, const RuleContext& ctx) {
       if (x->kind == py::NodeKind::Attribute || x->kind == py::NodeKind::Name) {
         std::string name = ctx.model().qualified_name(x);
         if (name.rfind("os.environ", 0) == 0 || name == "os.getenv" || name.rfind("environ", 0) == 0) found = true;
+        // env = os.environ.get("FLASK_ENV", ...); if env == "development": -- one step through a name.
+        if (const auto* var = as<py::Name>(x); var && e != x && depth < 2) {
+          sem::BindingId b = ctx.model().binding_of(var);
+          if (b != sem::kNone && ctx.model().binding(b).value && reads_environment(ctx.model().binding(b).value, ctx, depth + 1))
+            found = true;
+        }
       }
     }
     py::for_each_child(n, [&](py::Node* child) { stack.push_back(child); });

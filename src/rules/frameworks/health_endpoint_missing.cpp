@@ -1,0 +1,91 @@
+// OPS001 health-endpoint-missing: a deployable web app with routes but no health or
+// readiness endpoint for an orchestrator or load balancer to probe.
+#include "frameworks/model_util.h"
+#include "rules/frameworks/common.h"
+
+namespace aegis::rules {
+namespace {
+
+const RuleMeta kMeta{
+    .id = "OPS001",
+    .name = "health-endpoint-missing",
+    .title = "web app without a health endpoint",
+    .severity = Severity::Low,
+    .confidence = Confidence::Medium,
+    .cwe = 754,
+    .owasp = "A04:2021-Insecure Design",
+    .area = Area::Operability,
+    .flags = "A Flask or FastAPI app with at least three routes of its own and none whose path is a "
+             "health, liveness or readiness probe (`/health`, `/healthz`, `/ready`, `/livez`, `/ping`, "
+             "`/status`). Reported at the app. For an app with a database (Flask-SQLAlchemy, "
+             "`create_engine`), health routes none of which touches it (no query, execute or ping) "
+             "are reported too, at low confidence.",
+    .why = "Without a probe the orchestrator or load balancer cannot tell a hung instance (a stale "
+           "database connection, an exhausted pool) from a healthy one: it keeps routing to it, or kills "
+           "healthy ones under load.",
+    .example = "app = Flask(__name__)  # /, /api/login, /api/courses ... no /health",
+    .fix = "Add a cheap `/health` (process up) and a `/health/deep` or `/ready` that touches the database "
+           "(`SELECT 1`), and point the orchestrator's probes at them.",
+    .effort = "45 min",
+    .references = {"https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/"},
+};
+
+bool health_path(const std::string& path) {
+  std::string l = frameworks::util::lower(path);
+  for (const char* w : {"health", "ready", "livez", "liveness"}) {
+    if (frameworks::util::contains(l, w)) return true;
+  }
+  // /ping and /status only at the top: /install/status is a page, not a probe.
+  return l == "/ping" || l == "/status" || l == "/api/ping" || l == "/api/status";
+}
+
+class HealthEndpointMissing final : public Rule {
+ public:
+  HealthEndpointMissing() : Rule(kMeta) {}
+  bool wants_python_project() const override { return true; }
+
+  void check_python_project(PythonProject& project) const override {
+    const fw::AppModel& model = fw::app_model(project);
+    for (const fw::App& app : model.apps) {
+      if (app.site.module->unit.in_test) continue;
+      const fw::Route* health = nullptr;
+      for (const fw::Route& r : app.routes) {
+        if (!health && health_path(r.path)) health = &r;
+      }
+      if (health) {
+        fw::strength(project, "health-endpoint", "Health endpoint for probes", Area::Operability,
+                     health->methods.front() + " " + health->path + " (" + health->function + ") in " + fw::where(health->site),
+                     health->site);
+        // With a database: one of the probes should touch it (SELECT 1, a ping, a query).
+        bool database = app.control("sqlalchemy") || app.control("engine");
+        bool deep = false;
+        for (const fw::Route& r : app.routes) {
+          if (!health_path(r.path)) continue;
+          frameworks::util::walk(r.function_node, [&](const py::Node* n) {
+            const auto* call = py::dyn_cast<py::Call>(n);
+            if (!call) return;
+            std::string l = frameworks::util::lower(frameworks::source_text(*r.site.module, call->func));
+            for (const char* w : {"execute", "ping", "query", "scalar", "connect", "session"}) {
+              if (frameworks::util::contains(l, w)) deep = true;
+            }
+          });
+        }
+        if (database && !deep) {
+          Finding* f = fw::report(project, health->site, health->path + " answers without touching the database: a "
+                                                         "stale pool or a lost connection still reports healthy (add a "
+                                                         "/health/deep that runs SELECT 1)");
+          if (f) f->confidence = Confidence::Low;
+        }
+        continue;
+      }
+      if (app.routes.size() < 3) continue;
+      fw::report(project, app.site, "the app " + app.name + " has " + std::to_string(app.routes.size()) +
+                                        " routes and no health or readiness endpoint (/health, /ready)");
+    }
+  }
+};
+
+AEGIS_REGISTER_RULE(HealthEndpointMissing);
+
+}  // namespace
+}  // namespace aegis::rules

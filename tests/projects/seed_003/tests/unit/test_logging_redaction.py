@@ -1,0 +1,5 @@
+from src.index import LoggingMiddleware
+
+
+def test_middleware_exists():
+    assert LoggingMiddleware is not None
