@@ -194,6 +194,7 @@ int run_scan(const ScanCommandOptions& options, ScanRun& run) {
       static_cast<std::uint64_t>(options.max_file_size_mib * 1024.0 * 1024.0);
   scan_options.feature_minor = minor;
   scan_options.config_test_paths = engine::to_patterns(config.test_paths.value);
+  scan_options.dataflow_models = config.dataflow_models.value;
   for (const auto& entry : config.per_file_ignores) {
     engine::ScanOptions::PerFileIgnore ignore;
     ignore.patterns = engine::to_patterns({entry.pattern});

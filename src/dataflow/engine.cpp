@@ -126,8 +126,8 @@ struct CallResult {
 
 class Interpreter {
  public:
-  Interpreter(rules::PythonProject& project, Analysis& out)
-      : project_(project), out_(out), models_(Models::builtin()) {}
+  Interpreter(rules::PythonProject& project, Analysis& out, const Models& models)
+      : project_(project), out_(out), models_(models) {}
 
   void run();
 
@@ -3527,7 +3527,11 @@ const Analysis& analyse(rules::PythonProject& project) {
   auto it = project.shared.find("dataflow");
   if (it != project.shared.end()) return *static_cast<const Analysis*>(it->second.get());
   auto analysis = std::make_shared<Analysis>();
-  Interpreter interpreter(project, *analysis);
+  // The user's models when the configuration names some (scan.cpp), else the built-in.
+  const Models* models = &Models::builtin();
+  auto user = project.shared.find("dataflow-models");
+  if (user != project.shared.end()) models = static_cast<const Models*>(user->second.get());
+  Interpreter interpreter(project, *analysis, *models);
   interpreter.run();
   project.shared["dataflow"] = analysis;
   return *analysis;

@@ -100,7 +100,7 @@ bool pyproject_has_aegis(const fs::path& path) {
 constexpr const char* kKeys[] = {
     "extend",     "select",         "ignore",     "severity", "exclude",
     "extend-exclude", "per-file-ignores", "test-paths", "fail-on",  "fail-on-confidence",
-    "python-version",
+    "python-version", "dataflow-models",
 };
 
 std::string suggestion(std::string_view key) {
@@ -261,6 +261,15 @@ class Loader {
       if (!list) return;
       auto& setting = key == "exclude" ? config_.exclude : config_.test_paths;
       setting = {patterns(*list, node), source(node), true};
+    } else if (key == "dataflow-models") {
+      // Files of data-flow models (docs/dataflow.md), relative to this configuration file.
+      auto list = strings(key, node);
+      if (!list) return;
+      std::vector<std::string> paths;
+      for (const auto& text : *list) {
+        paths.push_back(fs::path(text).is_absolute() ? text : (fs::path(base_dir_) / text).lexically_normal().string());
+      }
+      config_.dataflow_models = {paths, source(node), true};
     } else if (key == "extend-exclude") {
       auto list = strings(key, node);
       if (!list) return;
@@ -419,6 +428,9 @@ std::string describe_config(const ProjectConfig& config) {
                    config.fail_on_confidence.source.describe());
   line_with_source(out, "python-version = " + quote(config.python_version.set ? config.python_version.value : "3.14"),
                    config.python_version.source.describe());
+  line_with_source(out, "dataflow-models = " + string_list(config.dataflow_models.value),
+                   config.dataflow_models.set ? config.dataflow_models.source.describe()
+                                              : "default (the built-in data/dataflow/python.models only)");
   out += "\n[severity]\n";
   if (config.severity.empty()) out += "# no overrides: each rule's own severity\n";
   for (const auto& o : config.severity) {

@@ -61,6 +61,7 @@ struct ProjectConfig {
   Setting<std::string> fail_on;
   Setting<std::string> fail_on_confidence;
   Setting<std::string> python_version;
+  Setting<std::vector<std::string>> dataflow_models;  // absolute paths of extra model files
 };
 
 struct ConfigError {

@@ -26,6 +26,7 @@
 #include "rules/fingerprint.h"
 #include "rules/python_project.h"
 #include "dataflow/engine.h"
+#include "dataflow/models.h"
 #include "rules/rule.h"
 #include "rules/test_paths.h"
 #include "semantic/semantic_model.h"
@@ -414,6 +415,23 @@ void run_python_project_stage(const ScanOptions& options, const std::vector<cons
   std::vector<Finding> findings;
   project.out = &findings;
   project.strengths = &result.strengths;
+  // The user's data-flow models, on top of the built-in ones; problems are diagnostics.
+  if (!options.dataflow_models.empty()) {
+    auto models = std::make_shared<dataflow::Models>(dataflow::Models::builtin());
+    for (const std::string& path : options.dataflow_models) {
+      std::string text, why;
+      if (!read_whole_file(path, std::uint64_t{16} << 20, text, why)) {
+        Diagnostic d;
+        d.kind = DiagnosticKind::Config;
+        d.path = path;
+        d.message = "cannot read data-flow models: " + why;
+        result.diagnostics.push_back(std::move(d));
+        continue;
+      }
+      models->load(text, path, result.diagnostics);
+    }
+    project.shared["dataflow-models"] = models;
+  }
   for (const rules::Rule* rule : project_rules) {
     project.rule = rule;
     try {

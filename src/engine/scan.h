@@ -142,6 +142,8 @@ struct ScanOptions {
   std::string site_packages;    // a virtualenv or site-packages directory to learn import names from
   std::string target_python = "3.12";   // marker environment and standard-library version
   std::string target_platform = "linux";
+  // Data-flow model files (docs/dataflow.md) read on top of the built-in models.
+  std::vector<std::string> dataflow_models;
   // Called after each Python file, from worker threads (must be thread-safe).
   std::function<void(std::size_t done, std::size_t total)> on_progress;
 };
