@@ -185,8 +185,7 @@ class Interpreter {
   // --- sinks
   void check_sink(const SinkModel& m, const std::string& callee, const Args& args, const py::Call* c, Frame& f,
                   const Value* receiver);
-  void sink_value(SinkClass cls, const Value& v, const py::Node* at, const std::string& sink, Frame& f,
-                  bool constant_in_code);
+  void sink_value(SinkClass cls, const Value& v, const py::Node* at, const std::string& sink, Frame& f);
   void report(SinkClass cls, const Taint& t, const py::Node* at, const std::string& sink, Frame& f);
   void verdict(Frame& f, const py::Node* at, int cwe, const Taint& t, SinkClass cls);
   void observe(const std::string& callee, const Args& args, const py::Call* c, Frame& f);
@@ -1577,9 +1576,7 @@ void Interpreter::check_sink(const SinkModel& m, const std::string& callee, cons
   if (joined.attacker_for(m.cls)) report(m.cls, joined, c, callee + "()", f);
 }
 
-void Interpreter::sink_value(SinkClass cls, const Value& v, const py::Node* at, const std::string& sink, Frame& f,
-                             bool constant_in_code) {
-  (void)constant_in_code;
+void Interpreter::sink_value(SinkClass cls, const Value& v, const py::Node* at, const std::string& sink, Frame& f) {
   Taint t = deep_taint(v);
   verdict(f, at, cwe_of(cls), t, cls);
   if (t.attacker_for(cls)) report(cls, t, at, sink, f);
@@ -1730,7 +1727,7 @@ Value Interpreter::call_external(const std::string& qn, Args& args, const py::Ca
       Value stored;
       for (const Value& a : args.positional) stored.taint.join(deep_taint(a));
       for (const auto& [k, a] : args.keywords) stored.taint.join(deep_taint(a));
-      sink_value(Trust, stored, c, "the session", f, false);
+      sink_value(Trust, stored, c, "the session", f);
     }
     if (method == "get" || method == "pop" || method == "setdefault") return default_call(nullptr, args, true);
   }
@@ -1747,13 +1744,13 @@ Value Interpreter::call_external(const std::string& qn, Args& args, const py::Ca
       Value rest = *headers;
       for (auto it = rest.fields.begin(); it != rest.fields.end();) {
         if (contains_ci(it->first, "location") && it->first.size() == 8) {
-          sink_value(Redirect, it->second, c, "the Location header", f, false);
+          sink_value(Redirect, it->second, c, "the Location header", f);
           it = rest.fields.erase(it);
         } else {
           ++it;
         }
       }
-      sink_value(Header, rest, c, "response headers", f, false);
+      sink_value(Header, rest, c, "response headers", f);
     }
   }
   auto src = models_.source_calls.find(qn);
@@ -2004,7 +2001,7 @@ Value Interpreter::call_method(Value& receiver, std::string_view name, Args& arg
   if ((name == "write" || name == "writelines") && contains_ci(receiver.qn, "Response()")) {
     Value body;
     for (const Value& a : args.positional) body.taint.join(deep_taint(a));
-    sink_value(Xss, body, c, describe(c->func, f.module) + "()", f, false);
+    sink_value(Xss, body, c, describe(c->func, f.module) + "()", f);
   }
   // Markup's format and % escape their arguments.
   if ((name == "format" || name == "join") && contains_ci(receiver.qn, "Markup")) {
@@ -2018,7 +2015,7 @@ Value Interpreter::call_method(Value& receiver, std::string_view name, Args& arg
     Value stored;
     for (const Value& a : args.positional) stored.taint.join(deep_taint(a));
     for (const auto& [k, a] : args.keywords) stored.taint.join(deep_taint(a));
-    sink_value(Trust, stored, c, "the session", f, false);
+    sink_value(Trust, stored, c, "the session", f);
   }
   // Headers: response.headers.add/set/setdefault/extend.
   if (ends_with(receiver.qn, ".headers") && !receiver.request &&
@@ -2026,7 +2023,7 @@ Value Interpreter::call_method(Value& receiver, std::string_view name, Args& arg
     Value stored;
     for (std::size_t i = 1; i < args.positional.size(); ++i) stored.taint.join(deep_taint(args.positional[i]));
     if (name == "extend" && !args.positional.empty()) stored.taint.join(deep_taint(args.positional[0]));
-    sink_value(Header, stored, c, "a response header", f, false);
+    sink_value(Header, stored, c, "a response header", f);
   }
   // XML parsers switched to resolving external entities.
   if (name == "setFeature" && contains_ci(receiver.qn, "xml.sax") && args.positional.size() >= 2) {
@@ -2607,7 +2604,7 @@ void Interpreter::assign(const py::Expr* target, Value v, Frame& f, const py::No
       auto* a = static_cast<const py::Attribute*>(target);
       Value base = eval(a->value, f);
       if (base.qn == "flask.session" || base.qn == "django.session") {
-        sink_value(Trust, v, at, "the session", f, false);
+        sink_value(Trust, v, at, "the session", f);
         return;
       }
       if (base.shape == Shape::Object || base.shape == Shape::Any || base.shape == Shape::Dict) {
@@ -2625,14 +2622,13 @@ void Interpreter::assign(const py::Expr* target, Value v, Frame& f, const py::No
         Value stored = v;
         stored.taint = deep_taint(v);
         stored.taint.join(deep_taint(index));  // a key chosen by the client is as bad
-        sink_value(Trust, stored, at, "the session", f, false);
+        sink_value(Trust, stored, at, "the session", f);
         return;
       }
       if ((ends_with(base.qn, ".headers") && !base.request) ||
           (contains_ci(base.qn, "Response()") && base.shape != Shape::Dict)) {
         bool location = index.constant && contains_ci(index.text, "location");
-        sink_value(location ? Redirect : Header, v, at, location ? "the Location header" : "a response header", f,
-                   false);
+        sink_value(location ? Redirect : Header, v, at, location ? "the Location header" : "a response header", f);
         return;
       }
       if (base.shape == Shape::Dict || (base.shape == Shape::Any && base.qn.empty())) {
@@ -3175,7 +3171,7 @@ void Interpreter::exec(const py::Stmt* s, Frame& f) {
                                contains_ci(body->qn, "jsonify") || contains_ci(body->qn, "redirect") ||
                                contains_ci(body->qn, "send_file") || contains_ci(body->qn, "render_template") ||
                                contains_ci(body->qn, "Markup") || contains_ci(body->qn, "mark_safe");
-        if (!json && !response_object) sink_value(Xss, *body, s, "the view's HTML response", f, false);
+        if (!json && !response_object) sink_value(Xss, *body, s, "the view's HTML response", f);
       }
       f.returned = f.has_return ? join(f.returned, v) : v;
       f.has_return = true;
