@@ -434,8 +434,16 @@ refresh. The target: the front end at 10x CPython's `ast.parse`, single-threaded
     path = os.path.join(ROOT, "docs", "PERFORMANCE.md")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     old = open(path).read() if os.path.exists(path) else ""
+    # The sections after "What is measured" (hand-written figures and the marked sections
+    # the writers below replace) are kept as they are.
+    tail = ""
+    start = old.find("## What is measured")
+    if start >= 0:
+        nxt = old.find("\n## ", start + 1)
+        if nxt >= 0:
+            tail = old[nxt:]
     with open(path, "w") as f:
-        f.write(doc)
+        f.write(doc + tail)
     print("\nwrote %s" % os.path.relpath(path, ROOT))
     if not args.no_bandit:
         write_bandit_section(bandit_section(aegis, bandit_root, args.repeat))
