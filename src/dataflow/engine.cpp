@@ -3483,7 +3483,8 @@ void Interpreter::run() {
     for (const py::Node* def : functions) {
       std::string framework, route;
       std::string_view body = lines_of(m, def->lineno, std::max(def->end_lineno, def->lineno));
-      bool entry = is_view(def, m, framework, route) ||
+      bool view = is_view(def, m, framework, route);
+      bool entry = view ||
                    (imports_request && body.find("request") != std::string_view::npos) ||
                    (imports_sys && (body.find("argv") != std::string_view::npos ||
                                     body.find("stdin") != std::string_view::npos)) ||
@@ -3492,7 +3493,7 @@ void Interpreter::run() {
                    body.find("set_cookie") != std::string_view::npos ||
                    body.find("hashlib") != std::string_view::npos;
       // Test code is not where input arrives; its findings would be ranked down anyway.
-      if (m->unit.in_test && !is_view(def, m, framework, route)) entry = false;
+      if (m->unit.in_test && !view) entry = false;
       if (entry) {
         long before = scan_steps_;
         analyse_entry(m, def);
