@@ -214,8 +214,6 @@ class Interpreter {
 
   // --- entries
   void analyse_entry(const rules::PythonModule* m, const py::Node* def);
-  bool is_view(const py::Node* def, const rules::PythonModule* m, std::string& framework,
-               std::string& route) const;
 
   // True (and stays true for the entry) once the entry's budget is spent: evaluation
   // then returns unknown values and executes nothing more.
@@ -323,8 +321,9 @@ const rules::PythonModule* Interpreter::find_module(std::string_view dotted) {
   if (it != module_suffixes_.end()) return it->second;
   const rules::PythonModule* found = nullptr;
   std::string suffix = "." + key;
-  for (const rules::PythonModule* m : project_.modules) {
-    if (m->name.size() > suffix.size() && ends_with(m->name, suffix)) {
+  // Every module of the project, loaded or not (a match is loaded by module()).
+  for (const auto& [name, m] : project_.by_name) {
+    if (name.size() > suffix.size() && ends_with(name, suffix)) {
       if (found) {  // ambiguous: two packages of that name
         found = nullptr;
         break;
@@ -332,6 +331,7 @@ const rules::PythonModule* Interpreter::find_module(std::string_view dotted) {
       found = m;
     }
   }
+  if (found) found = project_.module(found->name);
   module_suffixes_.emplace(std::move(key), found);
   return found;
 }
@@ -3261,8 +3261,8 @@ void Interpreter::exec(const py::Stmt* s, Frame& f) {
 
 // ---------------------------------------------------------------- entries
 
-bool Interpreter::is_view(const py::Node* def, const rules::PythonModule* m, std::string& framework,
-                          std::string& route) const {
+// Whether a function is a Flask/FastAPI view (a route decorator), with its framework and path.
+bool is_view(const py::Node* def, const rules::PythonModule* m, std::string& framework, std::string& route) {
   const Span<py::Expr*>* decorators = nullptr;
   if (auto* fn = as<py::FunctionDef>(def)) decorators = &fn->decorator_list;
   if (auto* fn = as<py::AsyncFunctionDef>(def)) decorators = &fn->decorator_list;
@@ -3450,56 +3450,82 @@ void collect_functions(const Span<py::Stmt*>& body, std::vector<const py::Node*>
   }
 }
 
+// Where the analysis of a module starts: whether its top level reads input, and its entry
+// functions: views (their parameters are input), and functions that read an input
+// themselves. Everything they call is analysed with the values they pass. A word in the
+// text is not enough: `request` must be a framework's request object (imported, or a
+// view's parameter), `argv`/`stdin` the sys module's.
+struct ModuleEntries {
+  bool top_level = false;
+  std::vector<const py::Node*> functions;
+};
+
+ModuleEntries find_entries(const rules::PythonModule& m, const Models& models) {
+  ModuleEntries out;
+  std::string_view text = m.unit.text;
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') starts.push_back(i + 1);
+  }
+  auto lines = [&](const py::Node* n) -> std::string_view {
+    int first = n->lineno, last = std::max(n->end_lineno, n->lineno);
+    if (first < 1 || static_cast<std::size_t>(first) > starts.size()) return {};
+    std::size_t begin = starts[static_cast<std::size_t>(first) - 1];
+    std::size_t end = static_cast<std::size_t>(last) < starts.size() ? starts[static_cast<std::size_t>(last)] : text.size();
+    return text.substr(begin, end - begin);
+  };
+  for (const py::Stmt* s : m.unit.module->body) {
+    if (s->kind == py::NodeKind::FunctionDef || s->kind == py::NodeKind::AsyncFunctionDef ||
+        s->kind == py::NodeKind::ClassDef) {
+      continue;
+    }
+    if (mentions_input(lines(s))) {
+      out.top_level = true;
+      break;
+    }
+  }
+  bool imports_request = false, imports_sys = false;
+  for (const auto& imp : m.unit.model->imports()) {
+    if (models.request_types.count(imp.target) || starts_with(imp.module, "django") ||
+        starts_with(imp.module, "rest_framework") || starts_with(imp.module, "fastapi") ||
+        starts_with(imp.module, "starlette") || imp.target == "flask" || imp.target == "quart") {
+      imports_request = true;
+    }
+    if (imp.module == "sys") imports_sys = true;
+  }
+  std::vector<const py::Node*> functions;
+  collect_functions(m.unit.module->body, functions);
+  for (const py::Node* def : functions) {
+    std::string framework, route;
+    std::string_view body = lines(def);
+    bool view = is_view(def, &m, framework, route);
+    bool entry = view ||
+                 (imports_request && body.find("request") != std::string_view::npos) ||
+                 (imports_sys && (body.find("argv") != std::string_view::npos ||
+                                  body.find("stdin") != std::string_view::npos)) ||
+                 body.find("input(") != std::string_view::npos ||
+                 // The value checks (cookie flags, hash names) look at every such call.
+                 body.find("set_cookie") != std::string_view::npos ||
+                 body.find("hashlib") != std::string_view::npos;
+    // Test code is not where input arrives; its findings would be ranked down anyway.
+    if (m.unit.in_test && !view) entry = false;
+    if (entry) out.functions.push_back(def);
+  }
+  return out;
+}
+
 void Interpreter::run() {
   for (const rules::PythonModule* m : project_.modules) {
     if (!m->unit.module) continue;
+    ModuleEntries entries = find_entries(*m, models_);
     // Module-level code that reads input (a script's argv); other modules' top levels are
     // evaluated when their names are used.
-    for (const py::Stmt* s : m->unit.module->body) {
-      if (s->kind == py::NodeKind::FunctionDef || s->kind == py::NodeKind::AsyncFunctionDef ||
-          s->kind == py::NodeKind::ClassDef) {
-        continue;
-      }
-      if (mentions_input(lines_of(m, s->lineno, std::max(s->end_lineno, s->lineno)))) {
-        module_env(m);
-        break;
-      }
-    }
-    // Entries: views (their parameters are input), and functions that read an input
-    // themselves. Everything they call is analysed with the values they pass. A word in
-    // the text is not enough: `request` must be a framework's request object (imported,
-    // or a view's parameter), `argv`/`stdin` the sys module's.
-    bool imports_request = false, imports_sys = false;
-    for (const auto& imp : m->unit.model->imports()) {
-      if (models_.request_types.count(imp.target) || starts_with(imp.module, "django") ||
-          starts_with(imp.module, "rest_framework") || starts_with(imp.module, "fastapi") ||
-          starts_with(imp.module, "starlette") || imp.target == "flask" || imp.target == "quart") {
-        imports_request = true;
-      }
-      if (imp.module == "sys") imports_sys = true;
-    }
-    std::vector<const py::Node*> functions;
-    collect_functions(m->unit.module->body, functions);
-    for (const py::Node* def : functions) {
-      std::string framework, route;
-      std::string_view body = lines_of(m, def->lineno, std::max(def->end_lineno, def->lineno));
-      bool view = is_view(def, m, framework, route);
-      bool entry = view ||
-                   (imports_request && body.find("request") != std::string_view::npos) ||
-                   (imports_sys && (body.find("argv") != std::string_view::npos ||
-                                    body.find("stdin") != std::string_view::npos)) ||
-                   body.find("input(") != std::string_view::npos ||
-                   // The value checks (cookie flags, hash names) look at every such call.
-                   body.find("set_cookie") != std::string_view::npos ||
-                   body.find("hashlib") != std::string_view::npos;
-      // Test code is not where input arrives; its findings would be ranked down anyway.
-      if (m->unit.in_test && !view) entry = false;
-      if (entry) {
-        long before = scan_steps_;
-        analyse_entry(m, def);
-        if (std::getenv("AEGIS_DF_PROFILE")) {
-          std::fprintf(stderr, "%ld steps %s:%d\n", scan_steps_ - before, std::string(m->unit.path).c_str(), def->lineno);
-        }
+    if (entries.top_level) module_env(m);
+    for (const py::Node* def : entries.functions) {
+      long before = scan_steps_;
+      analyse_entry(m, def);
+      if (std::getenv("AEGIS_DF_PROFILE")) {
+        std::fprintf(stderr, "%ld steps %s:%d\n", scan_steps_ - before, std::string(m->unit.path).c_str(), def->lineno);
       }
     }
   }
@@ -3519,6 +3545,12 @@ void Interpreter::run() {
 }
 
 }  // namespace
+
+bool has_entries(const rules::PythonModule& module, const Models& models) {
+  if (!module.unit.module || !module.unit.model) return false;
+  ModuleEntries entries = find_entries(module, models);
+  return entries.top_level || !entries.functions.empty();
+}
 
 const Analysis& analyse(rules::PythonProject& project) {
   auto it = project.shared.find("dataflow");

@@ -54,6 +54,11 @@ struct Analysis {
   std::size_t functions_analysed = 0;
 };
 
+// Whether the analysis starts in this module: its top level or one of its functions reads
+// input, or is a view. The engine keeps (or loads) such modules for the project stage;
+// the others are loaded when an analysed call reaches them.
+bool has_entries(const rules::PythonModule& module, const Models& models);
+
 // Runs (once) and returns the analysis of the project, stored in project.shared.
 const Analysis& analyse(rules::PythonProject& project);
 

@@ -10,6 +10,8 @@
 #include <cctype>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <new>
 #include <set>
@@ -17,6 +19,7 @@
 #include <tuple>
 #include <unordered_map>
 #include <memory>
+#include <optional>
 
 #include "engine/config.h"
 #include "engine/dependencies.h"
@@ -27,6 +30,7 @@
 #include "rules/python_project.h"
 #include "dataflow/engine.h"
 #include "dataflow/models.h"
+#include "frameworks/model_util.h"
 #include "rules/rule.h"
 #include "rules/test_paths.h"
 #include "semantic/semantic_model.h"
@@ -220,10 +224,15 @@ const char* failure_reason(py::SyntaxErrorKind kind) {
 struct FileWork {
   FileOutcome outcome;
   std::string relative_path;
-  // Kept past the per-file stage when a rule analyses the project's Python as a whole.
+  // Kept past the per-file stage when a rule analyses the project's Python as a whole
+  // and the module is one it starts from (ProjectStage::wants).
   std::unique_ptr<py::ParsedModule> parsed;
   std::unique_ptr<sem::SemanticModel> model;
   rules::PythonModule module;
+  // Analysed, then freed: loaded again if the project stage reaches it (load_module).
+  bool dropped = false;
+  std::uint64_t text_hash = 0;  // of the text analysed, to notice a file changed since
+  std::optional<rules::FileSuppressions> early_suppressions;  // collected before the text went
   std::vector<std::string> ignored_rules;  // the configuration's per-file ignores
   std::vector<Diagnostic> diagnostics;
   std::vector<Finding> findings;
@@ -244,10 +253,36 @@ std::vector<std::string> ignored_rules_for(const ScanOptions& options, const std
   return ignored;
 }
 
+// What the per-file stage needs to know of the project stage: which modules to keep.
+struct ProjectStage {
+  bool active = false;                        // some rule analyses the project's Python
+  const dataflow::Models* models = nullptr;   // the data-flow models (built-in or the user's)
+  std::atomic<bool> uses_frameworks{false};   // some module imports an application library
+
+  // Whether a module's tree and index stay in memory for the project stage: when the data
+  // flow starts there, or the framework models will read every module. The rest is loaded
+  // again only if the analysis reaches it: on a library this keeps a tenth of the trees.
+  bool wants(const rules::PythonModule& module) {
+    if (frameworks::util::imports_application_library(*module.unit.model)) uses_frameworks = true;
+    return uses_frameworks || keep_all || dataflow::has_entries(module, *models);
+  }
+  // AEGIS_KEEP_MODULES=all keeps every module: the tests compare both ways.
+  const bool keep_all = [] {
+    const char* v = std::getenv("AEGIS_KEEP_MODULES");
+    return v && std::string_view(v) == "all";
+  }();
+};
+
+std::uint64_t text_hash(std::string_view text) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
 // The semantic index and the per-file rules over one parsed module. When the project's
 // Python is analysed as a whole afterwards, the tree and index are kept in `work`.
 void check_module(const ScanOptions& options, std::unique_ptr<py::ParsedModule>& parsed, FileWork& work,
-                  bool keep) {
+                  ProjectStage& stage) {
   sem::ModuleInfo info;
   info.name = module_name_for(work.relative_path, info.is_package);
   auto model = std::make_unique<sem::SemanticModel>(parsed->module, info);
@@ -267,10 +302,47 @@ void check_module(const ScanOptions& options, std::unique_ptr<py::ParsedModule>&
   work.module.relative_path = work.relative_path;
   work.module.name = info.name;
   work.module.is_package = info.is_package;
-  if (keep) {
+  if (!stage.active) return;
+  if (stage.wants(work.module)) {
     model->release_memo();  // made again for what the project stage asks
     work.parsed = std::move(parsed);
     work.model = std::move(model);
+    return;
+  }
+  // Freed with the tree: what finish_findings needs of the text is taken now.
+  work.dropped = true;
+  work.text_hash = text_hash(parsed->text);
+  if (options.inline_suppressions) {
+    work.early_suppressions = rules::collect_suppressions(parsed->text, work.outcome.path, options.feature_minor,
+                                                          rules::registry_resolver());
+  }
+  work.module.unit.text = {};
+  work.module.unit.module = nullptr;
+  work.module.unit.model = nullptr;
+}
+
+// Reads, parses and indexes a module the per-file stage freed, for the project stage.
+// False when the file cannot be read or parsed, or changed since it was analysed.
+bool load_module(const ScanOptions& options, FileWork& work) {
+  try {
+    std::string bytes, why;
+    if (!read_whole_file(work.outcome.path, options.discovery.max_file_size, bytes, why)) return false;
+    py::ParseOptions parse_options;
+    parse_options.set_feature_minor(options.feature_minor);
+    std::unique_ptr<py::ParsedModule> parsed = py::parse_python(bytes, parse_options);
+    if (parsed->error || text_hash(parsed->text) != work.text_hash) return false;
+    sem::ModuleInfo info;
+    info.name = work.module.name;
+    info.is_package = work.module.is_package;
+    auto model = std::make_unique<sem::SemanticModel>(parsed->module, info);
+    work.module.unit.text = parsed->text;
+    work.module.unit.module = parsed->module;
+    work.module.unit.model = model.get();
+    work.parsed = std::move(parsed);
+    work.model = std::move(model);
+    return true;
+  } catch (const std::exception&) {
+    return false;
   }
 }
 
@@ -297,8 +369,11 @@ void finish_findings(const ScanOptions& options, FileWork& work) {
   }
 
   if (!options.inline_suppressions) return;
-  rules::FileSuppressions file = rules::collect_suppressions(work.module.unit.text, work.outcome.path,
-                                                             options.feature_minor, rules::registry_resolver());
+  rules::FileSuppressions file =
+      work.parsed || !work.early_suppressions
+          ? rules::collect_suppressions(work.module.unit.text, work.outcome.path, options.feature_minor,
+                                        rules::registry_resolver())
+          : std::move(*work.early_suppressions);
   if (file.suppressions.empty() && file.diagnostics.empty()) return;
   rules::apply_suppressions(work.findings, file);
   for (auto& d : file.diagnostics) work.diagnostics.push_back(std::move(d));
@@ -326,7 +401,7 @@ void fail(FileWork& work, const char* reason, std::string detail, DiagnosticKind
 }
 
 // Reads and parses work.outcome.path, filling in the rest of the outcome.
-void analyse_python(const ScanOptions& options, FileWork& work, bool keep) {
+void analyse_python(const ScanOptions& options, FileWork& work, ProjectStage& stage) {
   const std::string& path = work.outcome.path;
   auto start = Clock::now();
   std::string bytes;
@@ -360,9 +435,9 @@ void analyse_python(const ScanOptions& options, FileWork& work, bool keep) {
       if (options.checker) {
         work.parse_seconds = seconds_since(start);
         start = Clock::now();
-        check_module(options, parsed, work, keep);
+        check_module(options, parsed, work, stage);
         // Without a project stage the file is finished now, while its text is alive.
-        if (!keep) finish_findings(options, work);
+        if (!stage.active) finish_findings(options, work);
         work.check_seconds = seconds_since(start);
         start = Clock::now();
       }
@@ -399,43 +474,65 @@ bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
   return a.message < b.message;
 }
 
-// Rules over the project's Python as a whole (data flow, framework models): each sees every
-// analysed module; its findings are routed to the files they are in.
+// The user's data-flow models, on top of the built-in ones; problems are diagnostics. Null
+// when the configuration names none.
+std::shared_ptr<dataflow::Models> load_dataflow_models(const ScanOptions& options, ScanResult& result) {
+  if (options.dataflow_models.empty()) return nullptr;
+  auto models = std::make_shared<dataflow::Models>(dataflow::Models::builtin());
+  for (const std::string& path : options.dataflow_models) {
+    std::string text, why;
+    if (!read_whole_file(path, std::uint64_t{16} << 20, text, why)) {
+      Diagnostic d;
+      d.kind = DiagnosticKind::Config;
+      d.path = path;
+      d.message = "cannot read data-flow models: " + why;
+      result.diagnostics.push_back(std::move(d));
+      continue;
+    }
+    models->load(text, path, result.diagnostics);
+  }
+  return models;
+}
+
+// Rules over the project's Python as a whole (data flow, framework models): each sees the
+// modules kept for it and loads others by name; its findings are routed to their files.
 void run_python_project_stage(const ScanOptions& options, const std::vector<const rules::Rule*>& project_rules,
+                              const std::shared_ptr<dataflow::Models>& user_models, bool uses_frameworks,
                               std::vector<FileWork>& work, ScanResult& result) {
-  (void)options;
   rules::PythonProject project;
   std::unordered_map<std::string_view, FileWork*> by_path;
+  std::unordered_map<const rules::PythonModule*, FileWork*> by_module;
   for (FileWork& w : work) {
-    if (!w.parsed) continue;
-    project.modules.push_back(&w.module);
+    if (!w.parsed && !w.dropped) continue;
+    if (w.parsed) project.modules.push_back(&w.module);
     if (!w.module.name.empty()) project.by_name.emplace(w.module.name, &w.module);
     by_path.emplace(w.outcome.path, &w);
+    by_module.emplace(&w.module, &w);
   }
+  int loads = 0;
+  double load_seconds = 0;
+  project.load = [&](rules::PythonModule& m) {
+    auto it = by_module.find(&m);
+    auto start = Clock::now();
+    bool ok = it != by_module.end() && load_module(options, *it->second);
+    ++loads;
+    load_seconds += seconds_since(start);
+    return ok;
+  };
+  project.uses_frameworks = uses_frameworks;
   std::vector<Finding> findings;
   project.out = &findings;
   project.strengths = &result.strengths;
-  // The user's data-flow models, on top of the built-in ones; problems are diagnostics.
-  if (!options.dataflow_models.empty()) {
-    auto models = std::make_shared<dataflow::Models>(dataflow::Models::builtin());
-    for (const std::string& path : options.dataflow_models) {
-      std::string text, why;
-      if (!read_whole_file(path, std::uint64_t{16} << 20, text, why)) {
-        Diagnostic d;
-        d.kind = DiagnosticKind::Config;
-        d.path = path;
-        d.message = "cannot read data-flow models: " + why;
-        result.diagnostics.push_back(std::move(d));
-        continue;
-      }
-      models->load(text, path, result.diagnostics);
-    }
-    project.shared["dataflow-models"] = models;
-  }
+  if (user_models) project.shared["dataflow-models"] = user_models;
   for (const rules::Rule* rule : project_rules) {
+    if (rule->about_applications() && !project.uses_frameworks) continue;
     project.rule = rule;
     try {
+      auto rule_start = std::chrono::steady_clock::now();
       rule->check_python_project(project);
+      if (std::getenv("AEGIS_PROJECT_PROFILE"))
+        std::fprintf(stderr, "project rule %s %.3f s\n", std::string(rule->meta().id).c_str(),
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - rule_start).count());
     } catch (const std::exception& e) {
       Diagnostic d;
       d.kind = DiagnosticKind::Internal;
@@ -443,6 +540,9 @@ void run_python_project_stage(const ScanOptions& options, const std::vector<cons
       result.diagnostics.push_back(std::move(d));
     }
   }
+  if (std::getenv("AEGIS_PROJECT_PROFILE"))
+    std::fprintf(stderr, "project stage: %zu modules kept, %d loaded on demand in %.3f s\n", project.modules.size(),
+                 loads, load_seconds);
   // Pattern findings the data flow decided: a sink that only constants or sanitised data
   // reach is not reported; one the data flow reports as tainted is reported once, by it.
   if (!project.verdicts.empty()) {
@@ -563,7 +663,10 @@ ScanResult run_scan(const ScanOptions& options) {
       if (rule->wants_python_project()) project_rules.push_back(rule);
     }
   }
-  const bool keep_modules = !project_rules.empty();
+  ProjectStage stage;
+  stage.active = !project_rules.empty();
+  std::shared_ptr<dataflow::Models> user_models = stage.active ? load_dataflow_models(options, result) : nullptr;
+  stage.models = user_models ? user_models.get() : &dataflow::Models::builtin();
 
   auto analysis_start = Clock::now();
   std::vector<FileWork> work(python_slots.size());
@@ -571,18 +674,28 @@ ScanResult run_scan(const ScanOptions& options) {
   parallel_for(python_slots.size(), threads, kWorkerStackBytes, [&](std::size_t i) {
     work[i].outcome = result.files[python_slots[i]];
     work[i].relative_path = relative_to_roots(work[i].outcome.path, options.discovery.roots);
-    analyse_python(options, work[i], keep_modules);
+    analyse_python(options, work[i], stage);
     std::size_t finished = done.fetch_add(1) + 1;
     if (options.on_progress) options.on_progress(finished, python_slots.size());
   });
   result.stats.analysis_seconds = seconds_since(analysis_start);
 
-  if (keep_modules) {
+  if (stage.active) {
     auto project_start = Clock::now();
+    // The framework models read every module: those freed before the first import of an
+    // application library was seen are loaded again.
+    const bool uses_frameworks = stage.uses_frameworks;
+    if (uses_frameworks) {
+      parallel_for(work.size(), threads, kWorkerStackBytes, [&](std::size_t i) {
+        if (work[i].dropped && !work[i].parsed) load_module(options, work[i]);
+      });
+    }
     // On a worker's stack: the data flow recurses through calls and nested expressions.
-    run_workers(1, kWorkerStackBytes, [&](int) { run_python_project_stage(options, project_rules, work, result); });
+    run_workers(1, kWorkerStackBytes, [&](int) {
+      run_python_project_stage(options, project_rules, user_models, uses_frameworks, work, result);
+    });
     parallel_for(work.size(), threads, kWorkerStackBytes, [&](std::size_t i) {
-      if (work[i].parsed) finish_findings(options, work[i]);
+      if (work[i].parsed || work[i].dropped) finish_findings(options, work[i]);
       work[i].model.reset();
       work[i].parsed.reset();
     });

@@ -21,6 +21,22 @@ void walk(const py::Node* root, const std::function<void(const py::Node*)>& visi
   }
 }
 
+bool imports_application_library(const sem::SemanticModel& model) {
+  static constexpr std::string_view kPackages[] = {
+      "flask",  "quart",    "werkzeug", "fastapi", "starlette", "django",   "rest_framework", "sqlalchemy",
+      "PIL",    "slowapi",  "limits",   "jwt",     "jose",      "passlib",  "bcrypt",         "argon2",
+      "itsdangerous", "authlib", "uvicorn", "gunicorn", "waitress", "hypercorn"};
+  for (const auto& rec : model.imports()) {
+    std::string_view top = rec.module;
+    top = top.substr(0, top.find('.'));
+    if (top.rfind("flask_", 0) == 0) return true;
+    for (std::string_view p : kPackages) {
+      if (top == p) return true;
+    }
+  }
+  return false;
+}
+
 std::string qualified(const PythonModule& m, const py::Expr* e) {
   if (!e || !m.unit.model) return {};
   return m.unit.model->qualified_name(e);

@@ -9,6 +9,7 @@
 
 #include "frameworks/app_model.h"
 #include "python/ast_visit.h"
+#include "semantic/semantic_model.h"
 
 namespace aegis::frameworks::util {
 
@@ -39,6 +40,11 @@ std::string_view last_component(std::string_view dotted);
 std::string lower(std::string_view s);
 bool contains(std::string_view haystack, std::string_view needle);
 bool is_upper_identifier(std::string_view name);  // "SESSION_COOKIE_SECURE"
+
+// Whether a module imports a web framework or a library the framework models read (Flask
+// and its extensions, FastAPI/Starlette, Django, SQLAlchemy, Pillow, JWT and password
+// hashing libraries, WSGI/ASGI servers): a project with none has no application to model.
+bool imports_application_library(const sem::SemanticModel& model);
 
 // Whether `node` sits under `if __name__ == "__main__":`.
 bool under_main_guard(const PythonModule& m, const py::Node* node);

@@ -4,6 +4,7 @@
 // models (an app object in one module, its config classes in another, routes in a third).
 // Such rules override Rule::check_python_project(), called once per scan.
 #pragma once
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -36,13 +37,28 @@ struct SinkVerdict {
 };
 
 struct PythonProject {
-  std::vector<const PythonModule*> modules;  // every analysed module, in path order
-  std::unordered_map<std::string, const PythonModule*> by_name;  // dotted name -> module
+  // The modules loaded for the project stage, in path order: every analysed module when the
+  // project uses a web framework (or one of the libraries the framework models read),
+  // otherwise those where the data flow starts (has_entries). Their trees and indexes are set.
+  std::vector<const PythonModule*> modules;
+  // Every analysed module with a dotted name, loaded or not: a module not loaded has no
+  // tree or index until module() loads it.
+  std::unordered_map<std::string, PythonModule*> by_name;
+  // Loads a module's tree and index (the engine reads and parses the file again); false
+  // when it cannot.
+  std::function<bool(PythonModule&)> load;
+  // Whether some module imports a web framework or a library the framework models read;
+  // the framework rules run only then (Rule::about_applications).
+  bool uses_frameworks = false;
 
-  // The module a dotted name refers to ("app.config"), or null when it is not the project's.
+  // The module a dotted name refers to ("app.config"), loaded, or null when it is not the
+  // project's (or cannot be loaded).
   const PythonModule* module(std::string_view dotted) const {
     auto it = by_name.find(std::string(dotted));
-    return it == by_name.end() ? nullptr : it->second;
+    if (it == by_name.end()) return nullptr;
+    PythonModule* m = it->second;
+    if (!m->unit.module && (!load || !load(*m))) return nullptr;
+    return m;
   }
 
   // Set by the engine before each rule runs.

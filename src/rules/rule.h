@@ -78,6 +78,9 @@ class Rule {
   // also return true from wants_python_project(), so the engine keeps the trees.
   virtual void check_python_project(PythonProject& project) const { (void)project; }
   virtual bool wants_python_project() const { return false; }
+  // A project rule about web applications (the framework models): run only when some module
+  // imports a web framework or a library those models read (PythonProject::uses_frameworks).
+  virtual bool about_applications() const { return false; }
 
  private:
   const RuleMeta& meta_;

@@ -35,6 +35,7 @@ class ControlsUntested final : public Rule {
  public:
   ControlsUntested() : Rule(kMeta) {}
   bool wants_python_project() const override { return true; }
+  bool about_applications() const override { return true; }
 
   void check_python_project(PythonProject& project) const override {
     const fw::AppModel& model = fw::app_model(project);

@@ -33,6 +33,7 @@ class EngineNoPrePing final : public Rule {
  public:
   EngineNoPrePing() : Rule(kMeta) {}
   bool wants_python_project() const override { return true; }
+  bool about_applications() const override { return true; }
 
   void check_python_project(PythonProject& project) const override {
     const fw::AppModel& model = fw::app_model(project);

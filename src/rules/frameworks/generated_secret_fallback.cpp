@@ -46,6 +46,7 @@ class GeneratedSecret final : public Rule {
  public:
   GeneratedSecret() : Rule(kMeta) {}
   bool wants_python_project() const override { return true; }
+  bool about_applications() const override { return true; }
 
   void check_python_project(PythonProject& project) const override {
     bool seen_manager = false, seen_jwt = false;

@@ -50,6 +50,7 @@ class ImageDimensions final : public Rule {
  public:
   ImageDimensions() : Rule(kMeta) {}
   bool wants_python_project() const override { return true; }
+  bool about_applications() const override { return true; }
 
   void check_python_project(PythonProject& project) const override {
     bool limit_set = false;

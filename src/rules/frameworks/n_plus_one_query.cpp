@@ -38,6 +38,7 @@ class NPlusOne final : public Rule {
  public:
   NPlusOne() : Rule(kMeta) {}
   bool wants_python_project() const override { return true; }
+  bool about_applications() const override { return true; }
 
   void check_python_project(PythonProject& project) const override {
     // Relationship attributes declared in model classes: name -> loaded eagerly?

@@ -63,6 +63,7 @@ class RateLimitInMemory final : public Rule {
  public:
   RateLimitInMemory() : Rule(kMeta) {}
   bool wants_python_project() const override { return true; }
+  bool about_applications() const override { return true; }
 
   void check_python_project(PythonProject& project) const override {
     const fw::AppModel& model = fw::app_model(project);

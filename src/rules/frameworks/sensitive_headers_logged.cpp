@@ -138,6 +138,7 @@ class SensitiveHeadersLogged final : public Rule {
  public:
   SensitiveHeadersLogged() : Rule(kMeta) {}
   bool wants_python_project() const override { return true; }
+  bool about_applications() const override { return true; }
 
   void check_python_project(PythonProject& project) const override {
     for (const PythonModule* m : project.modules) {

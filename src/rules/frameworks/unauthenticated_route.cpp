@@ -56,6 +56,7 @@ class UnauthenticatedRoute final : public Rule {
  public:
   UnauthenticatedRoute() : Rule(kMeta) {}
   bool wants_python_project() const override { return true; }
+  bool about_applications() const override { return true; }
 
   void check_python_project(PythonProject& project) const override {
     const fw::AppModel& model = fw::app_model(project);

@@ -90,6 +90,7 @@ class UploadFilename final : public Rule {
  public:
   UploadFilename() : Rule(kMeta) {}
   bool wants_python_project() const override { return true; }
+  bool about_applications() const override { return true; }
 
   void check_python_project(PythonProject& project) const override {
     for (const PythonModule* m : project.modules) {
