@@ -196,6 +196,8 @@ class Interpreter {
   // name ends with it.
   const rules::PythonModule* find_module(std::string_view dotted);
   std::unordered_map<std::string, const rules::PythonModule*> module_suffixes_;
+  std::unordered_map<std::string_view, const rules::PythonModule*> suffix_index_;
+  bool suffixes_indexed_ = false;
   int resolve_depth_ = 0;
   Value resolve_qualified(const std::string& qn, Frame& f);
   Value module_member(const rules::PythonModule* m, std::string_view name);
@@ -319,19 +321,21 @@ const rules::PythonModule* Interpreter::find_module(std::string_view dotted) {
   std::string key(dotted);
   auto it = module_suffixes_.find(key);
   if (it != module_suffixes_.end()) return it->second;
-  const rules::PythonModule* found = nullptr;
-  std::string suffix = "." + key;
-  // Every module of the project, loaded or not (a match is loaded by module()).
-  for (const auto& [name, m] : project_.by_name) {
-    if (name.size() > suffix.size() && ends_with(name, suffix)) {
-      if (found) {  // ambiguous: two packages of that name
-        found = nullptr;
-        break;
+  // Every proper dotted suffix of every module name of the project, loaded or not ("b.c"
+  // and "c" of "a.b.c"), once: the module it names, or null when two modules share it.
+  if (!suffixes_indexed_) {
+    suffixes_indexed_ = true;
+    for (const auto& [name, m] : project_.by_name) {
+      for (std::size_t dot = name.find('.'); dot != std::string::npos; dot = name.find('.', dot + 1)) {
+        auto [slot, inserted] = suffix_index_.emplace(std::string_view(name).substr(dot + 1), m);
+        if (!inserted && slot->second != m) slot->second = nullptr;
       }
-      found = m;
     }
   }
-  if (found) found = project_.module(found->name);
+  const rules::PythonModule* found = nullptr;
+  if (auto s = suffix_index_.find(std::string_view(key)); s != suffix_index_.end() && s->second) {
+    found = project_.module(s->second->name);  // loaded now if it was not
+  }
   module_suffixes_.emplace(std::move(key), found);
   return found;
 }

@@ -121,6 +121,16 @@ struct Alias; struct Arg; struct Arguments; struct Comprehension; struct ExceptH
 // columns in UTF-8 bytes. Nodes without positions in the ASDL leave them 0.
 struct Node {
   NodeKind kind;
+  // A dense number the semantic index gives the nodes it records (24 bits, in the padding
+  // after `kind`): its per-node table is an array, not a hash map. See sem::NodeTable.
+  std::uint8_t index_high = 0;
+  std::uint16_t index_low = 0;
+  std::uint32_t index() const { return (std::uint32_t{index_high} << 16) | index_low; }
+  void set_index(std::uint32_t i) const {
+    auto* self = const_cast<Node*>(this);
+    self->index_high = static_cast<std::uint8_t>(i >> 16);
+    self->index_low = static_cast<std::uint16_t>(i);
+  }
   int lineno = 0;
   int col_offset = 0;
   int end_lineno = 0;

@@ -64,6 +64,47 @@ class NodeMap {
   std::size_t size_ = 0;
 };
 
+// The per-node table of the semantic index (every node's parent and scope): an array
+// indexed by the number it writes into each node (py::Node::index). The entry keeps the node's
+// address, so a node the table has not seen (another module's, or one numbered by another
+// index of the same tree) is not mistaken for the one that has its number. Past 2^24 nodes
+// the numbers run out and a hash map takes the rest.
+template <typename V>
+class NodeTable {
+ public:
+  void reserve(std::size_t n) { entries_.reserve(n); }
+  std::size_t size() const { return entries_.size() + overflow_.size(); }
+
+  // Inserts or overwrites.
+  template <typename Node>
+  void set(const Node* key, const V& value) {
+    std::uint32_t i = key->index();
+    if (i < entries_.size() && entries_[i].first == key) {
+      entries_[i].second = value;
+      return;
+    }
+    if (entries_.size() < kMaxIndex) {
+      key->set_index(static_cast<std::uint32_t>(entries_.size()));
+      entries_.emplace_back(key, value);
+      return;
+    }
+    overflow_.set(key, value);
+  }
+  template <typename Node>
+  const V* find(const Node* key) const {
+    if (key == nullptr) return nullptr;
+    std::uint32_t i = key->index();
+    if (i < entries_.size() && entries_[i].first == key) return &entries_[i].second;
+    return overflow_.size() ? overflow_.find(key) : nullptr;
+  }
+
+ private:
+  static constexpr std::size_t kMaxIndex = std::size_t{1} << 24;
+  std::vector<std::pair<const void*, V>> entries_;
+  NodeMap<V> overflow_;
+};
+
+
 // (scope id, name) -> uint32 index.
 class SymbolMap {
  public:

@@ -251,7 +251,7 @@ class SemanticModel {
   std::vector<std::vector<BindingId>> home_lists_;  // bindings by home, sorted by visibility
   // Per function scope: the values of its `return` statements (for factories).
   std::vector<std::vector<const py::Expr*>> returns_;  // indexed by scope
-  NodeMap<NodeInfo> nodes_;                 // every node: parent and scope
+  NodeTable<NodeInfo> nodes_;               // every node: parent and scope
   NodeMap<ScopeId> created_scopes_;         // def/class/lambda/comp -> scope it creates
   NodeMap<BindingId> store_bindings_;       // binding node (Name target etc.) -> binding
   // `self.attr = value` in methods: (class scope, attr) -> value, for instance attributes.
