@@ -361,8 +361,7 @@ const Env* Interpreter::module_env(const rules::PythonModule* m) {
 
 Value Interpreter::module_member(const rules::PythonModule* m, std::string_view name) {
   if (const Env* env = module_env(m)) {
-    auto it = env->vars.find(name);
-    if (it != env->vars.end()) return it->second;
+    if (const Value* v = env->get(name)) return *v;
   }
   // The module is being evaluated (a cycle): its defs are known from the tree.
   for (const py::Stmt* s : m->unit.module->body) {
@@ -452,16 +451,13 @@ Value Interpreter::resolve_qualified(const std::string& qn, Frame& f) {
 }
 
 Value Interpreter::eval_name(const py::Name* n, Frame& f) {
-  auto it = f.env.vars.find(n->id);
-  if (it != f.env.vars.end() && !f.globals.count(n->id)) return it->second;
+  if (const Value* v = f.env.get(n->id); v && !f.globals.count(n->id)) return *v;
   if (f.closure) {
-    auto c = f.closure->vars.find(n->id);
-    if (c != f.closure->vars.end()) return c->second;
+    if (const Value* c = f.closure->get(n->id)) return *c;
   }
   if (f.function) {
     if (const Env* env = module_env(f.module)) {
-      auto g = env->vars.find(n->id);
-      if (g != env->vars.end()) return g->second;
+      if (const Value* g = env->get(n->id)) return *g;
     }
   }
   const sem::SemanticModel& model = *f.module->unit.model;
@@ -1180,18 +1176,18 @@ void Interpreter::store_back(const py::Expr* receiver_expr, const Value& v, Fram
   if (!receiver_expr) return;
   if (auto* n = as<py::Name>(receiver_expr)) {
     if (f.env.vars.count(n->id) || !f.function) {
-      f.env.vars[std::string(n->id)] = v;
+      f.env.set(std::string(n->id), v);
     } else if (f.closure && f.closure->vars.count(n->id)) {
-      f.env.vars[std::string(n->id)] = v;  // a copy: the closure's own value is not changed
+      f.env.set(n->id, v);  // a copy: the closure's own value is not changed
     }
     return;
   }
   if (auto* a = as<py::Attribute>(receiver_expr)) {
     // self.items.append(x): update the attribute on the object variable.
     if (auto* base = as<py::Name>(a->value)) {
-      auto it = f.env.vars.find(base->id);
-      if (it != f.env.vars.end() && (it->second.shape == Shape::Object || it->second.shape == Shape::Any)) {
-        it->second.set_field(std::string(a->attr), v);
+      const Value* current = f.env.get(base->id);
+      if (current && (current->shape == Shape::Object || current->shape == Shape::Any)) {
+        f.env.edit(base->id)->set_field(std::string(a->attr), v);
       }
     }
   }
@@ -1268,14 +1264,14 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
     }
     if (!bound) v.taint.kinds = args.splat ? kUnknown : 0;
     if (args.splat && !bound) v.taint.kinds = kUnknown;
-    f.env.vars[name] = std::move(v);
+    f.env.set(name, std::move(v));
   }
   if (params->vararg) {
     Value rest;
     rest.shape = Shape::Tuple;
     rest.exact = true;
     for (std::size_t i = positional.size(); i < actual.size(); ++i) rest.elems.push_back(actual[i]);
-    f.env.vars[std::string(params->vararg->arg)] = rest;
+    f.env.set(std::string(params->vararg->arg), rest);
   }
   for (std::size_t i = 0; i < params->kwonlyargs.size(); ++i) {
     const py::Arg* a = params->kwonlyargs[i];
@@ -1285,7 +1281,7 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
     } else if (fn.defaults && ndefaults + i < fn.defaults->size()) {
       v = (*fn.defaults)[ndefaults + i];
     }
-    f.env.vars[std::string(a->arg)] = std::move(v);
+    f.env.set(std::string(a->arg), std::move(v));
   }
   if (params->kwarg) {
     Value rest;
@@ -1296,14 +1292,14 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
       for (const py::Arg* p : params->kwonlyargs) named = named || p->arg == k;
       if (!named) rest.set_field(std::string(k), v);
     }
-    f.env.vars[std::string(params->kwarg->arg)] = rest;
+    f.env.set(std::string(params->kwarg->arg), rest);
   }
 
   CallKey key{fn.def, {}};
   for (const auto& [name, v] : f.env.vars) {
     key.args += name;
     key.args += '=';
-    signature(v, key.args);
+    signature(*v, key.args);
     key.args += ';';
   }
   auto hit = memo_.find(key);
@@ -1365,8 +1361,8 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
   if (c) call_sites_.pop_back();
   out.sinks = std::move(reached);
   if (fn.bound_self && !self_name.empty()) {
-    auto it = f.env.vars.find(self_name);
-    out.self_after = it != f.env.vars.end() ? it->second : *fn.bound_self;
+    const Value* self_value = f.env.get(self_name);
+    out.self_after = self_value ? *self_value : *fn.bound_self;
   }
   if (out.result.taint.any() && c) {
     Taint t = out.result.taint;
@@ -2575,7 +2571,7 @@ void Interpreter::assign(const py::Expr* target, Value v, Frame& f, const py::No
         v.taint.trace = step(v.taint.trace, f, at, describe(at, f.module));
       }
       keep_small(v);
-      f.env.vars[std::string(n->id)] = std::move(v);
+      f.env.set(std::string(n->id), std::move(v));
       return;
     }
     case py::NodeKind::Tuple:
@@ -2666,17 +2662,17 @@ void Interpreter::assign(const py::Expr* target, Value v, Frame& f, const py::No
 void Interpreter::bind_def(const py::Stmt* s, Frame& f) {
   if (auto* fn = as<py::FunctionDef>(s)) {
     Value v = make_function(fn, fn->args, f);
-    f.env.vars[std::string(fn->name)] = v;
+    f.env.set(std::string(fn->name), v);
   } else if (auto* fn = as<py::AsyncFunctionDef>(s)) {
     Value v = make_function(fn, fn->args, f);
-    f.env.vars[std::string(fn->name)] = v;
+    f.env.set(std::string(fn->name), v);
   } else if (auto* cls = as<py::ClassDef>(s)) {
     Value v;
     v.shape = Shape::Class;
     v.def = cls;
     v.module = f.module;
     v.classes.push_back({cls, f.module});
-    f.env.vars[std::string(cls->name)] = v;
+    f.env.set(std::string(cls->name), v);
   }
 }
 
@@ -2717,17 +2713,17 @@ void Interpreter::refine(const py::Expr* test, bool truth, Frame& f) {
   auto clean_var = [&](const py::Expr* e, const Value* as_value) {
     auto* n = as<py::Name>(e);
     if (!n) return;
-    auto it = f.env.vars.find(n->id);
-    if (it == f.env.vars.end()) return;
+    const Value* current = f.env.get(n->id);
+    if (!current) return;
     if (as_value) {
-      it->second = *as_value;
+      f.env.set(n->id, *as_value);
     } else {
-      Value v = it->second;
+      Value v = *current;
       v.taint = Taint{};
       v.elems.clear();
       v.exact = false;
       v.fields.clear();
-      it->second = v;
+      f.env.set(n->id, std::move(v));
     }
   };
   if (auto* u = as<py::UnaryOp>(test); u && u->op == py::UnaryOperator::Not) {
@@ -2781,10 +2777,9 @@ void Interpreter::refine(const py::Expr* test, bool truth, Frame& f) {
       // A normalised path that starts with the base directory stays inside it.
       if ((m == "startswith" || m == "is_relative_to") && !call->args.empty()) {
         if (auto* n = as<py::Name>(a->value)) {
-          auto it = f.env.vars.find(n->id);
-          if (it != f.env.vars.end() && it->second.normalized) {
+          if (const Value* current = f.env.get(n->id); current && current->normalized) {
             Value base = eval(call->args[0], f);
-            if (!base.text.empty() && !base.taint.any()) it->second.taint.sanitized |= bit(Path);
+            if (!base.text.empty() && !base.taint.any()) f.env.edit(n->id)->taint.sanitized |= bit(Path);
           }
         }
         return;
@@ -2958,7 +2953,7 @@ void Interpreter::exec_try(const Span<py::Stmt*>& body, const Span<py::ExceptHan
     hf.env = before;
     join_into(hf.env, after_body);  // an exception may come from anywhere in the body
     hf.reachable = true;
-    if (!h->name.empty()) hf.env.vars[std::string(h->name)] = Value::any();
+    if (!h->name.empty()) hf.env.set(std::string(h->name), Value::any());
     exec_block(h->body, hf);
     if (hf.has_return) {
       f.returned = f.has_return ? join(f.returned, hf.returned) : hf.returned;
@@ -3015,7 +3010,7 @@ std::optional<bool> pattern_matches(const py::Pattern* p, const Value& subject, 
 void bind_captures(const py::Pattern* p, const Value& subject, Frame& f) {
   if (!p) return;
   if (auto* ma = as<py::MatchAs>(p)) {
-    if (!ma->name.empty()) f.env.vars[std::string(ma->name)] = subject;
+    if (!ma->name.empty()) f.env.set(std::string(ma->name), subject);
     bind_captures(ma->pattern, subject, f);
   } else if (auto* mo = as<py::MatchOr>(p)) {
     for (const py::Pattern* alt : mo->patterns) bind_captures(alt, subject, f);
@@ -3023,7 +3018,7 @@ void bind_captures(const py::Pattern* p, const Value& subject, Frame& f) {
     Value v;
     v.shape = Shape::List;
     v.taint = deep_taint(subject);
-    if (!ms->name.empty()) f.env.vars[std::string(ms->name)] = v;
+    if (!ms->name.empty()) f.env.set(std::string(ms->name), v);
   } else if (auto* seq = as<py::MatchSequence>(p)) {
     Value each;
     each.taint = deep_taint(subject);
@@ -3032,7 +3027,7 @@ void bind_captures(const py::Pattern* p, const Value& subject, Frame& f) {
     Value each;
     each.taint = deep_taint(subject);
     for (const py::Pattern* sub : mm->patterns) bind_captures(sub, each, f);
-    if (!mm->rest.empty()) f.env.vars[std::string(mm->rest)] = each;
+    if (!mm->rest.empty()) f.env.set(std::string(mm->rest), each);
   } else if (auto* mc = as<py::MatchClass>(p)) {
     Value each;
     each.taint = deep_taint(subject);
@@ -3382,13 +3377,13 @@ void Interpreter::analyse_entry(const rules::PythonModule* m, const py::Node* de
     } else {
       v.taint.kinds = kUnknown;
     }
-    f.env.vars[std::string(a->arg)] = std::move(v);
+    f.env.set(std::string(a->arg), std::move(v));
   }
   if (params->vararg) {
     Value v;
     v.shape = Shape::Tuple;
     v.taint.kinds = kUnknown;
-    f.env.vars[std::string(params->vararg->arg)] = v;
+    f.env.set(std::string(params->vararg->arg), v);
   }
   if (params->kwarg) {
     Value v;
@@ -3399,7 +3394,7 @@ void Interpreter::analyse_entry(const rules::PythonModule* m, const py::Node* de
     } else {
       v.taint.kinds = kUnknown;
     }
-    f.env.vars[std::string(params->kwarg->arg)] = v;
+    f.env.set(std::string(params->kwarg->arg), v);
   }
   ++out_.functions_analysed;
   call_stack_.push_back(def);

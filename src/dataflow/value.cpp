@@ -163,8 +163,8 @@ void join_into(Env& into, const Env& other) {
     auto it = into.vars.find(name);
     if (it == into.vars.end()) {
       into.vars.emplace(name, value);
-    } else {
-      it->second = join(it->second, value);
+    } else if (it->second != value) {  // a value neither branch changed is shared
+      it->second = std::make_shared<Value>(join(*it->second, *value));
     }
   }
 }

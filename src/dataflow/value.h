@@ -147,8 +147,34 @@ struct Value {
   bool is_str_like() const { return shape == Shape::Str || shape == Shape::Bytes; }
 };
 
+// Variables and their values. Copies of an environment (each branch of an `if`, a closure)
+// share the values: a value is replaced, never changed in place unless no other copy holds
+// it (edit()), so joining two environments skips every variable neither side changed.
 struct Env {
-  std::map<std::string, Value, std::less<>> vars;
+  using Slot = std::shared_ptr<Value>;
+  std::map<std::string, Slot, std::less<>> vars;
+
+  const Value* get(std::string_view name) const {
+    auto it = vars.find(name);
+    return it == vars.end() ? nullptr : it->second.get();
+  }
+  void set(std::string_view name, Value v) {
+    auto value = std::make_shared<Value>(std::move(v));
+    auto it = vars.find(name);
+    if (it == vars.end()) {
+      vars.emplace(std::string(name), std::move(value));
+    } else {
+      it->second = std::move(value);
+    }
+  }
+  // The value of `name` to change in place (copied first when another environment shares
+  // it); null when unbound.
+  Value* edit(std::string_view name) {
+    auto it = vars.find(name);
+    if (it == vars.end()) return nullptr;
+    if (it->second.use_count() > 1) it->second = std::make_shared<Value>(*it->second);
+    return it->second.get();
+  }
 };
 
 // The taint of a value and everything it holds.

@@ -256,6 +256,7 @@ std::vector<std::string> ignored_rules_for(const ScanOptions& options, const std
 // What the per-file stage needs to know of the project stage: which modules to keep.
 struct ProjectStage {
   bool active = false;                        // some rule analyses the project's Python
+  bool dataflow = false;                      // ... and some of them is not about applications
   const dataflow::Models* models = nullptr;   // the data-flow models (built-in or the user's)
   std::atomic<bool> uses_frameworks{false};   // some module imports an application library
 
@@ -264,7 +265,7 @@ struct ProjectStage {
   // again only if the analysis reaches it: on a library this keeps a tenth of the trees.
   bool wants(const rules::PythonModule& module) {
     if (frameworks::util::imports_application_library(*module.unit.model)) uses_frameworks = true;
-    return uses_frameworks || keep_all || dataflow::has_entries(module, *models);
+    return uses_frameworks || keep_all || (dataflow && dataflow::has_entries(module, *models));
   }
   // AEGIS_KEEP_MODULES=all keeps every module: the tests compare both ways.
   const bool keep_all = [] {
@@ -665,6 +666,8 @@ ScanResult run_scan(const ScanOptions& options) {
   }
   ProjectStage stage;
   stage.active = !project_rules.empty();
+  stage.dataflow = std::any_of(project_rules.begin(), project_rules.end(),
+                               [](const rules::Rule* r) { return !r->about_applications(); });
   std::shared_ptr<dataflow::Models> user_models = stage.active ? load_dataflow_models(options, result) : nullptr;
   stage.models = user_models ? user_models.get() : &dataflow::Models::builtin();
 
