@@ -4,6 +4,8 @@
 // path neither refuses production (exit/raise under a check of the environment) nor runs
 // the server only behind a check that excludes production. Seed 002's fix is the guard:
 // `if env == "development": app.run(...) else: print(...); sys.exit(1)`.
+#include <cctype>
+
 #include "frameworks/model_util.h"
 #include "rules/frameworks/common.h"
 
@@ -51,10 +53,16 @@ bool environment_variable(std::string_view var) {
   return l == "env" || l.ends_with("_env") || l.ends_with("environment") || l.ends_with("_stage") || l == "stage";
 }
 
+// "production", "dev", "local", "staging": a short name of an environment ("/dev/shm" and
+// "delivery" are not).
 bool environment_word(std::string_view text) {
   std::string l = util::lower(text);
-  for (const char* w : {"prod", "dev", "local", "staging", "live"}) {
-    if (util::contains(l, w)) return true;
+  if (l.empty() || l.size() > 12) return false;
+  for (char c : l) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') return false;
+  }
+  for (const char* w : {"prod", "dev", "local", "stag", "live"}) {
+    if (l.rfind(w, 0) == 0) return true;
   }
   return false;
 }
