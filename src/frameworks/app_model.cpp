@@ -299,7 +299,12 @@ class Builder {
           groups_.push_back(std::move(g));
         }
       } else if (const auto* cls = py::dyn_cast<py::ClassDef>(n)) {
-        if (m.unit.model->scope_of(cls) == 0) classes_.push_back({&m, cls});
+        if (m.unit.model->scope_of(cls) == 0) {
+          classes_.push_back({&m, cls});
+          definitions_[dotted(m, std::string(cls->name))] = {&m, cls};
+        }
+      } else if (n->kind == py::NodeKind::FunctionDef || n->kind == py::NodeKind::AsyncFunctionDef) {
+        if (m.unit.model->scope_of(n) == 0) definitions_[dotted(m, function_name(n))] = {&m, n};
       }
     });
   }
@@ -552,20 +557,24 @@ class Builder {
       add_control(app, std::move(c));
       return;
     }
-    if (!func_attr) {
-      if (q == "waitress.serve" || q.rfind("gunicorn.", 0) == 0) model_.facts.wsgi_servers.push_back({&m, &call});
-      if (q == "uvicorn.run") {
-        int app = -1;
-        if (const py::Expr* target = positional(call, 0)) app = resolve_app(m, target, true);
-        if (keyword_value(call, "workers")) model_.facts.wsgi_servers.push_back({&m, &call});
-        else if (app >= 0) model_.apps[app].dev_server_runs.push_back({&m, &call});
-      }
-      if (q == "sqlalchemy.create_engine" || q == "sqlalchemy.ext.asyncio.create_async_engine") {
-        Control c{"engine", q, describe_arguments(m, call), {&m, &call}, &call};
-        add_control(resolve_app(m, nullptr, true), std::move(c));
-      }
+    // Servers and engines, called by name or through their module (`uvicorn.run(app)`).
+    if (q == "waitress.serve" || q.rfind("gunicorn.", 0) == 0) {
+      model_.facts.wsgi_servers.push_back({&m, &call});
       return;
     }
+    if (q == "uvicorn.run") {
+      int app = -1;
+      if (const py::Expr* target = positional(call, 0)) app = resolve_app(m, target, true);
+      if (keyword_value(call, "workers")) model_.facts.wsgi_servers.push_back({&m, &call});
+      else if (app >= 0) model_.apps[app].dev_server_runs.push_back({&m, &call});
+      return;
+    }
+    if (q == "sqlalchemy.create_engine" || q == "sqlalchemy.ext.asyncio.create_async_engine") {
+      Control c{"engine", q, describe_arguments(m, call), {&m, &call}, &call};
+      add_control(resolve_app(m, nullptr, true), std::move(c));
+      return;
+    }
+    if (!func_attr) return;
     std::string_view method = func_attr->attr;
     // x.init_app(app) for an extension created without an app.
     if (method == "init_app") {
@@ -601,6 +610,11 @@ class Builder {
         if (g >= 0) groups_[g].csrf_exempt = true;
         else exempt_views_.insert(qualified(m, target));
       }
+      return;
+    }
+    // Routes registered by call: resolved once blueprints know their apps (find_routes).
+    if ((method == "add_url_rule" || method == "add_api_route") && !call.args.empty()) {
+      url_rules_.push_back({&m, &call});
       return;
     }
     std::string receiver = m.unit.model->instance_of(func_attr->value);
@@ -660,6 +674,7 @@ class Builder {
   }
 
   void on_config_call(const PythonModule& m, const py::Call& call, std::string_view method, int app) {
+    if (m.unit.in_test) return;  // as in on_assign
     App& a = model_.apps[app];
     if (method == "update" || method == "from_mapping") {
       for (const py::Keyword* k : call.keywords) {
@@ -709,6 +724,9 @@ class Builder {
   }
 
   void on_assign(const PythonModule& m, const py::Assign& assign) {
+    // Tests reconfigure the app for themselves (a lifetime of one second, CSRF off): not
+    // the configuration any deployment runs with.
+    if (m.unit.in_test) return;
     for (const py::Expr* t : assign.targets) {
       // app.config["KEY"] = value
       if (const auto* sub = py::dyn_cast<py::Subscript>(t)) {
@@ -759,6 +777,7 @@ class Builder {
         if (n->kind == py::NodeKind::FunctionDef || n->kind == py::NodeKind::AsyncFunctionDef) on_function(*m, n);
       });
     }
+    for (const auto& [m, call] : url_rules_) on_url_rule(*m, *call);
   }
 
   void on_function(const PythonModule& m, const py::Node* fn) {
@@ -794,20 +813,8 @@ class Builder {
       }
       static const std::set<std::string_view> kVerbs{"route", "get", "post", "put", "patch", "delete", "api_route", "websocket"};
       if (!call || !kVerbs.count(verb)) continue;
-      int group = resolve_group(m, attr->value);
-      int app = group >= 0 ? groups_[group].app : resolve_app(m, attr->value, false);
-      if (group < 0 && app < 0) {
-        std::string inst = m.unit.model->instance_of(attr->value);
-        // def register_routes(app): @app.route(...) -- the app arrives as a parameter.
-        bool parameter = false;
-        if (const auto* name = py::dyn_cast<py::Name>(attr->value)) {
-          sem::BindingId b = m.unit.model->binding_of(name);
-          parameter = b != sem::kNone && m.unit.model->binding(b).kind == sem::BindingKind::Parameter;
-        }
-        if (!kFlaskApp.contains(inst) && !kFastApiApp.contains(inst) && !parameter) continue;
-        app = resolve_app(m, attr->value, true);
-        if (app < 0) continue;
-      }
+      int group = -1, app = -1;
+      if (!route_target(m, attr->value, group, app)) continue;
       Route r;
       r.owner = source_text(m, attr->value);
       r.function = function_name(fn);
@@ -842,39 +849,204 @@ class Builder {
         r.methods.push_back(up);
       }
       read_route_dependencies(m, fn, *call, r);
-      if (app >= 0) {
-        auto it = app_dependencies_.find(app);
-        if (it != app_dependencies_.end()) r.dependencies.insert(r.dependencies.end(), it->second.begin(), it->second.end());
-      }
-      for (const std::string& n : names) {
-        if (is_auth_name(n)) r.authenticated = true;
-        if (is_rate_limit_name(n)) r.rate_limited = true;
-        if (last_component(n) == "csrf_exempt" || (last_component(n) == "exempt" && contains(n, "CSRF")))
-          r.csrf_exempt = true;
-      }
-      for (const std::string& d : r.dependencies) {
-        if (is_auth_name(d)) r.authenticated = true;
-        if (is_rate_limit_name(d) || contains(lower(d), "limit")) r.rate_limited = true;
-      }
-      // A hand-rolled limiter called in the view (`if _rate_limited(ip): abort(429)`).
-      if (!r.rate_limited) {
-        walk(fn, [&](const py::Node* x) {
-          const auto* c = py::dyn_cast<py::Call>(x);
-          if (!c || r.rate_limited) return;
-          std::string l = lower(source_text(m, c->func));
-          for (const char* w : {"rate_limit", "ratelimit", "throttle", "too_many", "attempts", "limiter"}) {
-            if (contains(l, w)) r.rate_limited = true;
-          }
-        });
-      }
-      if (exempt_views_.count(qualified(m, nullptr)) || exempt_views_.count(dotted(m, r.function))) r.csrf_exempt = true;
-      if (app >= 0) {
-        model_.apps[app].routes.push_back(std::move(r));
-      } else {
-        unattached_.push_back(std::move(r));
-      }
+      finish_route(m, std::move(r), app);
       break;
     }
+  }
+
+  // The blueprint/router or app a route registration goes to (`bp` in @bp.post or
+  // bp.add_url_rule); false when the receiver is neither.
+  bool route_target(const PythonModule& m, const py::Expr* receiver, int& group, int& app) {
+    group = resolve_group(m, receiver);
+    app = group >= 0 ? groups_[group].app : resolve_app(m, receiver, false);
+    if (group >= 0 || app >= 0) return true;
+    std::string inst = m.unit.model->instance_of(receiver);
+    // def register_routes(app): @app.route(...) -- the app arrives as a parameter.
+    bool parameter = false;
+    if (const auto* name = py::dyn_cast<py::Name>(receiver)) {
+      sem::BindingId b = m.unit.model->binding_of(name);
+      parameter = b != sem::kNone && m.unit.model->binding(b).kind == sem::BindingKind::Parameter;
+    }
+    if (!kFlaskApp.contains(inst) && !kFastApiApp.contains(inst) && !parameter) return false;
+    app = resolve_app(m, receiver, true);
+    return app >= 0;
+  }
+
+  // Flags read from the decorators, dependencies and body, then the route joins its app.
+  void finish_route(const PythonModule& m, Route r, int app) {
+    const py::Node* fn = r.function_node;
+    const std::vector<std::string>& names = r.decorators;
+    if (app >= 0) {
+      auto it = app_dependencies_.find(app);
+      if (it != app_dependencies_.end()) r.dependencies.insert(r.dependencies.end(), it->second.begin(), it->second.end());
+    }
+    for (const std::string& n : names) {
+      if (is_auth_name(n)) r.authenticated = true;
+      if (is_rate_limit_name(n)) r.rate_limited = true;
+      if (last_component(n) == "csrf_exempt" || (last_component(n) == "exempt" && contains(n, "CSRF")))
+        r.csrf_exempt = true;
+    }
+    for (const std::string& d : r.dependencies) {
+      if (is_auth_name(d)) r.authenticated = true;
+      if (is_rate_limit_name(d) || contains(lower(d), "limit")) r.rate_limited = true;
+    }
+    // A hand-rolled limiter called in the view (`if _rate_limited(ip): abort(429)`).
+    if (!r.rate_limited) {
+      walk(fn, [&](const py::Node* x) {
+        const auto* c = py::dyn_cast<py::Call>(x);
+        if (!c || r.rate_limited) return;
+        std::string l = lower(source_text(m, c->func));
+        for (const char* w : {"rate_limit", "ratelimit", "throttle", "too_many", "attempts", "limiter"}) {
+          if (contains(l, w)) r.rate_limited = true;
+        }
+      });
+    }
+    if (exempt_views_.count(qualified(m, nullptr)) || exempt_views_.count(dotted(m, r.function))) r.csrf_exempt = true;
+    if (app >= 0) {
+      model_.apps[app].routes.push_back(std::move(r));
+    } else {
+      unattached_.push_back(std::move(r));
+    }
+  }
+
+  // --- Routes registered by call: app.add_url_rule("/p", view_func=f) / bp.add_url_rule(...,
+  // view_func=V.as_view("v")) / router.add_api_route("/p", f, methods=[...]). A function view
+  // is one route; a class-based view gives one route per HTTP method it defines (MethodView)
+  // or its dispatch_request (View). Wrappers around the view (`login_required(f)`,
+  // `limiter.limit("5/minute")(f)`) and a class's `decorators = [...]` count as decorators.
+  void on_url_rule(const PythonModule& m, const py::Call& call) {
+    const auto* attr = py::dyn_cast<py::Attribute>(call.func);
+    if (!attr) return;
+    bool api_route = attr->attr == "add_api_route";
+    int group = -1, app = -1;
+    if (!route_target(m, attr->value, group, app)) return;
+    auto path = string_value(m, positional(call, 0));
+    if (!path) return;
+    const py::Expr* view = keyword_value(call, api_route ? "endpoint" : "view_func");
+    if (!view) view = positional(call, api_route ? 1 : 2);
+    if (!view) return;
+    std::vector<std::string> wrappers;
+    // Peel wrappers: login_required(view), limiter.limit("5/minute")(view).
+    for (int depth = 0; depth < 6; ++depth) {
+      const auto* wrap = py::dyn_cast<py::Call>(view);
+      if (!wrap) break;
+      const auto* as_view = py::dyn_cast<py::Attribute>(wrap->func);
+      if (as_view && as_view->attr == "as_view") break;
+      const py::Expr* callee = wrap->func;
+      if (const auto* inner = py::dyn_cast<py::Call>(callee)) callee = inner->func;
+      std::string q = qualified(m, callee);
+      if (q.empty() || q.rfind("<", 0) == 0) q = source_text(m, callee);
+      wrappers.push_back(q);
+      view = positional(*wrap, 0);
+      if (!view) return;
+    }
+    std::optional<std::vector<std::string>> methods = string_list(m, keyword_value(call, "methods"));
+    auto make = [&](const PythonModule& dm, const py::Node* fn, std::string function) {
+      Route r;
+      r.owner = source_text(m, attr->value);
+      r.function = std::move(function);
+      r.function_node = fn;
+      r.site = {&dm, fn};
+      r.registered_by = std::string(attr->attr);
+      r.path = *path;
+      r.decorators = wrappers;
+      if (const auto* decorators = decorators_of(fn)) {
+        for (const py::Expr* d : *decorators) {
+          const py::Expr* target = d;
+          if (const auto* c = py::dyn_cast<py::Call>(d)) target = c->func;
+          std::string q = qualified(dm, target);
+          if (q.empty() || q.rfind("<", 0) == 0) q = source_text(dm, target);
+          r.decorators.push_back(q);
+        }
+      }
+      if (group >= 0) {
+        r.blueprint = groups_[group].name;
+        r.path = groups_[group].prefix + r.path;
+        r.dependencies = groups_[group].dependency_names;
+        r.csrf_exempt = groups_[group].csrf_exempt;
+      }
+      if (api_route) read_route_dependencies(m, fn, call, r);
+      return r;
+    };
+    auto upper = [](std::string x) {
+      for (char& ch : x) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      return x;
+    };
+    if (const auto* as_view = py::dyn_cast<py::Call>(view)) {
+      const auto* getter = py::dyn_cast<py::Attribute>(as_view->func);
+      auto def = definition(m, getter->value);
+      const auto* cls = def ? py::dyn_cast<py::ClassDef>(def->second) : nullptr;
+      if (!cls) return;
+      const PythonModule& dm = *def->first;
+      // `decorators = [login_required]` on the class wraps every method's view.
+      std::vector<std::string> class_decorators;
+      std::optional<std::vector<std::string>> class_methods;
+      for (const py::Stmt* st : cls->body) {
+        const auto* assign = py::dyn_cast<py::Assign>(st);
+        if (!assign || assign->targets.size() != 1) continue;
+        const auto* target = py::dyn_cast<py::Name>(assign->targets[0]);
+        if (!target) continue;
+        if (target->id == "methods") class_methods = string_list(dm, assign->value);
+        const auto* list = py::dyn_cast<py::List>(assign->value);
+        const auto* tuple = py::dyn_cast<py::Tuple>(assign->value);
+        if (target->id != "decorators" || (!list && !tuple)) continue;
+        for (const py::Expr* e : list ? list->elts : tuple->elts) {
+          const py::Expr* t = e;
+          if (const auto* c = py::dyn_cast<py::Call>(e)) t = c->func;
+          std::string q = qualified(dm, t);
+          if (q.empty() || q.rfind("<", 0) == 0) q = source_text(dm, t);
+          class_decorators.push_back(q);
+        }
+      }
+      static const char* kHttpMethods[] = {"get", "post", "put", "patch", "delete"};
+      bool any = false;
+      const py::Node* dispatch = nullptr;
+      for (const py::Stmt* st : cls->body) {
+        if (st->kind != py::NodeKind::FunctionDef && st->kind != py::NodeKind::AsyncFunctionDef) continue;
+        std::string name = function_name(st);
+        if (name == "dispatch_request") dispatch = st;
+        for (const char* verb : kHttpMethods) {
+          if (name != verb) continue;
+          Route r = make(dm, st, std::string(cls->name) + "." + name);
+          r.view_class = std::string(cls->name);
+          r.methods.push_back(upper(name));
+          r.decorators.insert(r.decorators.end(), class_decorators.begin(), class_decorators.end());
+          finish_route(dm, std::move(r), app);
+          any = true;
+        }
+      }
+      // A plain View: dispatch_request answers the methods listed on the rule or the class.
+      if (!any && dispatch) {
+        Route r = make(dm, dispatch, std::string(cls->name) + ".dispatch_request");
+        r.view_class = std::string(cls->name);
+        for (const std::string& x : methods ? *methods : class_methods.value_or(std::vector<std::string>{"GET"}))
+          r.methods.push_back(upper(x));
+        r.decorators.insert(r.decorators.end(), class_decorators.begin(), class_decorators.end());
+        finish_route(dm, std::move(r), app);
+      }
+      return;
+    }
+    auto def = definition(m, view);
+    if (!def || !arguments_of(def->second)) return;
+    Route r = make(*def->first, def->second, function_name(def->second));
+    for (const std::string& x : methods.value_or(std::vector<std::string>{"GET"})) r.methods.push_back(upper(x));
+    finish_route(*def->first, std::move(r), app);
+  }
+
+  // The def or class an expression names: a local def (a factory's nested view), a
+  // module-level one, or one imported from another module of the project.
+  std::optional<std::pair<const PythonModule*, const py::Node*>> definition(const PythonModule& m, const py::Expr* e) {
+    if (const auto* name = py::dyn_cast<py::Name>(e)) {
+      sem::BindingId b = m.unit.model->binding_of(name);
+      if (b != sem::kNone) {
+        const sem::Binding& binding = m.unit.model->binding(b);
+        if (binding.kind == sem::BindingKind::Function || binding.kind == sem::BindingKind::Class)
+          return std::make_pair(&m, binding.node);
+      }
+    }
+    std::string q = qualified(m, e);
+    if (auto it = definitions_.find(q); it != definitions_.end()) return it->second;
+    return std::nullopt;
   }
 
   void read_route_dependencies(const PythonModule& m, const py::Node* fn, const py::Call& decorator, Route& r) {
@@ -1052,6 +1224,9 @@ class Builder {
   const PythonProject& project_;
   AppModel model_;
   std::vector<std::pair<const PythonModule*, const py::ClassDef*>> classes_;
+  // Module-level defs and classes by dotted name ("views.LoginView").
+  std::map<std::string, std::pair<const PythonModule*, const py::Node*>> definitions_;
+  std::vector<std::pair<const PythonModule*, const py::Call*>> url_rules_;
   std::unordered_map<const py::Node*, int> app_by_call_;
   std::map<std::string, int> app_by_name_;    // "module.app" or "module.create_app"
   std::map<int, std::vector<std::string>> app_dependencies_;

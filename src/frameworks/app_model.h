@@ -78,6 +78,9 @@ struct Route {
   Site site;                               // the def
   const py::Node* function_node = nullptr;
   std::vector<std::string> decorators;     // qualified (or written) names of every decorator
+                                           // (for add_url_rule: the wrappers around the view)
+  std::string registered_by = "decorator"; // "decorator", "add_url_rule", "add_api_route"
+  std::string view_class;                  // the class-based view (MethodView/View), if any
   std::vector<std::string> dependencies;   // FastAPI Depends(...) targets
   bool authenticated = false;              // login_required / jwt_required / auth dependency
   bool csrf_exempt = false;

@@ -61,6 +61,8 @@ std::string app_model_json(const AppModel& model) {
       rj["authenticated"] = r.authenticated;
       rj["csrf_exempt"] = r.csrf_exempt;
       rj["rate_limited"] = r.rate_limited;
+      rj["registered_by"] = r.registered_by;
+      rj["view_class"] = r.view_class.empty() ? Json(nullptr) : Json(r.view_class);
       rj["at"] = site_json(r.site);
       routes.push_back(std::move(rj));
     }

@@ -9,6 +9,8 @@ app reproducing a seed review's situations) carries `expected.txt`, the findings
 The `<seed>_fixed/` twin is the same app after the review's fixes: the findings of the seed's
 rules must be gone there and its strengths still present. `aegis debug app` must describe the
 apps as the reviews do (environments, the class each value comes from, routes).
+`traps_*/` projects hold look-alikes of findings and strengths; their expected.txt is checked
+the same way, so a strength credited to a look-alike fails.
 
     python3 tests/scripts/test_framework_projects.py --aegis build/aegis --source-dir .
 """
@@ -101,7 +103,8 @@ def main():
     args = parser.parse_args()
     aegis = os.path.abspath(args.aegis)
     root = os.path.join(args.source_dir, "tests", "projects")
-    seeds = sorted(d for d in os.listdir(root) if d.startswith("seed_") and os.path.isfile(os.path.join(root, d, "expected.txt")))
+    # seed_*: the seed reviews' apps and their fixed twins; traps_*: look-alikes that must not count.
+    seeds = sorted(d for d in os.listdir(root) if d.startswith(("seed_", "traps_")) and os.path.isfile(os.path.join(root, d, "expected.txt")))
     problems = []
     results = {}
     for seed in seeds:

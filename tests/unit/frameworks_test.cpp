@@ -137,6 +137,54 @@ TEST(AppModel, FastApiRoutersDependenciesAndMiddleware) {
   EXPECT_NE(cors->detail.find("allow_origins=['https://a.example']"), std::string::npos);
 }
 
+TEST(AppModel, AddUrlRuleAndClassBasedViewsAreRoutes) {
+  auto p = load({{"views.py",
+                  "from flask.views import MethodView, View\nfrom flask_login import login_required\n"
+                  "class ItemAPI(MethodView):\n    decorators = [login_required]\n"
+                  "    def get(self, item_id):\n        pass\n    def delete(self, item_id):\n        pass\n"
+                  "    def helper(self):\n        pass\n"
+                  "class Export(View):\n    methods = ['POST']\n    def dispatch_request(self):\n        pass\n"
+                  "def about():\n    pass\n"},
+                 {"app.py",
+                  "from flask import Blueprint, Flask\nfrom flask_limiter import Limiter\n"
+                  "from views import ItemAPI, Export, about\n"
+                  "app = Flask(__name__)\nlimiter = Limiter(app=app)\nbp = Blueprint('api', __name__)\n"
+                  "def login():\n    pass\n"
+                  "bp.add_url_rule('/items/<int:item_id>', view_func=ItemAPI.as_view('items'))\n"
+                  "bp.add_url_rule('/export', view_func=Export.as_view('export'))\n"
+                  "app.add_url_rule('/about', 'about', about)\n"
+                  "app.add_url_rule('/login', view_func=limiter.limit('5/minute')(login), methods=['post'])\n"
+                  "app.add_url_rule('/nowhere', view_func=undefined_view)\n"
+                  "app.register_blueprint(bp, url_prefix='/api')\n"}});
+  ASSERT_TRUE(p->errors().empty());
+  AppModel model = build_app_model(p->project());
+  ASSERT_EQ(model.apps.size(), 1u);
+  std::map<std::string, const Route*> by_key;
+  for (const Route& r : model.apps[0].routes) by_key[r.methods.front() + " " + r.path] = &r;
+  ASSERT_EQ(by_key.size(), 5u);
+  // MethodView: one route per HTTP method it defines; the class decorators apply.
+  const Route* get = by_key["GET /api/items/<int:item_id>"];
+  const Route* del = by_key["DELETE /api/items/<int:item_id>"];
+  ASSERT_TRUE(get && del);
+  EXPECT_EQ(del->function, "ItemAPI.delete");
+  EXPECT_EQ(del->view_class, "ItemAPI");
+  EXPECT_EQ(del->registered_by, "add_url_rule");
+  EXPECT_EQ(del->blueprint, "bp");
+  EXPECT_TRUE(del->authenticated);
+  EXPECT_EQ(del->site.path(), "views.py");
+  EXPECT_EQ(del->site.line(), 7);
+  // View: dispatch_request answers the class's methods.
+  ASSERT_TRUE(by_key.count("POST /api/export"));
+  EXPECT_EQ(by_key["POST /api/export"]->function, "Export.dispatch_request");
+  EXPECT_FALSE(by_key["POST /api/export"]->authenticated);
+  // A function view, positionally; a wrapped one keeps the wrapper as a decorator.
+  ASSERT_TRUE(by_key.count("GET /about"));
+  EXPECT_EQ(by_key["GET /about"]->function, "about");
+  ASSERT_TRUE(by_key.count("POST /login"));
+  EXPECT_TRUE(by_key["POST /login"]->rate_limited);
+  EXPECT_EQ(by_key["POST /login"]->site.line(), 7);
+}
+
 TEST(AppModel, DjangoSplitSettingsMergeTheBase) {
   auto p = load({{"site/settings/__init__.py", ""},
                  {"site/settings/base.py",

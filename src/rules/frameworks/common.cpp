@@ -99,4 +99,61 @@ std::vector<const frameworks::Environment*> production_environments(const App& a
   return out;
 }
 
+namespace {
+
+bool dict_has_key(const PythonModule& m, const py::Expr* e, std::string_view key) {
+  const auto* dict = py::dyn_cast<py::Dict>(e);
+  if (!dict) return false;
+  for (const py::Expr* k : dict->keys) {
+    if (k && frameworks::util::string_value(m, k) == std::optional<std::string>(std::string(key))) return true;
+  }
+  return false;
+}
+
+// Whether the payload of a jwt.encode call carries "exp".
+bool payload_has_exp(const PythonModule& m, const py::Call& call) {
+  const py::Expr* payload = frameworks::util::positional(call, 0);
+  if (!payload) payload = frameworks::util::keyword_value(call, "payload");
+  if (!payload) payload = frameworks::util::keyword_value(call, "claims");
+  if (!payload) return false;
+  if (dict_has_key(m, payload, "exp")) return true;
+  const auto* name = py::dyn_cast<py::Name>(payload);
+  if (!name) return false;
+  sem::BindingId b = m.unit.model->binding_of(name);
+  if (b != sem::kNone && dict_has_key(m, m.unit.model->binding(b).value, "exp")) return true;
+  // payload["exp"] = ... in the same function (or module).
+  const py::Node* scope = m.unit.model->enclosing_function(&call);
+  if (!scope) scope = m.unit.module;
+  bool found = false;
+  frameworks::util::walk(scope, [&](const py::Node* n) {
+    const auto* assign = py::dyn_cast<py::Assign>(n);
+    if (found || !assign) return;
+    for (const py::Expr* t : assign->targets) {
+      const auto* sub = py::dyn_cast<py::Subscript>(t);
+      const auto* base = sub ? py::dyn_cast<py::Name>(sub->value) : nullptr;
+      if (base && base->id == name->id && frameworks::util::string_value(m, sub->slice) == std::optional<std::string>("exp"))
+        found = true;
+    }
+  });
+  return found;
+}
+
+}  // namespace
+
+Site jwt_expiry_claim(const PythonProject& project, const std::string& directory) {
+  static const sem::QualifiedNameSet kEncoders{"jwt.encode", "jose.jwt.encode", "jwt.api_jwt.encode"};
+  for (const PythonModule* m : project.modules) {
+    if (!m || !m->unit.module || m->unit.in_test) continue;
+    if (m->relative_path.compare(0, directory.size(), directory) != 0) continue;
+    Site found;
+    frameworks::util::walk(m->unit.module, [&](const py::Node* n) {
+      const auto* call = py::dyn_cast<py::Call>(n);
+      if (found.node || !call || !kEncoders.contains(m->unit.model->qualified_name_ref(call))) return;
+      if (payload_has_exp(*m, *call)) found = {m, call};
+    });
+    if (found.node) return found;
+  }
+  return {};
+}
+
 }  // namespace aegis::rules::fw

@@ -36,6 +36,10 @@ const ConfigValue* production_value(const App& app, const std::string& key);
 bool uses_cookie_sessions(const PythonProject& project, const App& app);
 // Whether any module of the project imports `module` (or a submodule of it).
 bool imports_module(const PythonProject& project, std::string_view module);
+// A JWT created with an expiry: `jwt.encode({... "exp": ...}, ...)`, the payload a dict bound
+// to a name, or `payload["exp"] = ...` in the same function. Below `directory` ("" = anywhere)
+// and outside tests; a site with no module when there is none.
+Site jwt_expiry_claim(const PythonProject& project, const std::string& directory);
 // The production-reachable environments of an app: the production one, else every one
 // that is not clearly development or testing.
 std::vector<const frameworks::Environment*> production_environments(const App& app);

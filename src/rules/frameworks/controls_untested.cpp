@@ -20,8 +20,10 @@ const RuleMeta kMeta{
     .area = Area::Testing,
     .flags = "In a project with tests: CSRF protection with no test mentioning CSRF and expecting 400; "
              "a rate limit (Flask-Limiter, slowapi or hand-rolled) with no test expecting 429; "
-             "authentication decorators or dependencies with no test expecting 401 or 403; a production "
-             "session lifetime with no test about expiry. Reported at the control.",
+             "authentication decorators or dependencies with no test expecting 401 or 403; a session or "
+             "token lifetime (production `PERMANENT_SESSION_LIFETIME`, Django `SESSION_COOKIE_AGE`, a JWT "
+             "created with an `exp` claim) with no test about expiry (none mentions expiry or the lifetime, "
+             "freezes time, or sets `exp`). Reported at the control.",
     .why = "A control nobody tests breaks silently: a refactor drops the limiter or the token check and "
            "the suite stays green until an attacker notices.",
     .example = "csrf = CSRFProtect(app)  # tests/ never posts without a token",
@@ -42,15 +44,28 @@ class ControlsUntested final : public Rule {
     for (const fw::App& app : model.apps) {
       if (!app.site.module->unit.in_test) check_app(project, model, app);
     }
+    // Django: the session age of the production settings.
+    for (const frameworks::DjangoSettings& settings : model.django_settings) {
+      auto age = settings.values.find("SESSION_COOKIE_AGE");
+      if (!settings.production || age == settings.values.end() || settings.site.module->unit.in_test) continue;
+      std::vector<const PythonModule*> test_modules = tests_of(model, root_of(*settings.site.module));
+      if (test_modules.empty()) continue;
+      judge_expiry(project, test_modules, age->second.site,
+                   "session expiry (SESSION_COOKIE_AGE = " + age->second.text + " in " + settings.module + ")");
+    }
   }
 
  private:
+  // "svc/" for svc/app.py, "" for app.py: the top-level directory of a module.
+  static std::string root_of(const PythonModule& m) {
+    const std::string& rel = m.relative_path;
+    return rel.find('/') == std::string::npos ? std::string() : rel.substr(0, rel.find('/') + 1);
+  }
+
   // The tests of an app: the test modules below the app's top-level directory (the whole
   // project when the app is at the root) and those of a top-level tests/, so each service of
   // a monorepo answers for its own.
-  void check_app(PythonProject& project, const fw::AppModel& model, const fw::App& app) const {
-    const std::string& rel = app.site.module->relative_path;
-    std::string root = rel.find('/') == std::string::npos ? std::string() : rel.substr(0, rel.find('/') + 1);
+  static std::vector<const PythonModule*> tests_of(const fw::AppModel& model, const std::string& root) {
     std::vector<const PythonModule*> test_modules;
     for (const PythonModule* m : model.facts.test_modules) {
       // Below the app's directory, or in the project's top-level tests/ (a src/ + tests/ layout).
@@ -58,6 +73,44 @@ class ControlsUntested final : public Rule {
                        m->relative_path.find('/') == std::string::npos;
       if (m->relative_path.compare(0, root.size(), root) == 0 || top_level) test_modules.push_back(m);
     }
+    return test_modules;
+  }
+
+  // The test that shows a control is exercised: the first statement of a test module holding
+  // the marker (lower case), or no site.
+  static fw::Site evidence(const std::vector<const PythonModule*>& test_modules, std::string_view marker) {
+    for (const PythonModule* m : test_modules) {
+      std::string text = frameworks::util::lower(m->unit.text);
+      std::size_t at = text.find(marker);
+      if (at == std::string::npos) continue;
+      int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+      for (const py::Stmt* s : m->unit.module->body) {
+        if (s->lineno <= line && s->end_lineno >= line) return {m, s};
+      }
+    }
+    return {};
+  }
+
+  // Session/token expiry: a test mentioning expiry or the lifetime, freezing time, or setting
+  // a token's exp. Reported at the setting.
+  void judge_expiry(PythonProject& project, const std::vector<const PythonModule*>& test_modules, const fw::Site& site,
+                    const std::string& control) const {
+    static const char* kMarkers[] = {"expir", "lifetime", "session_cookie_age", "freeze_time", "freezegun",
+                                     "time_machine", "\"exp\"", "'exp'"};
+    for (const char* marker : kMarkers) {
+      fw::Site where = evidence(test_modules, marker);
+      if (!where.module) continue;
+      fw::strength(project, "security-tests", "Security controls are tested", Area::Testing,
+                   control + " exercised by the tests (a test about an expired session or token)", where);
+      return;
+    }
+    fw::report(project, site, control + " is never exercised by the tests: no test lets a session or token expire "
+                                        "(freeze time, shorten the lifetime, or set exp in the past)");
+  }
+
+  void check_app(PythonProject& project, const fw::AppModel& model, const fw::App& app) const {
+    std::string root = root_of(*app.site.module);
+    std::vector<const PythonModule*> test_modules = tests_of(model, root);
     if (test_modules.empty()) return;
     std::string tests;
     for (const PythonModule* m : test_modules) tests += frameworks::util::lower(m->unit.text);
@@ -65,24 +118,11 @@ class ControlsUntested final : public Rule {
     bool csrf_tested = mentions("csrf") && mentions("400");
     bool rate_tested = mentions("429");
     bool auth_tested = mentions("401") || mentions("403");
-    // The test that shows a control is exercised: the first line of a test module with the marker.
-    auto evidence = [&](std::string_view marker) -> fw::Site {
-      for (const PythonModule* m : test_modules) {
-        std::string text = frameworks::util::lower(m->unit.text);
-        std::size_t at = text.find(marker);
-        if (at == std::string::npos) continue;
-        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
-        for (const py::Stmt* s : m->unit.module->body) {
-          if (s->lineno <= line && s->end_lineno >= line) return {m, s};
-        }
-      }
-      return {};
-    };
     {
       auto judge = [&](bool tested, const fw::Site& site, const std::string& control, const std::string& expect,
                        std::string_view marker) {
         if (tested) {
-          fw::Site where = evidence(marker);
+          fw::Site where = evidence(test_modules, marker);
           fw::strength(project, "security-tests", "Security controls are tested", Area::Testing,
                        control + " exercised by the tests (a test " + expect + ")", where.module ? where : site);
           return;
@@ -103,6 +143,14 @@ class ControlsUntested final : public Rule {
       if (protected_route)
         judge(auth_tested, protected_route->site, "authentication of " + protected_route->path, "expects 401 or 403",
               auth_tested && mentions("401") ? "401" : "403");
+    }
+    // Session lifetime of production, else tokens the app signs with an expiry.
+    const fw::ConfigValue* lifetime = fw::production_value(app, "PERMANENT_SESSION_LIFETIME");
+    if (lifetime && lifetime->site.module && !lifetime->site.module->unit.in_test) {
+      judge_expiry(project, test_modules, lifetime->site,
+                   "session expiry (PERMANENT_SESSION_LIFETIME = " + lifetime->text + " in " + fw::where(*lifetime) + ")");
+    } else if (fw::Site token = fw::jwt_expiry_claim(project, root); token.module) {
+      judge_expiry(project, test_modules, token, "token expiry (jwt.encode with exp in " + fw::where(token) + ")");
     }
   }
 };

@@ -58,6 +58,8 @@ class GeneratedSecret final : public Rule {
                      Area::Configuration, "SECRET_KEY = " + key->text + " in " + fw::where(*key), key->site);
       }
     }
+    // Tokens issued with an expiry count when no decode shows it.
+    fw::Site issued = fw::jwt_expiry_claim(project, "");
     for (const PythonModule* m : project.modules) {
       if (!m || !m->unit.module || m->unit.in_test) continue;
       const auto& model = *m->unit.model;
@@ -72,6 +74,10 @@ class GeneratedSecret final : public Rule {
       });
       record_strengths(project, *m, seen_manager, seen_jwt);
     }
+    if (!seen_jwt && issued.module) {
+      fw::strength(project, "jwt-expiry-verification", "JWTs issued with an expiry", Area::Authentication,
+                   "jwt.encode with an exp claim in " + fw::where(issued), issued);
+    }
   }
 
  private:
@@ -83,8 +89,7 @@ class GeneratedSecret final : public Rule {
       // jwt.decode(..., algorithms=[...]) with expiry not switched off (and required, or on by default).
       if (m.unit.model->qualified_name_ref(call) == "jwt.decode" && !seen_jwt) {
         std::string args = frameworks::source_text(m, call);
-        if (frameworks::util::keyword_value(*call, "algorithms") && !frameworks::util::contains(args, "verify_exp") &&
-            !frameworks::util::contains(args, "verify_signature")) {
+        if (frameworks::util::keyword_value(*call, "algorithms") && !switches_off_checks(m, *call)) {
           seen_jwt = true;
           fw::strength(project, "jwt-expiry-verification", "JWT signature and expiry verified", Area::Authentication,
                        "jwt.decode with algorithms pinned" +
@@ -100,6 +105,22 @@ class GeneratedSecret final : public Rule {
                      frameworks::source_text(m, call->func) + "(...) in " + fw::where({&m, call}), {&m, call});
       }
     });
+  }
+
+  // options={"verify_exp": False} / {"verify_signature": False}, or options we cannot read.
+  static bool switches_off_checks(const PythonModule& m, const py::Call& call) {
+    const py::Expr* options = frameworks::util::keyword_value(call, "options");
+    if (!options) return false;
+    const auto* dict = py::dyn_cast<py::Dict>(options);
+    if (!dict) return true;
+    for (std::size_t i = 0; i < dict->keys.size(); ++i) {
+      auto key = frameworks::util::string_value(m, dict->keys[i]);
+      if (!key) return true;  // **options: unknown
+      if (key->rfind("verify_", 0) != 0) continue;
+      auto v = m.unit.model->constant_value(dict->values[i]);
+      if (!v || v->kind != py::ConstantKind::True) return true;
+    }
+    return false;
   }
 
   // The secret the generated value becomes, or "" when it is not one.

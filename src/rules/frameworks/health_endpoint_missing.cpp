@@ -39,6 +39,42 @@ bool health_path(const std::string& path) {
   return l == "/ping" || l == "/status" || l == "/api/ping" || l == "/api/status";
 }
 
+// Whether a probe's body touches the database (or another backing store): an execute /
+// scalar / connect / query call on a session, engine, connection or model, a ping, or a
+// `SELECT 1` string. `session.get("user")` (the cookie session) and outbound HTTP are not.
+bool touches_database(const fw::Route& r) {
+  const PythonModule& m = *r.site.module;
+  bool deep = false;
+  frameworks::util::walk(r.function_node, [&](const py::Node* n) {
+    if (deep) return;
+    if (const auto* c = py::dyn_cast<py::Constant>(n)) {
+      auto text = frameworks::util::string_value(m, c);
+      if (text && frameworks::util::contains(frameworks::util::lower(*text), "select 1")) deep = true;
+      return;
+    }
+    const auto* call = py::dyn_cast<py::Call>(n);
+    const auto* attr = call ? py::dyn_cast<py::Attribute>(call->func) : nullptr;
+    if (!attr) return;
+    std::string_view method = attr->attr;
+    if (method == "ping") {
+      deep = true;
+      return;
+    }
+    static const char* kDatabaseCalls[] = {"execute", "exec_driver_sql", "scalar", "scalars", "connect", "query",
+                                           "count", "first", "fetchone", "fetchval", "command"};
+    bool database_call = false;
+    for (const char* c : kDatabaseCalls) database_call = database_call || method == c;
+    if (!database_call) return;
+    std::string receiver = frameworks::util::lower(frameworks::source_text(m, attr->value));
+    for (const char* w : {"db", "session", "engine", "conn", "cursor", "pool", "query", "database", "redis", "mongo"}) {
+      if (frameworks::util::contains(receiver, w)) deep = true;
+    }
+    // Model.query.count(): a query through a model class.
+    if (frameworks::util::contains(receiver, ".query")) deep = true;
+  });
+  return deep;
+}
+
 class HealthEndpointMissing final : public Rule {
  public:
   HealthEndpointMissing() : Rule(kMeta) {}
@@ -59,17 +95,15 @@ class HealthEndpointMissing final : public Rule {
                      health->site);
         // With a database: one of the probes should touch it (SELECT 1, a ping, a query).
         bool database = app.control("sqlalchemy") || app.control("engine");
-        bool deep = false;
+        const fw::Route* deep = nullptr;
         for (const fw::Route& r : app.routes) {
-          if (!health_path(r.path)) continue;
-          frameworks::util::walk(r.function_node, [&](const py::Node* n) {
-            const auto* call = py::dyn_cast<py::Call>(n);
-            if (!call) return;
-            std::string l = frameworks::util::lower(frameworks::source_text(*r.site.module, call->func));
-            for (const char* w : {"execute", "ping", "query", "scalar", "connect", "session"}) {
-              if (frameworks::util::contains(l, w)) deep = true;
-            }
-          });
+          if (!deep && health_path(r.path) && touches_database(r)) deep = &r;
+        }
+        if (deep) {
+          fw::strength(project, "deep-health-check", "Health check that touches the database", Area::Operability,
+                       deep->methods.front() + " " + deep->path + " (" + deep->function + ") queries the database in " +
+                           fw::where(deep->site),
+                       deep->site);
         }
         if (database && !deep) {
           Finding* f = fw::report(project, health->site, health->path + " answers without touching the database: a "

@@ -134,6 +134,55 @@ std::string leak(const PythonModule& m, const py::Expr* e, int depth) {
   return r;
 }
 
+// Audit logging (a strength): a log or audit call that records a user action -- login,
+// logout, a permission or role change, a delete, a password change, an upload -- together
+// with who did it. Debug-level records and messages without the user are not an audit trail.
+bool mentions_user(const PythonModule& m, const py::Call& call) {
+  auto identity = [](std::string_view word) {
+    std::string l = frameworks::util::lower(word);
+    return frameworks::util::contains(l, "user") || l == "uid" || l == "actor" || l == "actor_id" || l == "sub" ||
+           l == "account_id" || l == "principal";
+  };
+  bool found = false;
+  for (const py::Keyword* k : call.keywords) {
+    if (k && identity(k->arg)) found = true;
+  }
+  auto visit = [&](const py::Node* n) {
+    if (found) return;
+    if (const auto* name = py::dyn_cast<py::Name>(n)) found = identity(name->id);
+    else if (const auto* attr = py::dyn_cast<py::Attribute>(n)) found = identity(attr->attr);
+    else if (const auto* sub = py::dyn_cast<py::Subscript>(n)) found = identity(frameworks::util::string_value(m, sub->slice).value_or(""));
+    else if (const auto* dict = py::dyn_cast<py::Dict>(n)) {
+      for (const py::Expr* key : dict->keys) {
+        if (key && identity(frameworks::util::string_value(m, key).value_or(""))) found = true;
+      }
+    }
+  };
+  for (const py::Expr* a : call.args) frameworks::util::walk(a, visit);
+  for (const py::Keyword* k : call.keywords) {
+    if (k) frameworks::util::walk(k->value, visit);
+  }
+  return found;
+}
+
+bool audit_record(const PythonModule& m, const py::Call& call) {
+  const auto* attr = py::dyn_cast<py::Attribute>(call.func);
+  std::string callee = frameworks::util::lower(frameworks::source_text(m, call.func));
+  bool audit_named = frameworks::util::contains(callee, "audit");
+  if (attr && attr->attr == "debug") return false;
+  if (!audit_named && !is_log_call(m, call)) return false;
+  if (!audit_named) {
+    std::string text = frameworks::util::lower(frameworks::source_text(m, &call));
+    bool action = false;
+    for (const char* w : {"login", "logged in", "log in", "logout", "logged out", "signed in", "permission", "role",
+                          "grant", "revok", "delet", "password", "upload"}) {
+      if (frameworks::util::contains(text, w)) action = true;
+    }
+    if (!action) return false;
+  }
+  return mentions_user(m, call);
+}
+
 class SensitiveHeadersLogged final : public Rule {
  public:
   SensitiveHeadersLogged() : Rule(kMeta) {}
@@ -141,10 +190,18 @@ class SensitiveHeadersLogged final : public Rule {
   bool about_applications() const override { return true; }
 
   void check_python_project(PythonProject& project) const override {
+    bool audit_seen = false;
     for (const PythonModule* m : project.modules) {
       if (!m || !m->unit.module || m->unit.in_test) continue;
       frameworks::util::walk(m->unit.module, [&](const py::Node* n) {
         const auto* call = py::dyn_cast<py::Call>(n);
+        if (call && !audit_seen && audit_record(*m, *call)) {
+          audit_seen = true;
+          fw::strength(project, "audit-logging", "User actions recorded in an audit log", Area::Logging,
+                       frameworks::source_text(*m, call->func) + "(...) records a user action with the user's "
+                           "identity in " + fw::where({m, call}),
+                       {m, call});
+        }
         if (!call || !is_log_call(*m, *call)) return;
         std::vector<const py::Expr*> args(call->args.begin(), call->args.end());
         for (const py::Keyword* k : call->keywords) {

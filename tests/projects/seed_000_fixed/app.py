@@ -122,4 +122,6 @@ def create_app(config_name="production"):
 app = create_app(os.environ.get("FLASK_ENV", "production"))
 
 if __name__ == "__main__":
+    if os.environ.get("FLASK_ENV", "production") == "production":
+        raise SystemExit("the development server does not run in production: use runner.py (waitress)")
     app.run(debug=os.environ.get("FLASK_DEBUG") == "1")

@@ -1,7 +1,10 @@
+import logging
+
 from fastapi import APIRouter, Depends, UploadFile
 
 from src.services.auth_service import get_current_user
 
+audit_log = logging.getLogger("registry.audit")
 router = APIRouter(prefix="/artifact")
 
 
@@ -18,4 +21,5 @@ async def upload_artifact(model_id: str, file: UploadFile, user=Depends(get_curr
 
 @router.delete("/{model_id}")
 def delete_artifact(model_id: str, user=Depends(get_current_user)):
+    audit_log.info("artifact deleted", extra={"model_id": model_id, "user_id": user["sub"]})
     return {"deleted": model_id}

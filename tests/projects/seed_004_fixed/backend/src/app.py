@@ -32,6 +32,8 @@ def create_app():
 
 
 def main():
+    if os.environ.get("APP_ENV") == "production":
+        raise SystemExit("run_prod.py (waitress) serves production; this entry point is for development only")
     app = create_app()
     debug = os.getenv("FLASK_DEBUG", "False").lower() in ("true", "1")
     app.run(host="127.0.0.1", port=5000, debug=debug)
