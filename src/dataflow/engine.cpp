@@ -1471,7 +1471,7 @@ void Interpreter::check_sink(const SinkModel& m, const std::string& callee, cons
       values.emplace_back(&args.keywords[i].second, args.keyword_exprs[i]);
     }
   }
-  if (m.every_argument) {
+  if (m.every_argument || m.every_positional) {
     for (std::size_t i = 0; i < args.positional.size(); ++i) values.emplace_back(&args.positional[i], args.positional_exprs[i]);
   }
   if (m.receiver && receiver) values.emplace_back(receiver, nullptr);

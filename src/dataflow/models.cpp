@@ -122,6 +122,8 @@ void Models::load(std::string_view text, const std::string& path, std::vector<Di
       for (std::string_view a : split(f[3], '|')) {
         if (a == "*") {
           m.every_argument = true;
+        } else if (a == "args") {
+          m.every_positional = true;
         } else if (a == "self") {
           m.receiver = true;
         } else if (!a.empty() && a[0] >= '0' && a[0] <= '9') {

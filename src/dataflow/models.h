@@ -41,6 +41,7 @@ struct SinkModel {
   std::vector<int> positions;        // 0-based positional arguments
   std::vector<std::string> keywords; // keyword arguments
   bool every_argument = false;       // `*`
+  bool every_positional = false;     // `args`: every positional argument, no keyword
   bool receiver = false;             // `self`: the object the method is called on
   std::string condition;             // shell, unsafe-yaml, html, xxe-parser, ... (engine)
   std::string receiver_hint;         // method sinks: the receiver type must contain this
