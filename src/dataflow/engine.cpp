@@ -3462,9 +3462,16 @@ struct ModuleEntries {
 ModuleEntries find_entries(const rules::PythonModule& m, const Models& models) {
   ModuleEntries out;
   std::string_view text = m.unit.text;
+  // Most modules of a library mention none of the words: then only views are entries.
+  bool words = false;
+  for (const char* word : {"request", "argv", "stdin", "input(", "set_cookie", "hashlib"}) {
+    if (text.find(word) != std::string_view::npos) words = true;
+  }
   std::vector<std::size_t> starts{0};
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') starts.push_back(i + 1);
+  if (words) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') starts.push_back(i + 1);
+    }
   }
   auto lines = [&](const py::Node* n) -> std::string_view {
     int first = n->lineno, last = std::max(n->end_lineno, n->lineno);
@@ -3474,6 +3481,7 @@ ModuleEntries find_entries(const rules::PythonModule& m, const Models& models) {
     return text.substr(begin, end - begin);
   };
   for (const py::Stmt* s : m.unit.module->body) {
+    if (!words) break;
     if (s->kind == py::NodeKind::FunctionDef || s->kind == py::NodeKind::AsyncFunctionDef ||
         s->kind == py::NodeKind::ClassDef) {
       continue;
@@ -3496,8 +3504,12 @@ ModuleEntries find_entries(const rules::PythonModule& m, const Models& models) {
   collect_functions(m.unit.module->body, functions);
   for (const py::Node* def : functions) {
     std::string framework, route;
-    std::string_view body = lines(def);
     bool view = is_view(def, &m, framework, route);
+    if (!words) {
+      if (view) out.functions.push_back(def);
+      continue;
+    }
+    std::string_view body = lines(def);
     bool entry = view ||
                  (imports_request && body.find("request") != std::string_view::npos) ||
                  (imports_sys && (body.find("argv") != std::string_view::npos ||

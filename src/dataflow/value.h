@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "dataflow/models.h"
+#include "dataflow/shared_vector.h"
 #include "python/ast.h"
 #include "rules/python_project.h"
 
@@ -70,8 +71,8 @@ struct Value {
   long long number = 0;        // Int/Bool constant
   double real = 0;             // Float constant
   bool exact = false;          // List/Tuple/Set: `elems` are all the elements, in order
-  std::vector<Value> elems;
-  std::vector<std::pair<std::string, Value>> fields;  // Dict constant keys; Object attributes
+  SharedVector<Value> elems;   // shared between copies until changed (shared_vector.h)
+  SharedVector<std::pair<std::string, Value>> fields;  // Dict constant keys; Object attributes
   std::string qn;              // External: dotted name ("flask.request.args", "sqlite3.connect()")
   const py::Node* def = nullptr;                // Function: the def or lambda
   const rules::PythonModule* module = nullptr;  // Function/Module: where it lives

@@ -72,12 +72,17 @@ struct PythonProject {
 
   // Reports a finding of the current rule at `node` of `module`, like RuleContext::report.
   Finding& report(const PythonModule& module, const py::Node& node, std::string message) {
-    RuleContext ctx(module.unit, *out);
-    ctx.set_rule(rule);
-    return ctx.report(node, std::move(message));
+    // One context per module: it indexes the file's lines on first use.
+    auto& ctx = contexts_[&module];
+    if (!ctx) ctx = std::make_unique<RuleContext>(module.unit, *out);
+    ctx->set_rule(rule);
+    return ctx->report(node, std::move(message));
   }
   // Records a control found in place.
   void strength(Strength s) { strengths->push_back(std::move(s)); }
+
+ private:
+  std::unordered_map<const PythonModule*, std::unique_ptr<RuleContext>> contexts_;
 };
 
 }  // namespace aegis::rules
