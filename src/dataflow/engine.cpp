@@ -269,15 +269,22 @@ int cwe_of(SinkClass c) {
 
 // ---------------------------------------------------------------- descriptions
 
+// The offset of every line's first byte.
+void line_starts(std::string_view text, std::vector<std::size_t>& out) {
+  out.assign(1, 0);
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  for (const char* p = begin; p < end; ++p) {
+    p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+    if (!p) break;
+    out.push_back(static_cast<std::size_t>(p - begin) + 1);
+  }
+}
+
 std::string_view Interpreter::lines_of(const rules::PythonModule* m, int first, int last) const {
   std::string_view text = m->unit.text;
   auto& starts = line_starts_[m];
-  if (starts.empty()) {
-    starts.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') starts.push_back(i + 1);
-    }
-  }
+  if (starts.empty()) line_starts(text, starts);
   if (first < 1 || last < first || static_cast<std::size_t>(first) > starts.size()) return {};
   std::size_t begin = starts[static_cast<std::size_t>(first) - 1];
   std::size_t end = static_cast<std::size_t>(last) < starts.size() ? starts[static_cast<std::size_t>(last)] : text.size();
@@ -1175,9 +1182,9 @@ Value Interpreter::eval(const py::Expr* e, Frame& f) {
 void Interpreter::store_back(const py::Expr* receiver_expr, const Value& v, Frame& f) {
   if (!receiver_expr) return;
   if (auto* n = as<py::Name>(receiver_expr)) {
-    if (f.env.vars.count(n->id) || !f.function) {
+    if (f.env.has(n->id) || !f.function) {
       f.env.set(std::string(n->id), v);
-    } else if (f.closure && f.closure->vars.count(n->id)) {
+    } else if (f.closure && f.closure->has(n->id)) {
       f.env.set(n->id, v);  // a copy: the closure's own value is not changed
     }
     return;
@@ -1296,7 +1303,7 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
   }
 
   CallKey key{fn.def, {}};
-  for (const auto& [name, v] : f.env.vars) {
+  for (const auto& [name, v] : f.env.vars()) {
     key.args += name;
     key.args += '=';
     signature(*v, key.args);
@@ -2815,7 +2822,7 @@ void Interpreter::exec_if(const py::If* s, Frame& f) {
     exec_block(*t ? s->body : s->orelse, f);
     return;
   }
-  entry_steps_ += static_cast<long>(f.env.vars.size());  // copying a frame is work too
+  entry_steps_ += static_cast<long>(f.env.size());  // copying a frame is work too
   Frame then_f = f;
   then_f.yields.clear();  // only what this branch yields is added back
   refine(s->test, true, then_f);
@@ -2899,7 +2906,7 @@ void Interpreter::exec_loop(const py::Stmt* s, Frame& f) {
   cur.breaks.emplace_back();
   cur.continues.emplace_back();
   for (int pass = 0; pass < kLoopPasses; ++pass) {
-    entry_steps_ += static_cast<long>(cur.env.vars.size());
+    entry_steps_ += static_cast<long>(cur.env.size());
     Frame iter_f = cur;
     iter_f.yields.clear();
     iter_f.breaks.back().clear();
@@ -2947,7 +2954,7 @@ void Interpreter::exec_try(const Span<py::Stmt*>& body, const Span<py::ExceptHan
   for (const py::ExceptHandlerBase* hb : handlers) {
     auto* h = as<py::ExceptHandler>(hb);
     if (!h) continue;
-    entry_steps_ += static_cast<long>(f.env.vars.size());
+    entry_steps_ += static_cast<long>(f.env.size());
     Frame hf = f;
     hf.yields.clear();
     hf.env = before;
@@ -3059,7 +3066,7 @@ void Interpreter::exec_match(const py::Match* s, Frame& f) {
   for (const py::MatchCase* mc : s->cases) {
     auto m = pattern_matches(mc->pattern, subject, [&](const py::Expr* e) { return eval(e, rest); });
     if (m && !*m) continue;
-    entry_steps_ += static_cast<long>(rest.env.vars.size());
+    entry_steps_ += static_cast<long>(rest.env.size());
     Frame branch = rest;
     branch.yields.clear();
     bind_captures(mc->pattern, subject, branch);
@@ -3233,18 +3240,18 @@ void Interpreter::exec(const py::Stmt* s, Frame& f) {
       if (auto* imp = as<py::Import>(s)) {
         for (const py::Alias* a : imp->names) {
           std::string_view bound = a->asname.empty() ? a->name.substr(0, a->name.find('.')) : a->asname;
-          f.env.vars.erase(std::string(bound));
+          f.env.erase(bound);
         }
       } else {
         for (const py::Alias* a : static_cast<const py::ImportFrom*>(s)->names) {
-          f.env.vars.erase(std::string(a->asname.empty() ? a->name : a->asname));
+          f.env.erase(a->asname.empty() ? a->name : a->asname);
         }
       }
       return;
     }
     case py::NodeKind::Delete: {
       for (const py::Expr* t : static_cast<const py::Delete*>(s)->targets) {
-        if (auto* n = as<py::Name>(t)) f.env.vars.erase(std::string(n->id));
+        if (auto* n = as<py::Name>(t)) f.env.erase(n->id);
       }
       return;
     }
@@ -3467,12 +3474,8 @@ ModuleEntries find_entries(const rules::PythonModule& m, const Models& models) {
   for (const char* word : {"request", "argv", "stdin", "input(", "set_cookie", "hashlib"}) {
     if (text.find(word) != std::string_view::npos) words = true;
   }
-  std::vector<std::size_t> starts{0};
-  if (words) {
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') starts.push_back(i + 1);
-    }
-  }
+  std::vector<std::size_t> starts;
+  if (words) line_starts(text, starts);
   auto lines = [&](const py::Node* n) -> std::string_view {
     int first = n->lineno, last = std::max(n->end_lineno, n->lineno);
     if (first < 1 || static_cast<std::size_t>(first) > starts.size()) return {};

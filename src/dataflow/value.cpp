@@ -159,12 +159,15 @@ Taint deep_taint(const Value& v) {
 Value join(const Value& a, const Value& b) { return join_depth(a, b, 0); }
 
 void join_into(Env& into, const Env& other) {
-  for (const auto& [name, value] : other.vars) {
-    auto it = into.vars.find(name);
-    if (it == into.vars.end()) {
-      into.vars.emplace(name, value);
+  if (into.shares_with(other)) return;  // neither side assigned anything
+  for (const auto& [name, value] : other.vars()) {
+    const auto& current = into.vars();
+    auto it = current.find(name);
+    if (it == current.end()) {
+      into.own().emplace(name, value);
     } else if (it->second != value) {  // a value neither branch changed is shared
-      it->second = std::make_shared<Value>(join(*it->second, *value));
+      Value joined = join(*it->second, *value);
+      into.own()[name] = std::make_shared<Value>(std::move(joined));
     }
   }
 }

@@ -149,33 +149,63 @@ struct Value {
 };
 
 // Variables and their values. Copies of an environment (each branch of an `if`, a closure)
-// share the values: a value is replaced, never changed in place unless no other copy holds
-// it (edit()), so joining two environments skips every variable neither side changed.
+// share the variables and their values until one copy changes them: the map is copied the
+// first time a copy assigns, a value is replaced rather than changed in place unless no other
+// map holds it (edit()). Joining two environments skips every variable neither side changed,
+// and the whole map when neither side assigned anything.
 struct Env {
   using Slot = std::shared_ptr<Value>;
-  std::map<std::string, Slot, std::less<>> vars;
+  using Map = std::map<std::string, Slot, std::less<>>;
 
+  const Map& vars() const { return map_ ? *map_ : empty_map(); }
+  std::size_t size() const { return map_ ? map_->size() : 0; }
+  bool has(std::string_view name) const { return map_ && map_->find(name) != map_->end(); }
   const Value* get(std::string_view name) const {
-    auto it = vars.find(name);
-    return it == vars.end() ? nullptr : it->second.get();
+    if (!map_) return nullptr;
+    auto it = map_->find(name);
+    return it == map_->end() ? nullptr : it->second.get();
   }
   void set(std::string_view name, Value v) {
     auto value = std::make_shared<Value>(std::move(v));
-    auto it = vars.find(name);
-    if (it == vars.end()) {
-      vars.emplace(std::string(name), std::move(value));
+    Map& m = own();
+    auto it = m.find(name);
+    if (it == m.end()) {
+      m.emplace(std::string(name), std::move(value));
     } else {
       it->second = std::move(value);
     }
   }
-  // The value of `name` to change in place (copied first when another environment shares
-  // it); null when unbound.
+  // The value of `name` to change in place (copied first when another map holds it); null
+  // when unbound.
   Value* edit(std::string_view name) {
-    auto it = vars.find(name);
-    if (it == vars.end()) return nullptr;
+    if (!has(name)) return nullptr;
+    auto it = own().find(name);
     if (it->second.use_count() > 1) it->second = std::make_shared<Value>(*it->second);
     return it->second.get();
   }
+  void erase(std::string_view name) {
+    if (!has(name)) return;
+    Map& m = own();
+    m.erase(m.find(name));
+  }
+  // Whether the two are one map (neither changed since one was copied from the other).
+  bool shares_with(const Env& o) const { return map_ == o.map_; }
+  // The map to change: this environment's own (copied first when shared).
+  Map& own() {
+    if (!map_) {
+      map_ = std::make_shared<Map>();
+    } else if (map_.use_count() > 1) {
+      map_ = std::make_shared<Map>(*map_);
+    }
+    return *map_;
+  }
+
+ private:
+  static const Map& empty_map() {
+    static const Map kEmpty;
+    return kEmpty;
+  }
+  std::shared_ptr<Map> map_;
 };
 
 // The taint of a value and everything it holds.
