@@ -160,16 +160,22 @@ Value join(const Value& a, const Value& b) { return join_depth(a, b, 0); }
 
 void join_into(Env& into, const Env& other) {
   if (into.shares_with(other)) return;  // neither side assigned anything
+  // Both maps are sorted by name: one walk over the two finds what changes.
+  const Env::Map& mine = into.vars();
+  std::vector<std::pair<const std::string*, Env::Slot>> changes;
+  auto it = mine.begin();
   for (const auto& [name, value] : other.vars()) {
-    const auto& current = into.vars();
-    auto it = current.find(name);
-    if (it == current.end()) {
-      into.own().emplace(name, value);
-    } else if (it->second != value) {  // a value neither branch changed is shared
-      Value joined = join(*it->second, *value);
-      into.own()[name] = std::make_shared<Value>(std::move(joined));
+    while (it != mine.end() && it->first < name) ++it;
+    if (it != mine.end() && it->first == name) {
+      // A value neither branch changed is shared.
+      if (it->second != value) changes.emplace_back(&name, std::make_shared<Value>(join(*it->second, *value)));
+    } else {
+      changes.emplace_back(&name, value);
     }
   }
+  if (changes.empty()) return;
+  Env::Map& m = into.own();
+  for (auto& [name, slot] : changes) m[*name] = std::move(slot);
 }
 
 std::optional<bool> truthiness(const Value& v) {
