@@ -1224,7 +1224,6 @@ const py::Arguments* arguments_of(const py::Node* def) {
 
 bool is_generator_body(const Span<py::Stmt*>& body);
 bool reads_django_request(std::string_view body);
-bool mentions_input(std::string_view text);
 
 CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Call* c, Frame& caller) {
   const py::Arguments* params = arguments_of(fn.def);
@@ -3421,17 +3420,6 @@ bool reads_django_request(std::string_view body) {
   return false;
 }
 
-// Whether a module's text mentions anything that can bring input in; others are analysed
-// only when input reaches them through calls.
-bool mentions_input(std::string_view text) {
-  // The environment is a source no rule reports, and views are found by their decorators:
-  // neither makes a function an entry by itself.
-  for (const char* word : {"request", "argv", "input(", "stdin"}) {
-    if (text.find(word) != std::string_view::npos) return true;
-  }
-  return false;
-}
-
 void collect_functions(const Span<py::Stmt*>& body, std::vector<const py::Node*>& out) {
   for (const py::Stmt* s : body) {
     switch (s->kind) {
@@ -3469,19 +3457,27 @@ struct ModuleEntries {
 ModuleEntries find_entries(const rules::PythonModule& m, const Models& models) {
   ModuleEntries out;
   std::string_view text = m.unit.text;
-  // Most modules of a library mention none of the words: then only views are entries.
-  bool words = false;
-  for (const char* word : {"request", "argv", "stdin", "input(", "set_cookie", "hashlib"}) {
-    if (text.find(word) != std::string_view::npos) words = true;
-  }
+  // The lines each word occurs on, from one search per word over the module: a function
+  // (or top-level statement) mentions a word when one of them falls in its lines. Most
+  // modules of a library mention none: then only views are entries.
+  enum Word { kRequest, kArgv, kStdin, kInput, kSetCookie, kHashlib, kWordCount };
+  static constexpr std::string_view kWordText[kWordCount] = {"request", "argv", "stdin", "input(", "set_cookie",
+                                                             "hashlib"};
+  std::vector<int> lines_with[kWordCount];
   std::vector<std::size_t> starts;
-  if (words) line_starts(text, starts);
-  auto lines = [&](const py::Node* n) -> std::string_view {
+  bool words = false;
+  for (int w = 0; w < kWordCount; ++w) {
+    for (std::size_t at = text.find(kWordText[w]); at != std::string_view::npos; at = text.find(kWordText[w], at + 1)) {
+      if (starts.empty()) line_starts(text, starts);
+      int line = static_cast<int>(std::upper_bound(starts.begin(), starts.end(), at) - starts.begin());
+      if (lines_with[w].empty() || lines_with[w].back() != line) lines_with[w].push_back(line);
+      words = true;
+    }
+  }
+  auto mentions = [&](Word w, const py::Node* n) {
     int first = n->lineno, last = std::max(n->end_lineno, n->lineno);
-    if (first < 1 || static_cast<std::size_t>(first) > starts.size()) return {};
-    std::size_t begin = starts[static_cast<std::size_t>(first) - 1];
-    std::size_t end = static_cast<std::size_t>(last) < starts.size() ? starts[static_cast<std::size_t>(last)] : text.size();
-    return text.substr(begin, end - begin);
+    auto it = std::lower_bound(lines_with[w].begin(), lines_with[w].end(), first);
+    return it != lines_with[w].end() && *it <= last;
   };
   for (const py::Stmt* s : m.unit.module->body) {
     if (!words) break;
@@ -3489,7 +3485,9 @@ ModuleEntries find_entries(const rules::PythonModule& m, const Models& models) {
         s->kind == py::NodeKind::ClassDef) {
       continue;
     }
-    if (mentions_input(lines(s))) {
+    // Input read at the top level (a script's argv). The environment is a source no rule
+    // reports, and views are found by their decorators: neither makes an entry by itself.
+    if (mentions(kRequest, s) || mentions(kArgv, s) || mentions(kInput, s) || mentions(kStdin, s)) {
       out.top_level = true;
       break;
     }
@@ -3508,19 +3506,12 @@ ModuleEntries find_entries(const rules::PythonModule& m, const Models& models) {
   for (const py::Node* def : functions) {
     std::string framework, route;
     bool view = is_view(def, &m, framework, route);
-    if (!words) {
-      if (view) out.functions.push_back(def);
-      continue;
-    }
-    std::string_view body = lines(def);
     bool entry = view ||
-                 (imports_request && body.find("request") != std::string_view::npos) ||
-                 (imports_sys && (body.find("argv") != std::string_view::npos ||
-                                  body.find("stdin") != std::string_view::npos)) ||
-                 body.find("input(") != std::string_view::npos ||
-                 // The value checks (cookie flags, hash names) look at every such call.
-                 body.find("set_cookie") != std::string_view::npos ||
-                 body.find("hashlib") != std::string_view::npos;
+                 (words && ((imports_request && mentions(kRequest, def)) ||
+                            (imports_sys && (mentions(kArgv, def) || mentions(kStdin, def))) ||
+                            mentions(kInput, def) ||
+                            // The value checks (cookie flags, hash names) look at every such call.
+                            mentions(kSetCookie, def) || mentions(kHashlib, def)));
     // Test code is not where input arrives; its findings would be ranked down anyway.
     if (m.unit.in_test && !view) entry = false;
     if (entry) out.functions.push_back(def);
