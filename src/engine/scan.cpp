@@ -549,9 +549,15 @@ void run_python_project_stage(const ScanOptions& options, const std::vector<cons
   if (!project.verdicts.empty()) {
     std::unordered_map<std::string_view, std::vector<const rules::SinkVerdict*>> verdicts_by_path;
     for (const rules::SinkVerdict& v : project.verdicts) verdicts_by_path[v.path].push_back(&v);
-    // Where the data flow reported: (path, first line, last line, CWE).
+    // Where the data flow reported: (path, first line, last line, CWE); a sink in another
+    // file than the call it is reported at (a helper module) counts in both.
     std::vector<std::tuple<std::string_view, int, int, int>> reported;
-    for (const Finding& f : findings) reported.emplace_back(f.path, f.line, f.end_line, f.cwe);
+    for (const Finding& f : findings) {
+      reported.emplace_back(f.path, f.line, f.end_line, f.cwe);
+      if (!f.trace.empty() && f.trace.back().path != f.path) {
+        reported.emplace_back(f.trace.back().path, f.trace.back().line, f.trace.back().line, f.cwe);
+      }
+    }
     auto same_flaw = [](int a, int b) {
       // Code injection is 94 for the data flow, 95 for eval/exec patterns; 77 and 78 alike.
       auto family = [](int cwe) { return cwe == 95 ? 94 : cwe == 77 ? 78 : cwe; };
