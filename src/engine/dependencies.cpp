@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <optional>
 
 #include "deps/advisory_match.h"
 #include "rules/checker.h"
@@ -137,6 +138,18 @@ void collect_imports(const sem::SemanticModel& model, std::string_view text, con
   out.path = path;
   out.relative_path = relative_path;
   out.in_test = in_test;
+  // Where each line starts, found once (a module has hundreds of imports).
+  std::vector<std::size_t> starts;
+  auto line_start = [&](int lineno) -> std::optional<std::size_t> {
+    if (starts.empty()) {
+      starts.push_back(0);
+      for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
+        starts.push_back(at + 1);
+      }
+    }
+    if (lineno < 1 || static_cast<std::size_t>(lineno) > starts.size()) return std::nullopt;
+    return starts[static_cast<std::size_t>(lineno) - 1];
+  };
   for (const sem::ImportRecord& record : model.imports()) {
     if (record.level > 0 || record.module.empty() || record.module[0] == '.') continue;
     rules::ModuleImport i;
@@ -145,8 +158,11 @@ void collect_imports(const sem::SemanticModel& model, std::string_view text, con
     int lineno = record.statement ? record.statement->lineno : record.lineno;
     int col = record.statement ? record.statement->col_offset : record.col_offset;
     i.line = lineno;
-    i.column = character_column(text, lineno, col);
-    i.source_line = std::string(line_of(text, lineno));
+    std::optional<std::size_t> start = line_start(lineno);
+    // The line from its start (character_column and line_of read it the same way).
+    std::string_view from_line = start ? text.substr(*start) : std::string_view();
+    i.column = start ? character_column(from_line, 1, col) : col + 1;
+    i.source_line = start ? std::string(line_of(from_line, 1)) : std::string();
     i.conditional = record.conditional();
     i.guarded = record.conditions & sem::kImportInTryExcept;
     i.type_checking = record.conditions & sem::kImportTypeChecking;
