@@ -192,7 +192,37 @@ class InsecureRandom final : public Rule {
         }
       }
     }
-    bool benign = false;
+    // Picking among a few constants written in the call (a greeting, a colour) makes no
+    // secret of any kind: silent unless the value is named like one.
+    bool public_pick = false;
+    std::string last = function.substr(function.rfind('.') + 1);
+    if ((last == "choice" || last == "choices" || last == "sample") && !call.args.empty()) {
+      const py::Expr* population = call.args[0];
+      const Span<py::Expr*>* elts = nullptr;
+      if (const auto* l = as<py::List>(population)) elts = &l->elts;
+      if (const auto* t = as<py::Tuple>(population)) elts = &t->elts;
+      if (elts && elts->size() > 0 && elts->size() <= 16) {
+        public_pick = std::all_of(elts->begin(), elts->end(), [](const py::Expr* e) { return as<py::Constant>(e); });
+      }
+      // Picked again and again (a comprehension, a loop), the picks spell out a string: a
+      // token made of hex digits is still a token.
+      for (const py::Node* up = model.parent(&call); public_pick && up; up = model.parent(up)) {
+        switch (up->kind) {
+          case py::NodeKind::ListComp:
+          case py::NodeKind::SetComp:
+          case py::NodeKind::DictComp:
+          case py::NodeKind::GeneratorExp:
+          case py::NodeKind::For:
+          case py::NodeKind::AsyncFor:
+          case py::NodeKind::While: public_pick = false; break;
+          default: break;
+        }
+        if (up->kind == py::NodeKind::FunctionDef || up->kind == py::NodeKind::AsyncFunctionDef ||
+            up->kind == py::NodeKind::Lambda)
+          break;
+      }
+    }
+    bool benign = public_pick;
     for (const auto& [how, n] : names) {
       Kind k = classify(n);
       if (k == Kind::Secret) {
