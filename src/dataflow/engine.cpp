@@ -3466,9 +3466,16 @@ ModuleEntries find_entries(const rules::PythonModule& m, const Models& models) {
   std::vector<int> lines_with[kWordCount];
   std::vector<std::size_t> starts;
   bool words = false;
+  const char* begin = text.data();
+  const char* end = begin + text.size();
   for (int w = 0; w < kWordCount; ++w) {
-    for (std::size_t at = text.find(kWordText[w]); at != std::string_view::npos; at = text.find(kWordText[w], at + 1)) {
+    // memmem: glibc's is several times faster than find() for words whose first letter is common.
+    for (const char* p = begin; p < end; ++p) {
+      p = static_cast<const char*>(
+          memmem(p, static_cast<std::size_t>(end - p), kWordText[w].data(), kWordText[w].size()));
+      if (!p) break;
       if (starts.empty()) line_starts(text, starts);
+      std::size_t at = static_cast<std::size_t>(p - begin);
       int line = static_cast<int>(std::upper_bound(starts.begin(), starts.end(), at) - starts.begin());
       if (lines_with[w].empty() || lines_with[w].back() != line) lines_with[w].push_back(line);
       words = true;
