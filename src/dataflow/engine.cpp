@@ -3529,7 +3529,13 @@ ModuleEntries find_entries(const rules::PythonModule& m, const Models& models) {
 void Interpreter::run() {
   for (const rules::PythonModule* m : project_.modules) {
     if (!m->unit.module) continue;
-    ModuleEntries entries = find_entries(*m, models_);
+    ModuleEntries entries;
+    if (m->entries_known) {  // found by the per-file stage
+      entries.top_level = m->entry_top_level;
+      entries.functions = m->entry_functions;
+    } else {
+      entries = find_entries(*m, models_);
+    }
     // Module-level code that reads input (a script's argv); other modules' top levels are
     // evaluated when their names are used.
     if (entries.top_level) module_env(m);
@@ -3558,10 +3564,13 @@ void Interpreter::run() {
 
 }  // namespace
 
-bool has_entries(const rules::PythonModule& module, const Models& models) {
+bool has_entries(rules::PythonModule& module, const Models& models) {
   if (!module.unit.module || !module.unit.model) return false;
   ModuleEntries entries = find_entries(module, models);
-  return entries.top_level || !entries.functions.empty();
+  module.entries_known = true;
+  module.entry_top_level = entries.top_level;
+  module.entry_functions = std::move(entries.functions);
+  return module.entry_top_level || !module.entry_functions.empty();
 }
 
 const Analysis& analyse(rules::PythonProject& project) {

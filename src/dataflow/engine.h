@@ -57,7 +57,8 @@ struct Analysis {
 // Whether the analysis starts in this module: its top level or one of its functions reads
 // input, or is a view. The engine keeps (or loads) such modules for the project stage;
 // the others are loaded when an analysed call reaches them.
-bool has_entries(const rules::PythonModule& module, const Models& models);
+// Records them in the module (PythonModule::entry_functions) for the analysis.
+bool has_entries(rules::PythonModule& module, const Models& models);
 
 // Runs (once) and returns the analysis of the project, stored in project.shared.
 const Analysis& analyse(rules::PythonProject& project);

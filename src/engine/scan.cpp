@@ -263,7 +263,7 @@ struct ProjectStage {
   // Whether a module's tree and index stay in memory for the project stage: when the data
   // flow starts there, or the framework models will read every module. The rest is loaded
   // again only if the analysis reaches it: on a library this keeps a tenth of the trees.
-  bool wants(const rules::PythonModule& module) {
+  bool wants(rules::PythonModule& module) {
     if (frameworks::util::imports_application_library(*module.unit.model)) uses_frameworks = true;
     return uses_frameworks || keep_all || (dataflow && dataflow::has_entries(module, *models));
   }

@@ -23,6 +23,11 @@ struct PythonModule {
   std::string relative_path; // relative to the scan root, '/'-separated
   std::string name;          // dotted module name ("app.views"); empty when unknown
   bool is_package = false;   // an __init__.py
+  // Where the data flow starts in this module (dataflow::has_entries), when the per-file
+  // stage already looked: its top level reads input; its entry functions.
+  bool entries_known = false;
+  bool entry_top_level = false;
+  std::vector<const py::Node*> entry_functions;
 };
 
 // What the data flow concluded about a place where a pattern rule may report: whether only
