@@ -1707,7 +1707,9 @@ Value Interpreter::call_external(const std::string& qn, Args& args, const py::Ca
   if (sinks != models_.sinks.end()) {
     for (const SinkModel& m : sinks->second) check_sink(m, qn, args, c, f, nullptr);
   }
-  if (qn == "hashlib.new" || qn == "random.seed") observe(qn, args, c, f);
+  // random.*: what the value is used for is judged by TNT018, for calls the semantic index
+  // does not resolve (a module or generator a helper returns).
+  if (qn == "hashlib.new" || starts_with(qn, "random.")) observe(qn, args, c, f);
   // A method of an object known by name (current_app.logger.info, User.objects.raw, a
   // module-level connection): the method sinks whose receiver hint the name carries.
   if (sinks == models_.sinks.end()) {
@@ -1969,6 +1971,10 @@ Value Interpreter::call_external(const std::string& qn, Args& args, const py::Ca
 Value Interpreter::call_method(Value& receiver, std::string_view name, Args& args, const py::Call* c, Frame& f,
                                const py::Expr* receiver_expr) {
   auto arg = [&](std::size_t i) -> const Value* { return i < args.positional.size() ? &args.positional[i] : nullptr; };
+  // A Mersenne Twister generator (random.Random(), not SystemRandom) made anywhere.
+  if (receiver.qn == "random.Random()") {
+    observe("random.Random." + std::string(name), args, c, f);
+  }
   // Request objects: methods that return the client's input.
   if (receiver.request && models_.request_calls.count(name)) {
     return source_value(kUser, f, c, describe(c, f.module));
