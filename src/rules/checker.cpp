@@ -68,9 +68,13 @@ Checker::Checker(std::vector<const Rule*> rules) : rules_(std::move(rules)) {
       by_kind_[static_cast<std::size_t>(kind)].push_back(entry);
     }
     if (!filter) continue;
-    filter->for_each_exact([&](std::string_view n) { calls_by_name_[std::string(n)].push_back(entry); });
+    filter->for_each_exact([&](std::string_view n) {
+      calls_by_name_[std::string(n)].push_back(entry);
+      first_parts_.emplace(n.substr(0, n.find('.')));
+    });
     filter->for_each_prefix([&](std::string_view p) {
       calls_by_prefix_[std::string(p)].push_back(entry);
+      first_parts_.emplace(p.substr(0, p.find('.')));
       longest_prefix_ = std::max(longest_prefix_, p.size());
     });
   }
@@ -96,6 +100,8 @@ void Checker::visit_call(const py::Call& call, RuleContext& ctx, const Skipped& 
   if (calls_by_name_.empty() && calls_by_prefix_.empty()) return;
   const std::string& name = ctx.call_name(call);
   if (name.empty()) return;
+  // Exact names share the whole name's first part, prefixes ("pickle.") too.
+  if (!first_parts_.contains(std::string_view(name).substr(0, name.find('.')))) return;
   // A rule may be reached through its exact name and a prefix: visit it once. Matches are
   // rare (most calls are of nothing a rule watches), so collecting them costs little.
   std::vector<const Rule*> matched;

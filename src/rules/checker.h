@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "rules/rule.h"
@@ -43,6 +44,9 @@ class Checker {
   // Call rules with a call_filter: by exact qualified name and by prefix ("pickle.").
   RulesByName calls_by_name_;
   RulesByName calls_by_prefix_;
+  // The first dotted part of every name and prefix above ("pickle"): a call whose name
+  // starts otherwise (a function of the project, "str.join") matches none, after one lookup.
+  std::unordered_set<std::string, NameHash, std::equal_to<>> first_parts_;
   std::size_t longest_prefix_ = 0;
 };
 
