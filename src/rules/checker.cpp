@@ -58,8 +58,10 @@ Checker::Checker(std::vector<const Rule*> rules) : rules_(std::move(rules)) {
   for (const Rule* r : rules_) {
     Entry entry{r, kAlways};
     if (auto words = r->text_triggers(); !words.empty()) {
-      entry.triggers = triggers_.size();
-      triggers_.push_back(std::move(words));
+      // Rules with the same words share one look-up per file.
+      auto same = std::find(triggers_.begin(), triggers_.end(), words);
+      entry.triggers = static_cast<std::size_t>(same - triggers_.begin());
+      if (same == triggers_.end()) triggers_.push_back(std::move(words));
     }
     entries_.push_back(entry);
     const sem::QualifiedNameSet* filter = r->call_filter();
