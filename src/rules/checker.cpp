@@ -1,45 +1,124 @@
 #include "rules/checker.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "python/ast_visit.h"
 
 namespace aegis::rules {
+namespace {
+
+// How common a byte is in Python source, roughly: uppercase letters and digits are rare,
+// some lowercase letters uncommon, the rest (lowercase, '_', spaces) frequent.
+int commonness(char c) {
+  if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return 0;
+  if (std::string_view("vkxjqzwybg").find(c) != std::string_view::npos) return 1;
+  return 2;
+}
+
+// Whether `word` occurs in `text`: memchr for its rarest byte (vectorised, it skips most of
+// the text), then a compare around each hit. Several times cheaper than memmem here.
+bool contains_word(std::string_view text, std::string_view word) {
+  if (word.empty() || word.size() > text.size()) return false;
+  std::size_t anchor = 0;
+  for (std::size_t i = 1; i < word.size(); ++i) {
+    if (commonness(word[i]) < commonness(word[anchor])) anchor = i;
+  }
+  const char* begin = text.data();
+  const char* last = begin + (text.size() - word.size());  // last possible start
+  const char* p = begin + anchor;
+  const char* end = last + anchor + 1;  // hits of the anchor beyond it cannot start a match
+  while (p < end) {
+    p = static_cast<const char*>(std::memchr(p, word[anchor], static_cast<std::size_t>(end - p)));
+    if (!p) return false;
+    if (std::memcmp(p - anchor, word.data(), word.size()) == 0) return true;
+    ++p;
+  }
+  return false;
+}
+
+// True when every byte is ASCII, eight bytes at a time.
+bool all_ascii(std::string_view text) {
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, text.data() + i, 8);
+    if (chunk & 0x8080808080808080ULL) return false;
+  }
+  for (; i < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) & 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 Checker::Checker(std::vector<const Rule*> rules) : rules_(std::move(rules)) {
   for (const Rule* r : rules_) {
+    Entry entry{r, kAlways};
+    if (auto words = r->text_triggers(); !words.empty()) {
+      // Rules with the same words share one look-up per file.
+      auto same = std::find(triggers_.begin(), triggers_.end(), words);
+      entry.triggers = static_cast<std::size_t>(same - triggers_.begin());
+      if (same == triggers_.end()) triggers_.push_back(std::move(words));
+    }
+    entries_.push_back(entry);
     const sem::QualifiedNameSet* filter = r->call_filter();
     for (py::NodeKind kind : r->node_kinds()) {
       if (kind == py::NodeKind::Call && filter) continue;  // dispatched by name instead
-      by_kind_[static_cast<std::size_t>(kind)].push_back(r);
+      by_kind_[static_cast<std::size_t>(kind)].push_back(entry);
     }
     if (!filter) continue;
-    filter->for_each_exact([&](std::string_view n) { calls_by_name_[std::string(n)].push_back(r); });
+    filter->for_each_exact([&](std::string_view n) {
+      calls_by_name_[std::string(n)].push_back(entry);
+      first_parts_.emplace(n.substr(0, n.find('.')));
+    });
     filter->for_each_prefix([&](std::string_view p) {
-      calls_by_prefix_[std::string(p)].push_back(r);
+      calls_by_prefix_[std::string(p)].push_back(entry);
+      first_parts_.emplace(p.substr(0, p.find('.')));
       longest_prefix_ = std::max(longest_prefix_, p.size());
     });
   }
   // Registry order within each list, so findings come out the same whatever the sets' order.
-  auto by_id = [](const Rule* a, const Rule* b) { return a->meta().id < b->meta().id; };
+  auto by_id = [](const Entry& a, const Entry& b) { return a.rule->meta().id < b.rule->meta().id; };
   for (auto& [name, list] : calls_by_name_) std::sort(list.begin(), list.end(), by_id);
   for (auto& [name, list] : calls_by_prefix_) std::sort(list.begin(), list.end(), by_id);
 }
 
-void Checker::visit_call(const py::Call& call, RuleContext& ctx) const {
+Checker::Skipped Checker::skipped_rules(std::string_view text) const {
+  Skipped skip(triggers_.size(), 0);
+  int ascii = -1;  // computed when first needed
+  for (std::size_t i = 0; i < triggers_.size(); ++i) {
+    const auto& words = triggers_[i];
+    if (std::any_of(words.begin(), words.end(), [&](std::string_view w) { return contains_word(text, w); })) continue;
+    if (ascii < 0) ascii = all_ascii(text) ? 1 : 0;
+    skip[i] = ascii == 1;
+  }
+  return skip;
+}
+
+void Checker::visit_call(const py::Call& call, RuleContext& ctx, const Skipped& skip) const {
   if (calls_by_name_.empty() && calls_by_prefix_.empty()) return;
   const std::string& name = ctx.call_name(call);
   if (name.empty()) return;
+  // Exact names share the whole name's first part, prefixes ("pickle.") too.
+  if (!first_parts_.contains(std::string_view(name).substr(0, name.find('.')))) return;
   // A rule may be reached through its exact name and a prefix: visit it once. Matches are
   // rare (most calls are of nothing a rule watches), so collecting them costs little.
   std::vector<const Rule*> matched;
-  if (auto it = calls_by_name_.find(name); it != calls_by_name_.end()) matched = it->second;
+  if (auto it = calls_by_name_.find(name); it != calls_by_name_.end()) {
+    for (const Entry& e : it->second) {
+      if (!skipped(e, skip)) matched.push_back(e.rule);
+    }
+  }
   for (std::size_t i = 0; i < name.size() && i < longest_prefix_ && !calls_by_prefix_.empty(); ++i) {
     if (name[i] != '.') continue;
     auto it = calls_by_prefix_.find(std::string_view(name).substr(0, i + 1));
     if (it == calls_by_prefix_.end()) continue;
-    for (const Rule* r : it->second) {
-      if (std::find(matched.begin(), matched.end(), r) == matched.end()) matched.push_back(r);
+    for (const Entry& e : it->second) {
+      if (skipped(e, skip)) continue;
+      if (std::find(matched.begin(), matched.end(), e.rule) == matched.end()) matched.push_back(e.rule);
     }
   }
   for (const Rule* r : matched) {
@@ -50,25 +129,28 @@ void Checker::visit_call(const py::Call& call, RuleContext& ctx) const {
 
 void Checker::check(const FileUnit& file, std::vector<Finding>& out) const {
   RuleContext ctx(file, out);
+  const Skipped skip = skipped_rules(file.text);
   // Pre-order, source order, without recursion: trees may be thousands of levels deep.
   std::vector<py::Node*> stack;
-  std::vector<py::Node*> children;
   stack.push_back(const_cast<py::Module*>(file.module));
   while (!stack.empty()) {
     py::Node* node = stack.back();
     stack.pop_back();
-    for (const Rule* r : by_kind_[static_cast<std::size_t>(node->kind)]) {
-      ctx.set_rule(r);
-      r->visit(*node, ctx);
+    for (const Entry& e : by_kind_[static_cast<std::size_t>(node->kind)]) {
+      if (skipped(e, skip)) continue;
+      ctx.set_rule(e.rule);
+      e.rule->visit(*node, ctx);
     }
-    if (node->kind == py::NodeKind::Call) visit_call(*static_cast<const py::Call*>(node), ctx);
-    children.clear();
-    py::for_each_child(node, [&](py::Node* child) { children.push_back(child); });
-    for (auto it = children.rbegin(); it != children.rend(); ++it) stack.push_back(*it);
+    if (node->kind == py::NodeKind::Call) visit_call(*static_cast<const py::Call*>(node), ctx, skip);
+    // Children pushed in reverse so the first comes off the stack first.
+    std::size_t first_child = stack.size();
+    py::for_each_child(node, [&](py::Node* child) { stack.push_back(child); });
+    std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(first_child), stack.end());
   }
-  for (const Rule* r : rules_) {
-    ctx.set_rule(r);
-    r->check_file(ctx);
+  for (const Entry& e : entries_) {
+    if (skipped(e, skip)) continue;
+    ctx.set_rule(e.rule);
+    e.rule->check_file(ctx);
   }
 }
 

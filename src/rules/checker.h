@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "rules/rule.h"
@@ -19,18 +20,33 @@ class Checker {
   void check(const FileUnit& file, std::vector<Finding>& out) const;
 
  private:
-  void visit_call(const py::Call& call, RuleContext& ctx) const;
+  // A rule as dispatched: with the index of its text triggers in triggers_, or kAlways.
+  struct Entry {
+    const Rule* rule;
+    std::size_t triggers;
+  };
+  static constexpr std::size_t kAlways = static_cast<std::size_t>(-1);
+  // Per file, by index in triggers_: whether the rule is skipped in this file.
+  using Skipped = std::vector<unsigned char>;
+  static bool skipped(const Entry& e, const Skipped& skip) { return e.triggers != kAlways && skip[e.triggers]; }
+  Skipped skipped_rules(std::string_view text) const;
+  void visit_call(const py::Call& call, RuleContext& ctx, const Skipped& skip) const;
 
   std::vector<const Rule*> rules_;
-  std::array<std::vector<const Rule*>, py::kNodeKindCount> by_kind_;
+  std::vector<Entry> entries_;  // rules_ with their triggers
+  std::vector<std::vector<std::string_view>> triggers_;  // Rule::text_triggers() of the rules with some
+  std::array<std::vector<Entry>, py::kNodeKindCount> by_kind_;
   struct NameHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  using RulesByName = std::unordered_map<std::string, std::vector<const Rule*>, NameHash, std::equal_to<>>;
+  using RulesByName = std::unordered_map<std::string, std::vector<Entry>, NameHash, std::equal_to<>>;
   // Call rules with a call_filter: by exact qualified name and by prefix ("pickle.").
   RulesByName calls_by_name_;
   RulesByName calls_by_prefix_;
+  // The first dotted part of every name and prefix above ("pickle"): a call whose name
+  // starts otherwise (a function of the project, "str.join") matches none, after one lookup.
+  std::unordered_set<std::string, NameHash, std::equal_to<>> first_parts_;
   std::size_t longest_prefix_ = 0;
 };
 

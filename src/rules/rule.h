@@ -63,6 +63,13 @@ class Rule {
   // resolves each call once and looks the name up once for all rules), which keeps a
   // hundred call rules as cheap as one. Null: every node of node_kinds().
   virtual const sem::QualifiedNameSet* call_filter() const { return nullptr; }
+  // Words at least one of which the source text must contain for the rule to be able to
+  // report anything in a file: fragments of identifiers every finding needs ("TLSv1" for
+  // the protocol constants, a keyword argument's name). The checker skips the rule (visit
+  // and check_file) in a file that contains none; a file with any non-ASCII byte always
+  // runs it, since a non-ASCII identifier is NFKC-normalised and may spell the word with
+  // other bytes. Empty: every file.
+  virtual std::vector<std::string_view> text_triggers() const { return {}; }
   virtual void visit(const py::Node& node, RuleContext& ctx) const {
     (void)node;
     (void)ctx;

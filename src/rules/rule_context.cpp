@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 #include "rules/rule.h"
 #include "rules/project.h"
@@ -28,6 +29,17 @@ void RuleContext::index_lines() const {
   if (!line_starts_.empty()) return;
   line_starts_.push_back(0);
   std::string_view text = file_.text;
+  if (text.empty()) return;
+  if (!std::memchr(text.data(), '\r', text.size())) {
+    // Only \n ends lines (nearly every file): memchr from one to the next.
+    const char* begin = text.data();
+    const char* end = begin + text.size();
+    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr;) {
+      ++p;
+      line_starts_.push_back(static_cast<std::size_t>(p - begin));
+    }
+    return;
+  }
   for (std::size_t i = 0; i < text.size(); ++i) {
     // The parser's physical lines: \n, \r\n and a lone \r all end one.
     if (text[i] == '\n') {

@@ -33,6 +33,8 @@ class SslBadDefault final : public Rule {
   std::vector<py::NodeKind> node_kinds() const override {
     return {py::NodeKind::FunctionDef, py::NodeKind::AsyncFunctionDef, py::NodeKind::Lambda};
   }
+  // As for CRY007: every name it reports ends in an identifier with one of these words.
+  std::vector<std::string_view> text_triggers() const override { return {"SSLv2", "SSLv3", "TLSv1"}; }
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const py::Arguments* args = nullptr;

@@ -36,12 +36,16 @@ class SslBadVersion final : public Rule {
   std::vector<py::NodeKind> node_kinds() const override {
     return {py::NodeKind::Call, py::NodeKind::Assign};
   }
+  // Every name the rule looks for ends in PROTOCOL_SSLv2/3, PROTOCOL_TLSv1(_1),
+  // SSLv2/SSLv3/TLSv1(_1)_METHOD or TLSVersion.SSLv3/TLSv1(_1), and a qualified name's last
+  // part is an identifier of the file: without these words nothing resolves to them.
+  std::vector<std::string_view> text_triggers() const override { return {"SSLv2", "SSLv3", "TLSv1"}; }
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& model = ctx.model();
     if (const auto* call = as<py::Call>(&node)) {
       auto check = [&](const py::Expr* arg) {
-        if (!arg || !model.matches(arg, cryptonet::bad_protocols())) return false;
+        if (!arg || !cryptonet::bad_protocols().contains(model.qualified_name_ref(arg))) return false;
         std::string callee = model.call_qualified_name(call);
         if (callee.empty()) callee = std::string(ctx.source(*call->func));
         ctx.report(*arg, callee + "() is given the insecure protocol " + model.qualified_name(arg) +
@@ -53,7 +57,7 @@ class SslBadVersion final : public Rule {
       return;
     }
     const auto& assign = static_cast<const py::Assign&>(node);
-    if (!model.matches(assign.value, cryptonet::bad_tls_versions())) return;
+    if (!assign.value || !cryptonet::bad_tls_versions().contains(model.qualified_name_ref(assign.value))) return;
     for (const py::Expr* t : assign.targets) {
       const auto* attr = as<py::Attribute>(t);
       if (attr && attr->attr == "minimum_version") {

@@ -37,17 +37,24 @@ class UnverifiedSslContext final : public Rule {
   std::vector<py::NodeKind> node_kinds() const override {
     return {py::NodeKind::Call, py::NodeKind::Assign};
   }
+  // What it reports resolves to ssl._create_unverified_context or ssl.CERT_NONE, whose last
+  // part must then be an identifier of the file.
+  std::vector<std::string_view> text_triggers() const override {
+    return {"_create_unverified_context", "CERT_NONE"};
+  }
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     if (const auto* call = as<py::Call>(&node)) {
-      if (!ctx.model().is(call->func, "ssl._create_unverified_context")) return;
+      if (ctx.call_name(*call) != "ssl._create_unverified_context") return;
       ctx.report(*call, "ssl._create_unverified_context() makes a TLS context that verifies neither the "
                         "certificate nor the host name");
       return;
     }
     const auto& assign = static_cast<const py::Assign&>(node);
+    if (!assign.value) return;
+    const std::string& value = ctx.model().qualified_name_ref(assign.value);
     // ctx.verify_mode = ssl.CERT_NONE on a context: the same effect, spelled out
-    if (ctx.model().is(assign.value, "ssl.CERT_NONE")) {
+    if (value == "ssl.CERT_NONE") {
       for (const py::Expr* t : assign.targets) {
         const auto* attr = as<py::Attribute>(t);
         if (!attr || attr->attr != "verify_mode") continue;
@@ -59,7 +66,7 @@ class UnverifiedSslContext final : public Rule {
       }
       return;
     }
-    if (!ctx.model().is(assign.value, "ssl._create_unverified_context")) return;
+    if (value != "ssl._create_unverified_context") return;
     for (const py::Expr* t : assign.targets) {
       if (ctx.model().is(t, "ssl._create_default_https_context")) {
         Finding& f = ctx.report(assign, "ssl._create_default_https_context is replaced by "

@@ -1,6 +1,7 @@
 // HYG004 bidi-control-character (Bandit B613): Unicode bidirectional control characters in
 // source text ("Trojan Source", CVE-2021-42574). They make an editor or a review tool show
 // code in an order other than the one the interpreter reads.
+#include <cstring>
 #include <string>
 
 #include "rules/rule.h"
@@ -79,6 +80,9 @@ class BidiControlCharacter final : public Rule {
 
   void check_file(RuleContext& ctx) const override {
     std::string_view text = ctx.text();
+    // Every bidi character starts with the byte 0xE2 or 0xD8, which most files do not
+    // contain at all: memchr finds that out much faster than the walk below.
+    if (!std::memchr(text.data(), 0xE2, text.size()) && !std::memchr(text.data(), 0xD8, text.size())) return;
     int line = 1, reported = 0, beyond = 0, first_beyond_line = 0;
     bool beyond_only_marks = true;
     std::size_t line_start = 0;

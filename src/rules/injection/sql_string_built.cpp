@@ -1,7 +1,10 @@
 // INJ004 sql-built-from-strings (Bandit B608): an SQL statement assembled with an
 // f-string, %, .format() or + from values that are not constants. SQL is recognised by
 // statement shape at the start of the string, not by the words anywhere in it.
+#include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <utility>
 
 #include "rules/rule.h"
 
@@ -57,6 +60,13 @@ bool starts_with_word(std::string_view s, std::string_view word) {
 bool looks_like_sql(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size() && (std::isspace(static_cast<unsigned char>(text[i])) || text[i] == '(')) ++i;
+  // The statement's first word decides; the verbs are at most 8 letters, so 9 characters
+  // tell whether one starts the text before the rest is lowercased.
+  static constexpr std::string_view kVerbs[] = {"select",  "insert",   "update", "delete", "with", "replace",
+                                                "merge",   "truncate", "create", "drop",   "alter"};
+  std::string head = lower_prefix(text.substr(i), 9);
+  if (std::none_of(std::begin(kVerbs), std::end(kVerbs), [&](std::string_view v) { return starts_with_word(head, v); }))
+    return false;
   std::string t = lower_prefix(text.substr(i), 400);
   auto has = [&](std::string_view w) { return t.find(w) != std::string::npos; };
   if (starts_with_word(t, "select")) return has(" from ") || has("\nfrom ") || has(" from\n");
@@ -77,7 +87,9 @@ bool looks_like_sql(std::string_view text) {
 
 struct Built {
   std::string text;                  // constant text, values as '?'
-  std::vector<const py::Expr*> values;  // the non-constant values spliced in
+  // The values spliced in, in order; those flagged may turn out constant (asked only once
+  // the text looks like SQL: most built strings are not, and the question resolves names).
+  std::vector<std::pair<const py::Expr*, bool>> candidates;
   const char* how = "";
 };
 
@@ -91,9 +103,14 @@ class SqlStringBuilt final : public Rule {
   void visit(const py::Node& node, RuleContext& ctx) const override {
     Built built;
     if (!collect(node, ctx, built)) return;
-    if (built.values.empty() || !looks_like_sql(built.text)) return;
+    if (built.candidates.empty() || !looks_like_sql(built.text)) return;
+    std::vector<const py::Expr*> values;
+    for (const auto& [value, maybe_constant] : built.candidates) {
+      if (!maybe_constant || !constant(ctx, value)) values.push_back(value);
+    }
+    if (values.empty()) return;
     std::string names;
-    for (const py::Expr* v : built.values) {
+    for (const py::Expr* v : values) {
       std::string s(ctx.source(*v));
       if (s.size() > 30) s = s.substr(0, 27) + "...";
       if (names.find("`" + s + "`") != std::string::npos) continue;
@@ -129,7 +146,7 @@ class SqlStringBuilt final : public Rule {
           out.text += *s;
         } else if (const auto* fv = as<py::FormattedValue>(part)) {
           out.text += '?';
-          if (!constant(ctx, fv->value)) out.values.push_back(fv->value);
+          out.candidates.emplace_back(fv->value, true);
         }
       }
       return true;
@@ -165,7 +182,7 @@ class SqlStringBuilt final : public Rule {
       for (const py::Expr* x : t->elts) add_values(x, ctx, out);
       return;
     }
-    if (!constant(ctx, e)) out.values.push_back(e);
+    out.candidates.emplace_back(e, true);
   }
 
   void flatten_add(const py::Expr* e, RuleContext& ctx, Built& out) const {
@@ -182,12 +199,12 @@ class SqlStringBuilt final : public Rule {
           out.text += *c;
         } else if (const auto* fv = as<py::FormattedValue>(part)) {
           out.text += '?';
-          if (!constant(ctx, fv->value)) out.values.push_back(fv->value);
+          out.candidates.emplace_back(fv->value, true);
         }
       }
     } else {
       out.text += '?';
-      out.values.push_back(e);
+      out.candidates.emplace_back(e, false);
     }
   }
 

@@ -109,9 +109,12 @@ class BindAllInterfaces final : public Rule {
     if (const auto* assign = as<py::Assign>(&node)) return visit_assign(*assign, ctx);
     const auto& call = static_cast<const py::Call&>(node);
     const auto& model = ctx.model();
-    std::string fn = model.call_qualified_name(&call);
+    // By reference: most calls are of nothing this rule knows, so copy the name only to report.
+    const std::string& name = ctx.call_name(call);
+    std::string fn;
     const py::Expr* address = nullptr;
-    if (model.call_matches(&call, kAddressServers)) {
+    if (kAddressServers.contains(name)) {
+      fn = name;
       address = argument(call, "address", 0);
       if (!address) address = argument(call, "server_address", 0);
       if (!address) address = argument(call, "listener", 0);
@@ -120,14 +123,15 @@ class BindAllInterfaces final : public Rule {
       // an unresolved receiver is accepted (sockets often arrive as parameters); a resolved one
       // must be a socket
       if (!inst.empty() && !cryptonet::starts_with(inst, "socket.")) return;
-      if (inst.empty() && !fn.empty() && !cryptonet::starts_with(fn, "socket.")) return;
+      if (inst.empty() && !name.empty() && !cryptonet::starts_with(name, "socket.")) return;
       address = argument(call, "address", 0);
-      if (fn.empty()) fn = std::string(ctx.source(*call.func));
+      fn = name.empty() ? std::string(ctx.source(*call.func)) : name;
     } else {
+      if (name.empty()) return;
       for (const auto& h : kHostCalls) {
-        if (fn != h.fn) continue;
+        if (name != h.fn) continue;
         const py::Expr* host = argument(call, "host", h.position);
-        if (auto v = all_interfaces(ctx, host, false)) report(ctx, call, fn, *v);
+        if (auto v = all_interfaces(ctx, host, false)) report(ctx, call, name, *v);
         return;
       }
       return;

@@ -81,10 +81,19 @@ bool fixed_scheme(const RuleContext& ctx, const py::Expr* e, bool whole, int dep
   return false;
 }
 
+// Every call the rule looks at: the checker hands it only these.
+const sem::QualifiedNameSet kOpenOrOpener = [] {
+  sem::QualifiedNameSet all;
+  kOpen.for_each_exact([&](std::string_view n) { all.add(n); });
+  kOpener.for_each_exact([&](std::string_view n) { all.add(n); });
+  return all;
+}();
+
 class UrlopenDynamic final : public Rule {
  public:
   UrlopenDynamic() : Rule(kMeta) {}
   std::vector<py::NodeKind> node_kinds() const override { return {py::NodeKind::Call}; }
+  const sem::QualifiedNameSet* call_filter() const override { return &kOpenOrOpener; }
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& call = static_cast<const py::Call&>(node);

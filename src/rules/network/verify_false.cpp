@@ -2,6 +2,8 @@
 // certificates: requests/httpx `verify=False` (calls, Session attribute, httpx.Client),
 // aiohttp `ssl=False` / `verify_ssl=False` (requests and TCPConnector), urllib3 pools with
 // cert_reqs="CERT_NONE".
+#include <algorithm>
+
 #include "rules/network/http_clients.h"
 
 namespace aegis::rules {
@@ -52,7 +54,12 @@ class VerifyFalse final : public Rule {
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& model = ctx.model();
     if (const auto* assign = as<py::Assign>(&node)) {
-      if (!is_false(ctx, assign->value)) return;
+      // The target's shape first: it costs nothing, the value's resolution does.
+      bool verify_target = std::any_of(assign->targets.begin(), assign->targets.end(), [](const py::Expr* t) {
+        const auto* attr = as<py::Attribute>(t);
+        return attr && attr->attr == "verify";
+      });
+      if (!verify_target || !is_false(ctx, assign->value)) return;
       for (const py::Expr* t : assign->targets) {
         const auto* attr = as<py::Attribute>(t);
         if (!attr || attr->attr != "verify") continue;
@@ -66,17 +73,17 @@ class VerifyFalse final : public Rule {
       return;
     }
     const auto& call = static_cast<const py::Call&>(node);
-    std::string fn = model.call_qualified_name(&call);
+    const std::string& fn = ctx.call_name(call);
     if (fn.empty()) return;
     auto lib = cryptonet::classify_http_call(fn);
     const char* arg = nullptr;
     if (lib == cryptonet::HttpLib::Requests || lib == cryptonet::HttpLib::Httpx ||
         lib == cryptonet::HttpLib::HttpxClientCtor) {
       if (is_false(ctx, argument(call, "verify"))) arg = "verify=False";
-    } else if (lib == cryptonet::HttpLib::Aiohttp || model.call_matches(&call, kConnector)) {
+    } else if (lib == cryptonet::HttpLib::Aiohttp || kConnector.contains(fn)) {
       if (is_false(ctx, argument(call, "ssl"))) arg = "ssl=False";
       else if (is_false(ctx, argument(call, "verify_ssl"))) arg = "verify_ssl=False";
-    } else if (model.call_matches(&call, kUrllib3)) {
+    } else if (kUrllib3.contains(fn)) {
       const py::Expr* reqs = argument(call, "cert_reqs");
       auto s = string_constant(ctx, reqs);
       if ((s && (*s == "CERT_NONE" || *s == "NONE")) || (reqs && model.is(reqs, "ssl.CERT_NONE")))

@@ -36,6 +36,7 @@ class HardcodedPasswordDefault final : public Rule {
 
   void visit(const py::Node& node, RuleContext& ctx) const override {
     const auto& args = static_cast<const py::Arguments&>(node);
+    if (args.defaults.empty() && args.kw_defaults.empty()) return;  // most signatures
     // Defaults align with the last positional parameters.
     std::vector<const py::Arg*> positional;
     for (const py::Arg* a : args.posonlyargs) positional.push_back(a);

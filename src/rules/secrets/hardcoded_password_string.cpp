@@ -57,6 +57,7 @@ class HardcodedPasswordString final : public Rule {
       if (!value) std::swap(subject, other), value = as<py::Constant>(other);
       if (!value || value->value.kind != py::ConstantKind::Str) return;
       std::string name = secrets::target_name(subject, ctx);
+      if (!secrets::is_secret_name(name)) return;  // most comparisons: before splitting the name twice below
       // `token == "lambda"`: tokenizers and parsers compare tokens with keywords.
       if (secrets::name_words(name) == std::vector<std::string>{"token"} ||
           secrets::name_words(name) == std::vector<std::string>{"tok"}) {

@@ -35,7 +35,24 @@ bool contains(const std::vector<std::string>& words, std::string_view w) {
 
 }  // namespace
 
+namespace {
+
+// Every word that makes a name secret below contains one of these fragments, and a word is
+// lowercased letters of the name in a row: a name without any of them is not secret, which
+// settles most names without splitting them into words.
+bool has_secret_fragment(std::string_view name) {
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view fragment : {"pass", "pwd", "secret", "token", "key", "credential"}) {
+    if (lower.find(fragment) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool is_secret_name(std::string_view name) {
+  if (!has_secret_fragment(name)) return false;
   auto words = name_words(name);
   if (words.empty()) return false;
   bool secret = false;
