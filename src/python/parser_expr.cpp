@@ -7,6 +7,8 @@
 // the same prefix are decided by one token of lookahead or by parsing once and
 // checking afterwards (targets are parsed as expressions and validated by
 // set_context), so parsing stays linear.
+#include <array>
+#include <cstdint>
 #include <utility>
 
 #include "python/ast_visit.h"
@@ -480,81 +482,56 @@ done:
 }
 
 namespace {
-// Left-associative binary levels share one loop; `op_of` maps a token to its
-// operator or returns false.
-template <typename Next, typename OpOf>
-Expr* binary_level(Parser& p, Next next, OpOf op_of) {
-  const Token& first = p.peek();
-  Expr* left = next();
+// The binding strength of each left-associative binary operator level of the
+// grammar, from `bitwise_or` (1) to `term` (6); 0: not a binary operator here.
+// ('**' is right-associative and handled by power().)
+struct BinaryOperatorInfo {
+  std::uint8_t level = 0;
+  Operator op = Operator::Add;
+};
+constexpr auto kBinaryOperators = [] {
+  std::array<BinaryOperatorInfo, 256> table{};
+  auto set = [&](TK k, int level, Operator op) {
+    table[static_cast<std::size_t>(k)] = {static_cast<std::uint8_t>(level), op};
+  };
+  set(TK::VBar, 1, Operator::BitOr);
+  set(TK::Circumflex, 2, Operator::BitXor);
+  set(TK::Amper, 3, Operator::BitAnd);
+  set(TK::LeftShift, 4, Operator::LShift);
+  set(TK::RightShift, 4, Operator::RShift);
+  set(TK::Plus, 5, Operator::Add);
+  set(TK::Minus, 5, Operator::Sub);
+  set(TK::Star, 6, Operator::Mult);
+  set(TK::Slash, 6, Operator::Div);
+  set(TK::DoubleSlash, 6, Operator::FloorDiv);
+  set(TK::Percent, 6, Operator::Mod);
+  set(TK::At, 6, Operator::MatMult);
+  return table;
+}();
+}  // namespace
+
+// bitwise_or .. term of the grammar in one precedence-climbing loop instead of one
+// function per level: every operand used to pass through six nested calls. The
+// tree is the same: each level is left-associative and a BinOp spans from the
+// first token of its left operand to the end of its right operand.
+Expr* Parser::bitwise_or() { return binary_operators(1); }
+
+Expr* Parser::binary_operators(int min_level) {
+  const Token& first = peek();
+  Expr* left = factor();
   if (!left) return nullptr;
-  Operator op;
-  while (op_of(p.kind(), op)) {
-    p.advance();
-    Expr* right = next();
+  for (;;) {
+    const BinaryOperatorInfo info = kBinaryOperators[static_cast<std::size_t>(kind())];
+    if (info.level < min_level) return left;  // level 0 (no operator) always stops
+    advance();
+    Expr* right = info.level == 6 ? factor() : binary_operators(info.level + 1);
     if (!right) return nullptr;
-    BinOp* b = p.make<BinOp>(first);
+    BinOp* b = make<BinOp>(first);
     b->left = left;
-    b->op = op;
+    b->op = info.op;
     b->right = right;
     left = b;
   }
-  return left;
-}
-}  // namespace
-
-Expr* Parser::bitwise_or() {
-  return binary_level(*this, [this] { return bitwise_xor(); }, [](TK k, Operator& op) {
-    if (k != TK::VBar) return false;
-    op = Operator::BitOr;
-    return true;
-  });
-}
-
-Expr* Parser::bitwise_xor() {
-  return binary_level(*this, [this] { return bitwise_and(); }, [](TK k, Operator& op) {
-    if (k != TK::Circumflex) return false;
-    op = Operator::BitXor;
-    return true;
-  });
-}
-
-Expr* Parser::bitwise_and() {
-  return binary_level(*this, [this] { return shift_expr(); }, [](TK k, Operator& op) {
-    if (k != TK::Amper) return false;
-    op = Operator::BitAnd;
-    return true;
-  });
-}
-
-Expr* Parser::shift_expr() {
-  return binary_level(*this, [this] { return sum(); }, [](TK k, Operator& op) {
-    if (k == TK::LeftShift) op = Operator::LShift;
-    else if (k == TK::RightShift) op = Operator::RShift;
-    else return false;
-    return true;
-  });
-}
-
-Expr* Parser::sum() {
-  return binary_level(*this, [this] { return term(); }, [](TK k, Operator& op) {
-    if (k == TK::Plus) op = Operator::Add;
-    else if (k == TK::Minus) op = Operator::Sub;
-    else return false;
-    return true;
-  });
-}
-
-Expr* Parser::term() {
-  return binary_level(*this, [this] { return factor(); }, [](TK k, Operator& op) {
-    switch (k) {
-      case TK::Star: op = Operator::Mult; return true;
-      case TK::Slash: op = Operator::Div; return true;
-      case TK::DoubleSlash: op = Operator::FloorDiv; return true;
-      case TK::Percent: op = Operator::Mod; return true;
-      case TK::At: op = Operator::MatMult; return true;
-      default: return false;
-    }
-  });
 }
 
 Expr* Parser::factor() {
