@@ -534,6 +534,7 @@ bool Lexer::identifier_or_string(std::size_t start) {
   if (nonascii && !verify_identifier(start, i)) return false;
   cur_ = i;
   emit_here(keyword_kind(b_ + start, i - start), start, i);
+  out_.back().non_ascii = nonascii;
   return true;
 }
 
