@@ -347,7 +347,9 @@ Expr* Parser::star_expressions() {
         std::string("cannot use assignment expressions with ") + expression_kind_name(e), e);
   }
   if (!at(TK::Comma)) return e;
-  std::vector<Expr*> elts{e};
+  ScratchVector<Expr*> elts_scratch;
+  auto& elts = *elts_scratch;
+  elts.push_back(e);
   while (accept(TK::Comma)) {
     if (!at(TK::Star) && !starts_expression(kind())) break;
     Expr* x = star_expression();
@@ -389,7 +391,9 @@ Expr* Parser::disjunction() {
   const Token& first = peek();
   Expr* e = conjunction();
   if (!e || !at(TK::KwOr)) return e;
-  std::vector<Expr*> values{e};
+  ScratchVector<Expr*> values_scratch;
+  auto& values = *values_scratch;
+  values.push_back(e);
   while (accept(TK::KwOr)) {
     Expr* x = conjunction();
     if (!x) return nullptr;
@@ -405,7 +409,9 @@ Expr* Parser::conjunction() {
   const Token& first = peek();
   Expr* e = inversion();
   if (!e || !at(TK::KwAnd)) return e;
-  std::vector<Expr*> values{e};
+  ScratchVector<Expr*> values_scratch;
+  auto& values = *values_scratch;
+  values.push_back(e);
   while (accept(TK::KwAnd)) {
     Expr* x = inversion();
     if (!x) return nullptr;
@@ -443,8 +449,10 @@ Expr* Parser::comparison() {
   const Token& first = peek();
   Expr* left = bitwise_or();
   if (!left) return nullptr;
-  std::vector<CmpOperator> ops;
-  std::vector<Expr*> comparators;
+  ScratchVector<CmpOperator> ops_scratch;
+  auto& ops = *ops_scratch;
+  ScratchVector<Expr*> comparators_scratch;
+  auto& comparators = *comparators_scratch;
   for (;;) {
     CmpOperator op;
     switch (kind()) {
@@ -609,8 +617,10 @@ Expr* Parser::primary_suffixes(Expr* e, const Token& first) {
       }
       case TK::LPar: {
         const Token& lpar = advance();
-        std::vector<Expr*> args;
-        std::vector<Keyword*> keywords;
+        ScratchVector<Expr*> args_scratch;
+        auto& args = *args_scratch;
+        ScratchVector<Keyword*> keywords_scratch;
+        auto& keywords = *keywords_scratch;
         if (!call_arguments_impl(args, keywords, &lpar)) return nullptr;
         Call* c = make<Call>(first);
         c->func = e;
@@ -641,7 +651,9 @@ Expr* Parser::slices() {
   Expr* e = slice_item();
   if (!e) return nullptr;
   if (!at(TK::Comma) && e->kind != NodeKind::Starred) return e;
-  std::vector<Expr*> elts{e};
+  ScratchVector<Expr*> elts_scratch;
+  auto& elts = *elts_scratch;
+  elts.push_back(e);
   while (accept(TK::Comma)) {
     if (at(TK::RSqb)) break;
     Expr* x = slice_item();
@@ -757,7 +769,8 @@ bool Parser::for_if_clauses(std::vector<Comprehension*>& generators) {
     advance();  // 'in'
     Expr* iter = disjunction();
     if (!iter) return false;
-    std::vector<Expr*> ifs;
+    ScratchVector<Expr*> ifs_scratch;
+    auto& ifs = *ifs_scratch;
     while (accept(TK::KwIf)) {
       Expr* cond = disjunction();
       if (!cond) return false;
@@ -790,7 +803,8 @@ Expr* Parser::paren_atom() {
     if (first->kind == NodeKind::Starred) {
       return syntax_error_at_node("iterable unpacking cannot be used in comprehension", first);
     }
-    std::vector<Comprehension*> generators;
+    ScratchVector<Comprehension*> generators_scratch;
+    auto& generators = *generators_scratch;
     if (!for_if_clauses(generators) || !accept(TK::RPar)) return nullptr;
     GeneratorExp* g = make<GeneratorExp>(lpar);
     g->elt = first;
@@ -798,7 +812,9 @@ Expr* Parser::paren_atom() {
     return g;
   }
   if (at(TK::Comma)) {
-    std::vector<Expr*> elts{first};
+    ScratchVector<Expr*> elts_scratch;
+    auto& elts = *elts_scratch;
+    elts.push_back(first);
     Expr* last = first;
     while (accept(TK::Comma)) {
       if (at(TK::RPar)) break;
@@ -823,7 +839,8 @@ Expr* Parser::paren_atom() {
 
 Expr* Parser::list_atom() {
   const Token& lsqb = advance();
-  std::vector<Expr*> elts;
+  ScratchVector<Expr*> elts_scratch;
+  auto& elts = *elts_scratch;
   const Token* last_first = &peek();
   Expr* last = nullptr;
   if (!at(TK::RSqb)) {
@@ -834,7 +851,8 @@ Expr* Parser::list_atom() {
       if (first->kind == NodeKind::Starred) {
         return syntax_error_at_node("iterable unpacking cannot be used in comprehension", first);
       }
-      std::vector<Comprehension*> generators;
+      ScratchVector<Comprehension*> generators_scratch;
+      auto& generators = *generators_scratch;
       if (!for_if_clauses(generators) || !accept(TK::RSqb)) return nullptr;
       ListComp* l = make<ListComp>(lsqb);
       l->elt = first;
@@ -903,7 +921,8 @@ Expr* Parser::brace_atom() {
       Expr* v = dict_value(colon);
       if (!v) return nullptr;
       if (at_comprehension()) {
-        std::vector<Comprehension*> generators;
+        ScratchVector<Comprehension*> generators_scratch;
+        auto& generators = *generators_scratch;
         if (!for_if_clauses(generators) || !accept(TK::RBrace)) return nullptr;
         DictComp* d = make<DictComp>(lbrace);
         d->key = first;
@@ -957,14 +976,17 @@ Expr* Parser::brace_atom() {
     if (first->kind == NodeKind::Starred) {
       return syntax_error_at_node("iterable unpacking cannot be used in comprehension", first);
     }
-    std::vector<Comprehension*> generators;
+    ScratchVector<Comprehension*> generators_scratch;
+    auto& generators = *generators_scratch;
     if (!for_if_clauses(generators) || !accept(TK::RBrace)) return nullptr;
     SetComp* s = make<SetComp>(lbrace);
     s->elt = first;
     s->generators = span(generators);
     return s;
   }
-  std::vector<Expr*> elts{first};
+  ScratchVector<Expr*> elts_scratch;
+  auto& elts = *elts_scratch;
+  elts.push_back(first);
   last = first;
   while (accept(TK::Comma)) {
     if (at(TK::RBrace)) break;
@@ -1105,7 +1127,8 @@ bool Parser::call_arguments_impl(std::vector<Expr*>& args, std::vector<Keyword*>
       if (at_comprehension()) {
         if (genexp_lpar == nullptr) return syntax_error("invalid syntax", peek()) != nullptr;
         bool sole = args.empty() && keywords.empty();
-        std::vector<Comprehension*> generators;
+        ScratchVector<Comprehension*> generators_scratch;
+        auto& generators = *generators_scratch;
         if (!for_if_clauses(generators)) return false;
         if (sole && at(TK::RPar)) {
           advance();
@@ -1312,7 +1335,9 @@ Expr* Parser::star_targets() {
     return nullptr;
   }
   if (!at(TK::Comma)) return e;
-  std::vector<Expr*> elts{e};
+  ScratchVector<Expr*> elts_scratch;
+  auto& elts = *elts_scratch;
+  elts.push_back(e);
   while (accept(TK::Comma)) {
     if (!at(TK::Star) && !starts_atom(kind())) break;
     Expr* x = star_target();
