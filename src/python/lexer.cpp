@@ -168,18 +168,20 @@ constexpr std::size_t kMaxStrDigits = 4300;
 
 class Lexer {
  public:
-  Lexer(std::string_view text, std::vector<Token>& out, SyntaxError& error,
+  // `padded`: null, or `text` already followed by what pad() appends.
+  Lexer(std::string_view text, const char* padded, std::vector<Token>& out, SyntaxError& error,
         const LexerOptions& options)
       : size_(text.size()), out_(out), error_(error), options_(options) {
-    // A private copy with CPython's implicit final newline and NUL padding, so the
-    // scanner can look a few bytes ahead without bounds checks. Offsets are unchanged.
     implicit_newline_ = !text.empty() && text.back() != '\n';
-    buf_.reserve(text.size() + 8);
-    buf_.assign(text);
-    if (implicit_newline_) buf_ += '\n';
-    end_ = buf_.size();
-    buf_.append(8, '\0');
-    b_ = buf_.data();
+    end_ = text.size() + (implicit_newline_ ? 1 : 0);
+    if (padded != nullptr) {
+      b_ = padded;
+    } else {
+      buf_.reserve(text.size() + 1 + kPadding);
+      buf_.assign(text);
+      pad(buf_);
+      b_ = buf_.data();
+    }
     paren_stack_.resize(static_cast<std::size_t>(options.max_paren_depth > 0 ? options.max_paren_depth : 1));
     indent_stack_.reserve(static_cast<std::size_t>(options.max_indent_depth + 1));
     alt_indent_stack_.reserve(static_cast<std::size_t>(options.max_indent_depth + 1));
@@ -188,6 +190,14 @@ class Lexer {
   }
 
   bool run();
+
+  // CPython's implicit final newline and NUL padding after the text, so the scanner
+  // can look a few bytes ahead without bounds checks. Offsets are unchanged.
+  static constexpr std::size_t kPadding = 8;
+  static void pad(std::string& text) {
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    text.append(kPadding, '\0');
+  }
 
  private:
   struct Paren {
@@ -534,6 +544,7 @@ bool Lexer::identifier_or_string(std::size_t start) {
   if (nonascii && !verify_identifier(start, i)) return false;
   cur_ = i;
   emit_here(keyword_kind(b_ + start, i - start), start, i);
+  out_.back().non_ascii = nonascii;
   return true;
 }
 
@@ -1161,8 +1172,9 @@ bool Lexer::op(std::size_t start) {
 
 }  // namespace
 
-bool tokenize(std::string_view text, std::vector<Token>& tokens, SyntaxError& error,
-              const LexerOptions& options) {
+namespace {
+// The checks made before scanning; false with `error` filled when the text is refused.
+bool acceptable_source(std::string_view text, SyntaxError& error) {
   if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
     // CPython gives no position; we name the first NUL's.
     std::size_t at = static_cast<std::size_t>(static_cast<const char*>(nul) - text.data());
@@ -1181,8 +1193,29 @@ bool tokenize(std::string_view text, std::vector<Token>& tokens, SyntaxError& er
     error.message = "source too large";
     return false;
   }
-  Lexer lexer(text, tokens, error, options);
+  return true;
+}
+}  // namespace
+
+bool tokenize(std::string_view text, std::vector<Token>& tokens, SyntaxError& error,
+              const LexerOptions& options) {
+  if (!acceptable_source(text, error)) return false;
+  Lexer lexer(text, nullptr, tokens, error, options);
   return lexer.run();
+}
+
+bool tokenize_in_place(std::string& text, std::vector<Token>& tokens, SyntaxError& error,
+                       const LexerOptions& options) {
+  if (!acceptable_source(text, error)) return false;
+  const std::size_t size = text.size();
+  Lexer::pad(text);
+  bool ok;
+  {
+    Lexer lexer(std::string_view(text.data(), size), text.data(), tokens, error, options);
+    ok = lexer.run();
+  }
+  text.resize(size);
+  return ok;
 }
 
 }  // namespace aegis::py

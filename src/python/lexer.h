@@ -2,6 +2,7 @@
 // the Python installed. Produces every token of a file up front, so the parser can
 // look ahead and backtrack freely.
 #pragma once
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -61,5 +62,9 @@ struct LexerOptions {
 // the parser never sees them). Hard keywords get their Kw* kinds.
 bool tokenize(std::string_view text, std::vector<Token>& tokens, SyntaxError& error,
               const LexerOptions& options = {});
+// The same without copying the text: the padding the scanner needs is appended to
+// `text` for the scan and removed again (its data may move; tokens hold offsets).
+bool tokenize_in_place(std::string& text, std::vector<Token>& tokens, SyntaxError& error,
+                       const LexerOptions& options = {});
 
 }  // namespace aegis::py

@@ -109,6 +109,17 @@ bool unicode_escape_error(std::string_view body, std::size_t start, std::size_t 
 
 ConstantValue number_value(std::string_view token_text, Arena& arena) {
   ConstantValue v;
+  // Most literals are plain decimal ints ("1", "255"): already their own decimal
+  // text, so no cleaned copy is built and the value points into the token.
+  if (!token_text.empty() && token_text[0] != '0') {
+    bool plain_decimal = true;
+    for (char c : token_text) plain_decimal &= c >= '0' && c <= '9';
+    if (plain_decimal) {
+      v.kind = ConstantKind::Int;
+      v.text = token_text;
+      return v;
+    }
+  }
   std::string clean;
   clean.reserve(token_text.size());
   for (char c : token_text)

@@ -10,7 +10,9 @@
 namespace aegis::py {
 
 // A NUMBER token's value (underscores allowed, hex/octal/binary, floats, imaginary).
-// Int values of any size come out as decimal digits.
+// Int values of any size come out as decimal digits; the text is in `arena`, or is
+// `token_text` itself when that is already plain decimal digits (so it must outlive
+// the value, as the source text of a parsed module does).
 ConstantValue number_value(std::string_view token_text, Arena& arena);
 
 struct StringPrefix {

@@ -17,7 +17,7 @@ std::unique_ptr<ParsedModule> parse_python(std::string_view bytes, const ParseOp
 
   std::vector<Token> tokens;
   tokens.reserve(result->text.size() / 4 + 16);
-  if (!tokenize(result->text, tokens, error, options.lexer)) {
+  if (!tokenize_in_place(result->text, tokens, error, options.lexer)) {
     result->error = error;
     return result;
   }

@@ -10,6 +10,7 @@
 // Declarations of each part's rules live in the matching .inc file, included
 // below, so each part owns its own list.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,44 @@
 #include "python/tokens.h"
 
 namespace aegis::py {
+
+// A std::vector borrowed from a per-thread pool for the lifetime of a rule: the
+// parser builds every list (statements, arguments, elements) in a temporary vector
+// before copying it into the arena, and allocating and freeing one per list was a
+// large share of parse time. Returned vectors keep their capacity (up to a bound).
+template <typename T>
+class ScratchVector {
+ public:
+  ScratchVector() {
+    auto& free = pool();
+    if (free.empty()) {
+      vector_ = new std::vector<T>();
+    } else {
+      vector_ = free.back().release();
+      free.pop_back();
+    }
+  }
+  ~ScratchVector() {
+    // A huge list (a giant file) is not kept alive after its parse.
+    if (vector_->capacity() > kMaxKeptCapacity) {
+      delete vector_;
+      return;
+    }
+    vector_->clear();
+    pool().emplace_back(vector_);
+  }
+  ScratchVector(const ScratchVector&) = delete;
+  ScratchVector& operator=(const ScratchVector&) = delete;
+  std::vector<T>& operator*() { return *vector_; }
+
+ private:
+  static constexpr std::size_t kMaxKeptCapacity = 4096;
+  static std::vector<std::unique_ptr<std::vector<T>>>& pool() {
+    thread_local std::vector<std::unique_ptr<std::vector<T>>> free;
+    return free;
+  }
+  std::vector<T>* vector_;
+};
 
 struct ParserOptions {
   // The Python 3 minor version whose grammar applies: 12 rejects what 3.13/3.14

@@ -14,10 +14,9 @@ bool Parser::at_soft_keyword(std::string_view word, int ahead) const {
 }
 
 std::string_view Parser::identifier(const Token& t) {
+  // The lexer marks the names holding a non-ASCII byte: the others need no scan.
   std::string_view s = text_of(t);
-  for (unsigned char c : s) {
-    if (c >= 0x80) return arena_.copy(unicode::nfkc(s));
-  }
+  if (t.non_ascii) return arena_.copy(unicode::nfkc(s));
   return s;
 }
 

@@ -7,6 +7,8 @@
 // the same prefix are decided by one token of lookahead or by parsing once and
 // checking afterwards (targets are parsed as expressions and validated by
 // set_context), so parsing stays linear.
+#include <array>
+#include <cstdint>
 #include <utility>
 
 #include "python/ast_visit.h"
@@ -345,7 +347,9 @@ Expr* Parser::star_expressions() {
         std::string("cannot use assignment expressions with ") + expression_kind_name(e), e);
   }
   if (!at(TK::Comma)) return e;
-  std::vector<Expr*> elts{e};
+  ScratchVector<Expr*> elts_scratch;
+  auto& elts = *elts_scratch;
+  elts.push_back(e);
   while (accept(TK::Comma)) {
     if (!at(TK::Star) && !starts_expression(kind())) break;
     Expr* x = star_expression();
@@ -387,7 +391,9 @@ Expr* Parser::disjunction() {
   const Token& first = peek();
   Expr* e = conjunction();
   if (!e || !at(TK::KwOr)) return e;
-  std::vector<Expr*> values{e};
+  ScratchVector<Expr*> values_scratch;
+  auto& values = *values_scratch;
+  values.push_back(e);
   while (accept(TK::KwOr)) {
     Expr* x = conjunction();
     if (!x) return nullptr;
@@ -403,7 +409,9 @@ Expr* Parser::conjunction() {
   const Token& first = peek();
   Expr* e = inversion();
   if (!e || !at(TK::KwAnd)) return e;
-  std::vector<Expr*> values{e};
+  ScratchVector<Expr*> values_scratch;
+  auto& values = *values_scratch;
+  values.push_back(e);
   while (accept(TK::KwAnd)) {
     Expr* x = inversion();
     if (!x) return nullptr;
@@ -441,8 +449,10 @@ Expr* Parser::comparison() {
   const Token& first = peek();
   Expr* left = bitwise_or();
   if (!left) return nullptr;
-  std::vector<CmpOperator> ops;
-  std::vector<Expr*> comparators;
+  ScratchVector<CmpOperator> ops_scratch;
+  auto& ops = *ops_scratch;
+  ScratchVector<Expr*> comparators_scratch;
+  auto& comparators = *comparators_scratch;
   for (;;) {
     CmpOperator op;
     switch (kind()) {
@@ -480,81 +490,56 @@ done:
 }
 
 namespace {
-// Left-associative binary levels share one loop; `op_of` maps a token to its
-// operator or returns false.
-template <typename Next, typename OpOf>
-Expr* binary_level(Parser& p, Next next, OpOf op_of) {
-  const Token& first = p.peek();
-  Expr* left = next();
+// The binding strength of each left-associative binary operator level of the
+// grammar, from `bitwise_or` (1) to `term` (6); 0: not a binary operator here.
+// ('**' is right-associative and handled by power().)
+struct BinaryOperatorInfo {
+  std::uint8_t level = 0;
+  Operator op = Operator::Add;
+};
+constexpr auto kBinaryOperators = [] {
+  std::array<BinaryOperatorInfo, 256> table{};
+  auto set = [&](TK k, int level, Operator op) {
+    table[static_cast<std::size_t>(k)] = {static_cast<std::uint8_t>(level), op};
+  };
+  set(TK::VBar, 1, Operator::BitOr);
+  set(TK::Circumflex, 2, Operator::BitXor);
+  set(TK::Amper, 3, Operator::BitAnd);
+  set(TK::LeftShift, 4, Operator::LShift);
+  set(TK::RightShift, 4, Operator::RShift);
+  set(TK::Plus, 5, Operator::Add);
+  set(TK::Minus, 5, Operator::Sub);
+  set(TK::Star, 6, Operator::Mult);
+  set(TK::Slash, 6, Operator::Div);
+  set(TK::DoubleSlash, 6, Operator::FloorDiv);
+  set(TK::Percent, 6, Operator::Mod);
+  set(TK::At, 6, Operator::MatMult);
+  return table;
+}();
+}  // namespace
+
+// bitwise_or .. term of the grammar in one precedence-climbing loop instead of one
+// function per level: every operand used to pass through six nested calls. The
+// tree is the same: each level is left-associative and a BinOp spans from the
+// first token of its left operand to the end of its right operand.
+Expr* Parser::bitwise_or() { return binary_operators(1); }
+
+Expr* Parser::binary_operators(int min_level) {
+  const Token& first = peek();
+  Expr* left = factor();
   if (!left) return nullptr;
-  Operator op;
-  while (op_of(p.kind(), op)) {
-    p.advance();
-    Expr* right = next();
+  for (;;) {
+    const BinaryOperatorInfo info = kBinaryOperators[static_cast<std::size_t>(kind())];
+    if (info.level < min_level) return left;  // level 0 (no operator) always stops
+    advance();
+    Expr* right = info.level == 6 ? factor() : binary_operators(info.level + 1);
     if (!right) return nullptr;
-    BinOp* b = p.make<BinOp>(first);
+    BinOp* b = make<BinOp>(first);
     b->left = left;
-    b->op = op;
+    b->op = info.op;
     b->right = right;
     left = b;
   }
-  return left;
-}
-}  // namespace
-
-Expr* Parser::bitwise_or() {
-  return binary_level(*this, [this] { return bitwise_xor(); }, [](TK k, Operator& op) {
-    if (k != TK::VBar) return false;
-    op = Operator::BitOr;
-    return true;
-  });
-}
-
-Expr* Parser::bitwise_xor() {
-  return binary_level(*this, [this] { return bitwise_and(); }, [](TK k, Operator& op) {
-    if (k != TK::Circumflex) return false;
-    op = Operator::BitXor;
-    return true;
-  });
-}
-
-Expr* Parser::bitwise_and() {
-  return binary_level(*this, [this] { return shift_expr(); }, [](TK k, Operator& op) {
-    if (k != TK::Amper) return false;
-    op = Operator::BitAnd;
-    return true;
-  });
-}
-
-Expr* Parser::shift_expr() {
-  return binary_level(*this, [this] { return sum(); }, [](TK k, Operator& op) {
-    if (k == TK::LeftShift) op = Operator::LShift;
-    else if (k == TK::RightShift) op = Operator::RShift;
-    else return false;
-    return true;
-  });
-}
-
-Expr* Parser::sum() {
-  return binary_level(*this, [this] { return term(); }, [](TK k, Operator& op) {
-    if (k == TK::Plus) op = Operator::Add;
-    else if (k == TK::Minus) op = Operator::Sub;
-    else return false;
-    return true;
-  });
-}
-
-Expr* Parser::term() {
-  return binary_level(*this, [this] { return factor(); }, [](TK k, Operator& op) {
-    switch (k) {
-      case TK::Star: op = Operator::Mult; return true;
-      case TK::Slash: op = Operator::Div; return true;
-      case TK::DoubleSlash: op = Operator::FloorDiv; return true;
-      case TK::Percent: op = Operator::Mod; return true;
-      case TK::At: op = Operator::MatMult; return true;
-      default: return false;
-    }
-  });
 }
 
 Expr* Parser::factor() {
@@ -632,8 +617,10 @@ Expr* Parser::primary_suffixes(Expr* e, const Token& first) {
       }
       case TK::LPar: {
         const Token& lpar = advance();
-        std::vector<Expr*> args;
-        std::vector<Keyword*> keywords;
+        ScratchVector<Expr*> args_scratch;
+        auto& args = *args_scratch;
+        ScratchVector<Keyword*> keywords_scratch;
+        auto& keywords = *keywords_scratch;
         if (!call_arguments_impl(args, keywords, &lpar)) return nullptr;
         Call* c = make<Call>(first);
         c->func = e;
@@ -664,7 +651,9 @@ Expr* Parser::slices() {
   Expr* e = slice_item();
   if (!e) return nullptr;
   if (!at(TK::Comma) && e->kind != NodeKind::Starred) return e;
-  std::vector<Expr*> elts{e};
+  ScratchVector<Expr*> elts_scratch;
+  auto& elts = *elts_scratch;
+  elts.push_back(e);
   while (accept(TK::Comma)) {
     if (at(TK::RSqb)) break;
     Expr* x = slice_item();
@@ -780,7 +769,8 @@ bool Parser::for_if_clauses(std::vector<Comprehension*>& generators) {
     advance();  // 'in'
     Expr* iter = disjunction();
     if (!iter) return false;
-    std::vector<Expr*> ifs;
+    ScratchVector<Expr*> ifs_scratch;
+    auto& ifs = *ifs_scratch;
     while (accept(TK::KwIf)) {
       Expr* cond = disjunction();
       if (!cond) return false;
@@ -813,7 +803,8 @@ Expr* Parser::paren_atom() {
     if (first->kind == NodeKind::Starred) {
       return syntax_error_at_node("iterable unpacking cannot be used in comprehension", first);
     }
-    std::vector<Comprehension*> generators;
+    ScratchVector<Comprehension*> generators_scratch;
+    auto& generators = *generators_scratch;
     if (!for_if_clauses(generators) || !accept(TK::RPar)) return nullptr;
     GeneratorExp* g = make<GeneratorExp>(lpar);
     g->elt = first;
@@ -821,7 +812,9 @@ Expr* Parser::paren_atom() {
     return g;
   }
   if (at(TK::Comma)) {
-    std::vector<Expr*> elts{first};
+    ScratchVector<Expr*> elts_scratch;
+    auto& elts = *elts_scratch;
+    elts.push_back(first);
     Expr* last = first;
     while (accept(TK::Comma)) {
       if (at(TK::RPar)) break;
@@ -846,7 +839,8 @@ Expr* Parser::paren_atom() {
 
 Expr* Parser::list_atom() {
   const Token& lsqb = advance();
-  std::vector<Expr*> elts;
+  ScratchVector<Expr*> elts_scratch;
+  auto& elts = *elts_scratch;
   const Token* last_first = &peek();
   Expr* last = nullptr;
   if (!at(TK::RSqb)) {
@@ -857,7 +851,8 @@ Expr* Parser::list_atom() {
       if (first->kind == NodeKind::Starred) {
         return syntax_error_at_node("iterable unpacking cannot be used in comprehension", first);
       }
-      std::vector<Comprehension*> generators;
+      ScratchVector<Comprehension*> generators_scratch;
+      auto& generators = *generators_scratch;
       if (!for_if_clauses(generators) || !accept(TK::RSqb)) return nullptr;
       ListComp* l = make<ListComp>(lsqb);
       l->elt = first;
@@ -926,7 +921,8 @@ Expr* Parser::brace_atom() {
       Expr* v = dict_value(colon);
       if (!v) return nullptr;
       if (at_comprehension()) {
-        std::vector<Comprehension*> generators;
+        ScratchVector<Comprehension*> generators_scratch;
+        auto& generators = *generators_scratch;
         if (!for_if_clauses(generators) || !accept(TK::RBrace)) return nullptr;
         DictComp* d = make<DictComp>(lbrace);
         d->key = first;
@@ -980,14 +976,17 @@ Expr* Parser::brace_atom() {
     if (first->kind == NodeKind::Starred) {
       return syntax_error_at_node("iterable unpacking cannot be used in comprehension", first);
     }
-    std::vector<Comprehension*> generators;
+    ScratchVector<Comprehension*> generators_scratch;
+    auto& generators = *generators_scratch;
     if (!for_if_clauses(generators) || !accept(TK::RBrace)) return nullptr;
     SetComp* s = make<SetComp>(lbrace);
     s->elt = first;
     s->generators = span(generators);
     return s;
   }
-  std::vector<Expr*> elts{first};
+  ScratchVector<Expr*> elts_scratch;
+  auto& elts = *elts_scratch;
+  elts.push_back(first);
   last = first;
   while (accept(TK::Comma)) {
     if (at(TK::RBrace)) break;
@@ -1128,7 +1127,8 @@ bool Parser::call_arguments_impl(std::vector<Expr*>& args, std::vector<Keyword*>
       if (at_comprehension()) {
         if (genexp_lpar == nullptr) return syntax_error("invalid syntax", peek()) != nullptr;
         bool sole = args.empty() && keywords.empty();
-        std::vector<Comprehension*> generators;
+        ScratchVector<Comprehension*> generators_scratch;
+        auto& generators = *generators_scratch;
         if (!for_if_clauses(generators)) return false;
         if (sole && at(TK::RPar)) {
           advance();
@@ -1335,7 +1335,9 @@ Expr* Parser::star_targets() {
     return nullptr;
   }
   if (!at(TK::Comma)) return e;
-  std::vector<Expr*> elts{e};
+  ScratchVector<Expr*> elts_scratch;
+  auto& elts = *elts_scratch;
+  elts.push_back(e);
   while (accept(TK::Comma)) {
     if (!at(TK::Star) && !starts_atom(kind())) break;
     Expr* x = star_target();

@@ -113,7 +113,8 @@ Expr* Parser::fstring_middle_constant(const Token& t, bool raw, bool outside_spe
 
 Expr* Parser::fstring_format_spec(const Token& colon, bool raw, bool tstring) {
   const TK middle_kind = tstring ? TK::TStringMiddle : TK::FStringMiddle;
-  std::vector<Expr*> items;
+  ScratchVector<Expr*> items_scratch;
+  auto& items = *items_scratch;
   for (;;) {
     if (at(middle_kind)) {
       Expr* c = fstring_middle_constant(advance(), raw, false);
@@ -130,7 +131,8 @@ Expr* Parser::fstring_format_spec(const Token& colon, bool raw, bool tstring) {
   }
   if (options_.feature_minor >= 13) {
     // 3.13 drops every empty piece and folds the rest like adjacent strings.
-    std::vector<Expr*> kept;
+    ScratchVector<Expr*> kept_scratch;
+    auto& kept = *kept_scratch;
     bool has_field = false;
     for (Expr* item : items) {
       if (is_empty_str_constant(item)) continue;
@@ -265,7 +267,8 @@ Expr* Parser::fstring() {
   const TK end_kind = tstring ? TK::TStringEnd : TK::FStringEnd;
   StringPrefix prefix;
   parse_string_prefix(text_of(start), prefix);
-  std::vector<Expr*> items;
+  ScratchVector<Expr*> items_scratch;
+  auto& items = *items_scratch;
   while (!at(end_kind)) {
     if (at(middle_kind)) {
       Expr* c = fstring_middle_constant(advance(), prefix.raw, true);
@@ -305,7 +308,8 @@ Expr* Parser::fstring() {
 
 Expr* Parser::strings() {
   const Token& first = peek();
-  std::vector<Expr*> parts;
+  ScratchVector<Expr*> parts_scratch;
+  auto& parts = *parts_scratch;
   bool bytes_found = false, fstring_found = false, unicode_found = false, tstring_found = false;
   for (;;) {
     if (at(TK::String)) {
@@ -354,7 +358,8 @@ Expr* Parser::concatenate_strings(std::vector<Expr*>& parts, const Token& first,
   if (!fstring_found && parts.size() == 1) return parts[0];
 
   const bool template_str = parts[0]->kind == NodeKind::TemplateStr;
-  std::vector<Expr*> flat;
+  ScratchVector<Expr*> flat_scratch;
+  auto& flat = *flat_scratch;
   for (Expr* p : parts) {
     if (p->kind == NodeKind::JoinedStr) {
       for (Expr* x : static_cast<JoinedStr*>(p)->values) flat.push_back(x);
@@ -364,7 +369,8 @@ Expr* Parser::concatenate_strings(std::vector<Expr*>& parts, const Token& first,
       flat.push_back(p);
     }
   }
-  std::vector<Expr*> values;
+  ScratchVector<Expr*> values_scratch;
+  auto& values = *values_scratch;
   std::string buffer;
   for (std::size_t i = 0; i < flat.size(); ++i) {
     Expr* elem = flat[i];

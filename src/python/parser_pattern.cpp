@@ -74,7 +74,8 @@ Stmt* Parser::match_stmt() {
   }
   advance();  // NEWLINE
   advance();  // INDENT
-  std::vector<MatchCase*> cases;
+  ScratchVector<MatchCase*> cases_scratch;
+  auto& cases = *cases_scratch;
   while (at_soft_keyword("case")) {
     MatchCase* c = case_block();
     if (c == nullptr) return nullptr;
@@ -92,7 +93,9 @@ Expr* Parser::subject_expr() {
   Expr* e = star_named_expression();
   if (e == nullptr) return nullptr;
   if (at(TokenKind::Comma)) {
-    std::vector<Expr*> elts{e};
+    ScratchVector<Expr*> elts_scratch;
+    auto& elts = *elts_scratch;
+    elts.push_back(e);
     while (accept(TokenKind::Comma)) {
       if (at(TokenKind::Colon)) break;
       Expr* next = star_named_expression();
@@ -119,7 +122,8 @@ MatchCase* Parser::case_block() {
   }
   if (!at(TokenKind::Colon)) return expected_colon(false);
   advance();
-  std::vector<Stmt*> body;
+  ScratchVector<Stmt*> body_scratch;
+  auto& body = *body_scratch;
   if (!block_after(body, "'case' statement", case_token)) return nullptr;
   MatchCase* c = arena_.make<MatchCase>();
   c->pattern = p;
@@ -164,7 +168,9 @@ Pattern* Parser::patterns() {
     return p;
   }
   // open_sequence_pattern: a tuple of patterns without brackets.
-  std::vector<Pattern*> items{p};
+  ScratchVector<Pattern*> items_scratch;
+  auto& items = *items_scratch;
+  items.push_back(p);
   while (accept(TokenKind::Comma)) {
     if (!pattern_can_start()) break;
     Pattern* next = maybe_star_pattern();
@@ -221,7 +227,9 @@ Pattern* Parser::or_pattern() {
   Pattern* p = closed_pattern();
   if (p == nullptr) return nullptr;
   if (!at(TokenKind::VBar)) return p;
-  std::vector<Pattern*> alternatives{p};
+  ScratchVector<Pattern*> alternatives_scratch;
+  auto& alternatives = *alternatives_scratch;
+  alternatives.push_back(p);
   while (accept(TokenKind::VBar)) {
     Pattern* next = closed_pattern();
     if (next == nullptr) return nullptr;
@@ -316,9 +324,12 @@ Expr* Parser::name_or_attr() {
 
 Pattern* Parser::class_pattern(Expr* cls, const Token& first) {
   advance();  // '('
-  std::vector<Pattern*> positional;
-  std::vector<std::string_view> kwd_attrs;
-  std::vector<Pattern*> kwd_patterns;
+  ScratchVector<Pattern*> positional_scratch;
+  auto& positional = *positional_scratch;
+  ScratchVector<std::string_view> kwd_attrs_scratch;
+  auto& kwd_attrs = *kwd_attrs_scratch;
+  ScratchVector<Pattern*> kwd_patterns_scratch;
+  auto& kwd_patterns = *kwd_patterns_scratch;
   Pattern* first_misplaced = nullptr;
   Pattern* last_misplaced = nullptr;
   while (!at(TokenKind::RPar)) {
@@ -366,7 +377,8 @@ bool Parser::sequence_items(std::vector<Pattern*>& items, TokenKind close) {
 
 Pattern* Parser::group_or_sequence_pattern() {
   const Token& first = advance();  // '('
-  std::vector<Pattern*> items;
+  ScratchVector<Pattern*> items_scratch;
+  auto& items = *items_scratch;
   if (!at(TokenKind::RPar)) {
     Pattern* p = maybe_star_pattern();
     if (p == nullptr) return nullptr;
@@ -386,7 +398,8 @@ Pattern* Parser::group_or_sequence_pattern() {
 
 Pattern* Parser::list_sequence_pattern() {
   const Token& first = advance();  // '['
-  std::vector<Pattern*> items;
+  ScratchVector<Pattern*> items_scratch;
+  auto& items = *items_scratch;
   if (!sequence_items(items, TokenKind::RSqb)) return nullptr;
   if (!accept(TokenKind::RSqb)) return invalid_syntax_here();
   MatchSequence* seq = make<MatchSequence>(first);
@@ -396,8 +409,10 @@ Pattern* Parser::list_sequence_pattern() {
 
 Pattern* Parser::mapping_pattern() {
   const Token& first = advance();  // '{'
-  std::vector<Expr*> keys;
-  std::vector<Pattern*> values;
+  ScratchVector<Expr*> keys_scratch;
+  auto& keys = *keys_scratch;
+  ScratchVector<Pattern*> values_scratch;
+  auto& values = *values_scratch;
   std::string_view rest;
   while (!at(TokenKind::RBrace)) {
     if (accept(TokenKind::DoubleStar)) {

@@ -194,7 +194,8 @@ bool Parser::raise_invalid_target(Expr* target, TargetsKind kind) {
 // ---- module, blocks, statement lists --------------------------------------
 
 Module* Parser::parse_module() {
-  std::vector<Stmt*> body;
+  ScratchVector<Stmt*> body_scratch;
+  auto& body = *body_scratch;
   while (!at(TokenKind::EndMarker)) {
     if (!statement(body)) {
       if (!failed()) invalid_syntax_here();
@@ -335,7 +336,8 @@ Stmt* Parser::assignment_or_expression_stmt() {
   }
 
   if (at(TokenKind::Equal)) {
-    std::vector<Expr*> targets;
+    ScratchVector<Expr*> targets_scratch;
+    auto& targets = *targets_scratch;
     Expr* value = e;
     while (at(TokenKind::Equal)) {
       if (value->kind == NodeKind::Yield || value->kind == NodeKind::YieldFrom) {
@@ -471,7 +473,8 @@ Stmt* Parser::raise_stmt() {
 
 Stmt* Parser::global_or_nonlocal_stmt() {
   const Token& first = advance();
-  std::vector<std::string_view> names;
+  ScratchVector<std::string_view> names_scratch;
+  auto& names = *names_scratch;
   for (;;) {
     if (!at(TokenKind::Name)) return invalid_syntax_here();
     names.push_back(identifier(advance()));
@@ -492,7 +495,8 @@ Stmt* Parser::del_stmt() {
   std::size_t after_del = mark();
   // Every del_target parses as a bitwise_or with the same extent; parse the
   // list that way and then check each element as a target.
-  std::vector<Expr*> targets;
+  ScratchVector<Expr*> targets_scratch;
+  auto& targets = *targets_scratch;
   bool parsed = true;
   for (;;) {
     Expr* t = bitwise_or();
@@ -595,7 +599,8 @@ Alias* Parser::import_from_as_name() {
 
 Stmt* Parser::import_name() {
   const Token& first = advance();
-  std::vector<Alias*> names;
+  ScratchVector<Alias*> names_scratch;
+  auto& names = *names_scratch;
   bool any_asname = false;
   for (;;) {
     Alias* a = dotted_as_name();
@@ -638,7 +643,9 @@ Stmt* Parser::import_from() {
   }
   if (!accept(TokenKind::KwImport)) return invalid_syntax_here();
 
-  std::vector<Alias*> names;
+  ScratchVector<Alias*> names_scratch;
+
+  auto& names = *names_scratch;
   if (at(TokenKind::Star)) {
     const Token& star = advance();
     Alias* a = make<Alias>(star);
@@ -683,7 +690,8 @@ Stmt* Parser::type_alias() {
   Name* name = make<Name>(name_token);
   name->id = identifier(name_token);
   name->ctx = ExprContext::Store;
-  std::vector<TypeParam*> params;
+  ScratchVector<TypeParam*> params_scratch;
+  auto& params = *params_scratch;
   if (at(TokenKind::LSqb) && !type_params(params)) return failed() ? nullptr : invalid_syntax_here();
   if (!accept(TokenKind::Equal)) return invalid_syntax_here();
   Expr* value = expression();
@@ -809,7 +817,8 @@ Stmt* Parser::compound_stmt() {
 }
 
 Stmt* Parser::decorated() {
-  std::vector<Expr*> decorators;
+  ScratchVector<Expr*> decorators_scratch;
+  auto& decorators = *decorators_scratch;
   while (accept(TokenKind::At)) {
     Expr* e = named_expression();
     if (e == nullptr) return failed() ? nullptr : invalid_syntax_here();
@@ -828,7 +837,8 @@ Stmt* Parser::function_def(const Token& first, std::vector<Expr*>* decorators) {
   const Token& def = advance();  // 'def'
   if (!at(TokenKind::Name)) return invalid_syntax_here();
   std::string_view name = identifier(advance());
-  std::vector<TypeParam*> params;
+  ScratchVector<TypeParam*> params_scratch;
+  auto& params = *params_scratch;
   if (at(TokenKind::LSqb)) {
     // The type parameters are optional in the grammar, so when they do not
     // parse CPython reports the forced '(' at the '['.
@@ -847,7 +857,8 @@ Stmt* Parser::function_def(const Token& first, std::vector<Expr*>* decorators) {
   }
   if (!at(TokenKind::Colon)) return expected_colon(true);
   advance();
-  std::vector<Stmt*> body;
+  ScratchVector<Stmt*> body_scratch;
+  auto& body = *body_scratch;
   if (!block_after(body, "function definition", def)) return nullptr;
 
   Span<Expr*> decorator_list;
@@ -876,10 +887,13 @@ Stmt* Parser::class_def(std::vector<Expr*>* decorators) {
   const Token& first = advance();  // 'class'
   if (!at(TokenKind::Name)) return invalid_syntax_here();
   std::string_view name = identifier(advance());
-  std::vector<TypeParam*> params;
+  ScratchVector<TypeParam*> params_scratch;
+  auto& params = *params_scratch;
   if (at(TokenKind::LSqb) && !type_params(params)) return failed() ? nullptr : invalid_syntax_here();
-  std::vector<Expr*> bases;
-  std::vector<Keyword*> keywords;
+  ScratchVector<Expr*> bases_scratch;
+  auto& bases = *bases_scratch;
+  ScratchVector<Keyword*> keywords_scratch;
+  auto& keywords = *keywords_scratch;
   if (at(TokenKind::LPar)) {
     advance();
     // (call_arguments itself refuses a bare generator expression here.)
@@ -887,7 +901,8 @@ Stmt* Parser::class_def(std::vector<Expr*>* decorators) {
   }
   if (!at(TokenKind::Colon)) return expected_colon(false);
   advance();
-  std::vector<Stmt*> body;
+  ScratchVector<Stmt*> body_scratch;
+  auto& body = *body_scratch;
   if (!block_after(body, "class definition", first)) return nullptr;
   ClassDef* s = make_stmt<ClassDef>(first);
   s->name = name;
@@ -903,8 +918,10 @@ Stmt* Parser::if_stmt() {
   // An elif chain is a chain of nested If nodes that all end where the whole
   // statement ends; it is built iteratively so long chains cannot exhaust the
   // stack.
-  std::vector<If*> chain;
-  std::vector<Stmt*> body;
+  ScratchVector<If*> chain_scratch;
+  auto& chain = *chain_scratch;
+  ScratchVector<Stmt*> body_scratch;
+  auto& body = *body_scratch;
   do {
     const Token& first = advance();  // 'if' or 'elif'
     bool is_elif = first.kind == TokenKind::KwElif;
@@ -928,7 +945,8 @@ Stmt* Parser::if_stmt() {
       return too_deep(peek());
     }
   } while (at(TokenKind::KwElif));
-  std::vector<Stmt*> orelse;
+  ScratchVector<Stmt*> orelse_scratch;
+  auto& orelse = *orelse_scratch;
   if (at(TokenKind::KwElse) && !else_block(orelse)) return nullptr;
   const Token& last = last_significant_token();
   for (std::size_t i = chain.size(); i-- > 0;) {
@@ -936,7 +954,9 @@ Stmt* Parser::if_stmt() {
     node->end_lineno = last.end_lineno;
     node->end_col_offset = last.end_col_offset;
     if (i + 1 < chain.size()) {
-      std::vector<Stmt*> nested{chain[i + 1]};
+      ScratchVector<Stmt*> nested_scratch;
+      auto& nested = *nested_scratch;
+      nested.push_back(chain[i + 1]);
       node->orelse = span(nested);
     } else {
       node->orelse = span(orelse);
@@ -962,9 +982,11 @@ Stmt* Parser::while_stmt() {
   if (at(TokenKind::Equal)) assignment_in_condition(test);
   if (!at(TokenKind::Colon)) return failed() ? nullptr : expected_colon(false);
   advance();
-  std::vector<Stmt*> body;
+  ScratchVector<Stmt*> body_scratch;
+  auto& body = *body_scratch;
   if (!block_after(body, "'while' statement", first)) return nullptr;
-  std::vector<Stmt*> orelse;
+  ScratchVector<Stmt*> orelse_scratch;
+  auto& orelse = *orelse_scratch;
   if (at(TokenKind::KwElse) && !else_block(orelse)) return nullptr;
   While* s = make_stmt<While>(first);
   s->test = test;
@@ -1001,9 +1023,11 @@ Stmt* Parser::for_stmt(const Token& first) {
   if (iter == nullptr) return failed() ? nullptr : invalid_syntax_here();
   if (!at(TokenKind::Colon)) return expected_colon(false);
   advance();
-  std::vector<Stmt*> body;
+  ScratchVector<Stmt*> body_scratch;
+  auto& body = *body_scratch;
   if (!block_after(body, "'for' statement", for_token)) return nullptr;
-  std::vector<Stmt*> orelse;
+  ScratchVector<Stmt*> orelse_scratch;
+  auto& orelse = *orelse_scratch;
   if (at(TokenKind::KwElse) && !else_block(orelse)) return nullptr;
   if (is_async) {
     AsyncFor* s = make_stmt<AsyncFor>(first);
@@ -1068,7 +1092,8 @@ bool Parser::parenthesized_with_items(std::vector<WithItem*>& items) {
 Stmt* Parser::with_stmt(const Token& first) {
   bool is_async = accept(TokenKind::KwAsync);
   const Token& with_token = advance();
-  std::vector<WithItem*> items;
+  ScratchVector<WithItem*> items_scratch;
+  auto& items = *items_scratch;
   bool done = false;
   if (at(TokenKind::LPar)) {
     // `with (a, b):` is two context managers; `with (a, b) as c:` is one tuple.
@@ -1094,7 +1119,8 @@ Stmt* Parser::with_stmt(const Token& first) {
   }
   if (!at(TokenKind::Colon)) return expected_colon(false);
   advance();
-  std::vector<Stmt*> body;
+  ScratchVector<Stmt*> body_scratch;
+  auto& body = *body_scratch;
   if (!block_after(body, "'with' statement", with_token)) return nullptr;
   if (is_async) {
     AsyncWith* s = make_stmt<AsyncWith>(first);
@@ -1113,7 +1139,9 @@ Expr* Parser::except_type() {
   Expr* e = expression();
   if (e == nullptr || !at(TokenKind::Comma)) return e;
   // `except A, B:` — a tuple without parentheses (PEP 758, Python 3.14).
-  std::vector<Expr*> elts{e};
+  ScratchVector<Expr*> elts_scratch;
+  auto& elts = *elts_scratch;
+  elts.push_back(e);
   while (accept(TokenKind::Comma)) {
     if (at(TokenKind::Colon) || at(TokenKind::KwAs)) break;
     Expr* next = expression();
@@ -1157,7 +1185,8 @@ ExceptHandlerBase* Parser::except_block(bool& is_star) {
   }
   if (!at(TokenKind::Colon)) return expected_colon(false);
   advance();
-  std::vector<Stmt*> body;
+  ScratchVector<Stmt*> body_scratch;
+  auto& body = *body_scratch;
   if (!block_after(body, is_star ? "'except*' statement" : "'except' statement", first)) {
     return nullptr;
   }
@@ -1172,9 +1201,11 @@ Stmt* Parser::try_stmt() {
   const Token& first = advance();
   if (!at(TokenKind::Colon)) return expected_colon(true);
   advance();
-  std::vector<Stmt*> body;
+  ScratchVector<Stmt*> body_scratch;
+  auto& body = *body_scratch;
   if (!block_after(body, "'try' statement", first)) return nullptr;
-  std::vector<ExceptHandlerBase*> handlers;
+  ScratchVector<ExceptHandlerBase*> handlers_scratch;
+  auto& handlers = *handlers_scratch;
   bool star_kind = false;
   while (at(TokenKind::KwExcept)) {
     const Token& except_token = peek();
@@ -1189,8 +1220,10 @@ Stmt* Parser::try_stmt() {
     }
     handlers.push_back(h);
   }
-  std::vector<Stmt*> orelse;
-  std::vector<Stmt*> finalbody;
+  ScratchVector<Stmt*> orelse_scratch;
+  auto& orelse = *orelse_scratch;
+  ScratchVector<Stmt*> finalbody_scratch;
+  auto& finalbody = *finalbody_scratch;
   if (!handlers.empty() && at(TokenKind::KwElse) && !else_block(orelse)) return nullptr;
   if (at(TokenKind::KwFinally)) {
     const Token& finally_token = advance();

@@ -315,6 +315,8 @@ std::optional<DecodedSource> decode_source(std::string_view bytes, SyntaxError& 
   DecodedSource out;
   if (!have_cookie) {
     out.encoding = "utf-8";
+    // Room for the lexer's padding (tokenize_in_place), so that needs no second copy.
+    out.text.reserve(bytes.size() + 16);
     out.text.assign(bytes);
   } else {
     if (bom && cookie != "utf-8") {

@@ -48,6 +48,8 @@ const char* token_kind_text(TokenKind k);
 // Soft keywords (match, case, type, _) are Name tokens; the parser decides.
 struct Token {
   TokenKind kind = TokenKind::EndMarker;
+  // A Name with a non-ASCII byte (needs NFKC normalisation); in the padding after `kind`.
+  bool non_ascii = false;
   std::uint32_t start = 0;
   std::uint32_t end = 0;
   int lineno = 0;
