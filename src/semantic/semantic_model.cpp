@@ -1,6 +1,7 @@
 #include "semantic/semantic_model.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "python/ast_visit.h"
 #include "semantic/builtins.h"
@@ -67,6 +68,34 @@ constexpr int kMaxWalkDepth = 6000;
 // resolution steps per query: hostile files cannot make a query explode.
 constexpr int kMaxResolveDepth = 32;
 constexpr int kResolveSteps = 2000;
+
+// The hash of a symbol's key for the model's SymbolMap (all of its users are in this
+// file): a few word-sized loads instead of a multiply per character, as most names are
+// shorter than 8 bytes.
+std::uint32_t symbol_hash(std::uint32_t scope, std::string_view name) {
+  auto load = [](const char* p, std::size_t n) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    return w;
+  };
+  const char* p = name.data();
+  std::size_t n = name.size();
+  std::uint64_t h = (std::uint64_t{scope} << 32 | n) * 0x9E3779B97F4A7C15ULL;
+  std::uint64_t w;
+  if (n > 8) {
+    for (; n > 8; p += 8, n -= 8) h = mix_hash(h ^ load(p, 8)) * 0x9E3779B97F4A7C15ULL;
+    w = load(p + n - 8, 8);  // the last 8 bytes (they may overlap the previous word)
+  } else if (n >= 4) {
+    w = load(p, 4) << 32 | load(p + n - 4, 4);
+  } else if (n > 0) {
+    w = std::uint64_t{static_cast<unsigned char>(p[0])} << 16 |
+        std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8 |
+        static_cast<unsigned char>(p[n - 1]);
+  } else {
+    w = 0;
+  }
+  return static_cast<std::uint32_t>(mix_hash(h ^ w));
+}
 
 using Pos = std::pair<int, int>;
 Pos start_of(const py::Node* n) { return {n->lineno, n->col_offset}; }
@@ -226,7 +255,7 @@ class ModelBuilder {
   }
 
   std::uint32_t symbol(ScopeId scope, std::string_view name) {
-    std::uint32_t hash = SymbolMap::hash(scope, name);
+    std::uint32_t hash = symbol_hash(scope, name);
     std::uint32_t idx = m_.symbol_index(scope, name, hash);
     if (idx != SymbolMap::kMissing) return idx;
     idx = static_cast<std::uint32_t>(m_.symbols_.size());
@@ -962,7 +991,7 @@ void SemanticModel::resolve_symbols(const std::vector<std::uint32_t>& binding_sy
 // Queries.
 
 std::uint32_t SemanticModel::symbol_index(ScopeId scope, std::string_view name) const {
-  return symbol_index(scope, name, SymbolMap::hash(scope, name));
+  return symbol_index(scope, name, symbol_hash(scope, name));
 }
 
 std::uint32_t SemanticModel::symbol_index(ScopeId scope, std::string_view name,
