@@ -73,8 +73,8 @@ struct Scope {
                                    // def/class/TypeAlias that owns an annotation scope
   std::string_view name;           // def/class name; empty for module/lambda/comprehension
   std::string qualname;            // Python's __qualname__ of the def/class ("C.f.<locals>.g")
-  std::vector<BindingId> bindings; // bindings made by code in this scope, in source order
-  std::vector<ScopeId> children;
+  Span<const BindingId> bindings;  // bindings made by code in this scope, in source order
+  Span<const ScopeId> children;    // (both view arrays the model owns)
 };
 
 struct Binding {
@@ -83,13 +83,13 @@ struct Binding {
   ScopeId scope;                   // the scope whose code makes the binding
   ScopeId home;                    // the scope where the variable lives (differs for global,
                                    // nonlocal and walrus in comprehensions)
+  std::uint32_t import_index = kNone;   // index into imports() for import bindings
   const py::Node* node = nullptr;  // Name target, Alias, FunctionDef, ClassDef, Arg,
                                    // ExceptHandler, Match*, TypeParam, Global/Nonlocal stmt
   const py::Stmt* statement = nullptr;  // the statement containing `node` (null for
                                         // parameters of lambdas in module-level expressions)
   const py::Expr* value = nullptr;      // the value bound when the target is a plain name
                                         // (Assign/AnnAssign/walrus), else null
-  std::uint32_t import_index = kNone;   // index into imports() for import bindings
   int lineno = 0;
   int col_offset = 0;
 };
@@ -208,15 +208,24 @@ class SemanticModel {
 
  private:
   friend class ModelBuilder;
+  // The parent is kept as its number in nodes_ (kNone for the module): 16-byte entries.
   struct NodeInfo {
-    const py::Node* parent = nullptr;
+    std::uint32_t parent = kNone;
     ScopeId scope = 0;
   };
+  static constexpr std::uint32_t kParentElsewhere = 0xfffffffeu;  // in parent_overflow_
   struct Symbol {
     std::string_view name;
     ScopeId scope;
+    ScopeId home = kNone;         // resolved after the walk
+    ScopeId walrus_home = kNone;  // the scope a comprehension walrus binds in
     std::uint8_t flags = 0;
-    ScopeId home = kNone;  // resolved after the walk
+  };
+  // Bindings of a (home, name) that has no symbol (only `nonlocal __class__`).
+  struct ExtraHome {
+    ScopeId home;
+    std::string_view name;
+    std::vector<BindingId> ids;
   };
   struct Resolved {
     std::string path;
@@ -224,6 +233,9 @@ class SemanticModel {
     ScopeId local_class = kNone;  // body scope when `path` is a class defined in this module
   };
   std::uint32_t symbol_index(ScopeId scope, std::string_view name) const;
+  std::uint32_t symbol_index(ScopeId scope, std::string_view name, std::uint32_t hash) const;
+  // The bindings living in `home` under `name`, sorted by visibility.
+  Span<const BindingId> home_list(ScopeId home, std::string_view name) const;
   BindingId pick_binding(ScopeId home, std::string_view name, const py::Node* use,
                          ScopeId use_scope) const;
   Resolved resolve(const py::Expr* expr, int depth, int& steps) const;
@@ -234,7 +246,11 @@ class SemanticModel {
   Resolved resolve_self_attribute(const py::Attribute* attr, const Resolved& base,
                                   int depth, int& steps) const;
   std::string local_qualname(ScopeId scope, std::string_view name) const;
-  void resolve_symbols();
+  // `binding_symbols`: per binding, its symbol (scope, name).
+  void resolve_symbols(const std::vector<std::uint32_t>& binding_symbols);
+  // Lays out the per-scope arrays (Scope::bindings, children, returns) once the walk is done.
+  void finish_tables(const std::vector<std::pair<ScopeId, const py::Expr*>>& returns);
+  Span<const py::Expr* const> returns_of(ScopeId scope) const;
   bool class_provides_cell(ScopeId cls, ScopeId child, std::string_view name) const;
 
   const py::Module* module_;
@@ -245,20 +261,30 @@ class SemanticModel {
   std::vector<ImportRecord> imports_;
   std::vector<Symbol> symbols_;
   SymbolMap symbol_map_;                    // (scope, name) -> index in symbols_
-  std::vector<ScopeId> walrus_redirect_;    // per symbol: scope a comprehension walrus binds in
   std::vector<std::pair<int, int>> visible_;  // per binding: position from which it is visible
-  SymbolMap home_map_;                      // (home scope, name) -> index in home_lists_
-  std::vector<std::vector<BindingId>> home_lists_;  // bindings by home, sorted by visibility
-  // Per function scope: the values of its `return` statements (for factories).
-  std::vector<std::vector<const py::Expr*>> returns_;  // indexed by scope
+  // The bindings living in each symbol's scope under its name, sorted by visibility:
+  // home_ids_[home_begin_[s] .. home_begin_[s + 1]) for symbol s.
+  std::vector<std::uint32_t> home_begin_;
+  std::vector<BindingId> home_ids_;
+  std::vector<ExtraHome> extra_homes_;
+  std::vector<BindingId> scope_bindings_;   // what Scope::bindings views, by scope
+  std::vector<ScopeId> scope_children_;     // what Scope::children views, by parent
+  // Per function scope: the values of its `return` statements (for factories):
+  // returns_[returns_begin_[s] .. returns_begin_[s + 1]).
+  std::vector<std::uint32_t> returns_begin_;
+  std::vector<const py::Expr*> returns_;
   NodeTable<NodeInfo> nodes_;               // every node: parent and scope
-  NodeMap<ScopeId> created_scopes_;         // def/class/lambda/comp -> scope it creates
-  NodeMap<BindingId> store_bindings_;       // binding node (Name target etc.) -> binding
+  NodeMap<const py::Node*> parent_overflow_;  // parents without a number (past 2^24 nodes)
+  SparseNodeMap<ScopeId> created_scopes_;   // def/class/lambda/comp -> scope it creates
+  SparseNodeMap<BindingId> store_bindings_;  // binding node (Name target etc.) -> binding
   // `self.attr = value` in methods: (class scope, attr) -> value, for instance attributes.
   std::vector<std::pair<std::pair<ScopeId, std::string_view>, const py::Expr*>> self_attrs_;
   bool has_star_import_ = false;
   bool truncated_ = false;
-  mutable NodeMap<std::uint32_t> resolved_index_;  // expr -> index in resolved_
+  // expr -> index in resolved_: by the expression's number in nodes_ (kNone: not resolved
+  // yet), or by address for an expression the table does not know.
+  mutable std::vector<std::uint32_t> resolved_index_;
+  mutable NodeMap<std::uint32_t> resolved_elsewhere_;
   mutable std::deque<Resolved> resolved_;  // a deque: references stay valid as it grows
 };
 

@@ -614,6 +614,98 @@ TEST(SemanticParents, EnclosingNodes) {
   EXPECT_EQ(m.enclosing_class(cls), nullptr);
 }
 
+// Parents the walk reaches after their children (a parameter after its annotation, the
+// first generator after its iterable) are still every child's parent.
+TEST(SemanticParents, ParentsWalkedAfterChildren) {
+  Analyzed a("def f(x: Limit = 1):\n    return [y for y in data if y]\n");
+  ASSERT_TRUE(a.ok());
+  const SemanticModel& m = a.model();
+  const py::Node* arg = m.parent(a.expr("Limit"));
+  ASSERT_NE(arg, nullptr);
+  EXPECT_EQ(arg->kind, py::NodeKind::Arg);
+  const py::Node* args = m.parent(arg);
+  ASSERT_NE(args, nullptr);
+  EXPECT_EQ(args->kind, py::NodeKind::Arguments);
+  const py::Node* def = m.parent(args);
+  ASSERT_NE(def, nullptr);
+  EXPECT_EQ(def->kind, py::NodeKind::FunctionDef);
+  EXPECT_EQ(m.parent(def), a.module());
+  const py::Node* generator = m.parent(a.expr("data"));
+  ASSERT_NE(generator, nullptr);
+  EXPECT_EQ(generator->kind, py::NodeKind::Comprehension);
+  const py::Node* comp = m.parent(generator);
+  ASSERT_NE(comp, nullptr);
+  EXPECT_EQ(comp->kind, py::NodeKind::ListComp);
+  // The iterable runs in the function, the condition in the comprehension.
+  EXPECT_EQ(m.scope(m.scope_of(a.expr("data"))).kind, ScopeKind::Function);
+  EXPECT_EQ(m.scope(m.scope_of(a.use("y", 1))).kind, ScopeKind::Comprehension);
+  EXPECT_EQ(m.scope_created_by(comp), m.scope_of(a.use("y", 1)));
+  EXPECT_EQ(m.scope_created_by(a.expr("data")), kNone);
+}
+
+TEST(SemanticScopes, ScopeBindingsAndChildren) {
+  Analyzed a(
+      "import os\n"
+      "def f(a):\n"
+      "    b = 1\n"
+      "    return lambda c: c\n"
+      "class C:\n"
+      "    d = 2\n"
+      "e = [z for z in f(1)]\n");
+  ASSERT_TRUE(a.ok());
+  const SemanticModel& m = a.model();
+  auto names = [&](ScopeId scope) {
+    std::string out;
+    for (BindingId id : m.scope(scope).bindings) out += std::string(m.binding(id).name) + " ";
+    return out;
+  };
+  EXPECT_EQ(names(0), "os f C e ");
+  std::vector<ScopeKind> kinds;
+  for (ScopeId child : m.scope(0).children) {
+    EXPECT_EQ(m.scope(child).parent, 0u);
+    kinds.push_back(m.scope(child).kind);
+  }
+  EXPECT_EQ(kinds, (std::vector<ScopeKind>{ScopeKind::Function, ScopeKind::Class,
+                                           ScopeKind::Comprehension}));
+  ScopeId fn = m.scope(0).children[0];
+  EXPECT_EQ(names(fn), "a b ");
+  ASSERT_EQ(m.scope(fn).children.size(), 1u);
+  EXPECT_EQ(names(m.scope(fn).children[0]), "c ");
+  EXPECT_EQ(names(m.scope(0).children[1]), "d ");
+  EXPECT_EQ(names(m.scope(0).children[2]), "z ");
+}
+
+// `nonlocal __class__` in a method reaches the class's implicit cell: a home the class body
+// itself never names.
+TEST(SemanticScopes, NonlocalClassCell) {
+  Analyzed a(
+      "class C:\n"
+      "    def f(self):\n"
+      "        nonlocal __class__\n"
+      "        __class__ = 1\n"
+      "        return __class__\n");
+  ASSERT_TRUE(a.ok());
+  const Binding* b = a.binding("__class__");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->kind, BindingKind::Assignment);
+  EXPECT_EQ(a.model().scope(b->home).kind, ScopeKind::Class);
+  EXPECT_EQ(a.model().bindings_of(b->home, "__class__").size(), 1u);
+}
+
+// A model asked about another tree's expression finds nothing, every time.
+TEST(SemanticQualifiedNames, ExpressionOfAnotherModule) {
+  Analyzed a("import os\nos.system('a')\n");
+  Analyzed b("import os\nos.system('b')\n");
+  ASSERT_TRUE(a.ok() && b.ok());
+  const py::Expr* foreign = b.expr("os.system");
+  EXPECT_EQ(a.model().qualified_name(foreign), "");
+  EXPECT_EQ(a.model().qualified_name(foreign), "");
+  EXPECT_EQ(b.model().qualified_name(foreign), "os.system");
+  EXPECT_EQ(a.model().qualified_name(a.expr("os.system")), "os.system");
+  a.model().release_memo();
+  EXPECT_EQ(a.model().qualified_name_ref(a.expr("os.system")), "os.system");
+}
+
 // --- Matching ----------------------------------------------------------------------------
 
 TEST(SemanticMatching, NameSets) {
