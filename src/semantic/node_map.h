@@ -68,8 +68,10 @@ class NodeMap {
 // The per-node table of the semantic index (every node's parent and scope): an array
 // indexed by the number it writes into each node (py::Node::index). The entry keeps the node's
 // address, so a node the table has not seen (another module's, or one numbered by another
-// index of the same tree) is not mistaken for the one that has its number. Past 2^24 nodes
-// the numbers run out and a hash map takes the rest.
+// index of the same tree) is not mistaken for the one that has its number. One index per tree
+// at a time: a second one built over the same tree renumbers its nodes, and the first then
+// finds none of them (no wrong answers, but empty ones). Past 2^24 nodes the numbers run out
+// and a hash map takes the rest.
 template <typename V>
 class NodeTable {
  public:
