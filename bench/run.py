@@ -199,8 +199,10 @@ child, each measurement in a fresh child.
 """.format(now=now, load=load, root=root.replace(os.path.expanduser("~"), "~"), nfiles=nfiles,
            repeat=len(scans), a=scan["seconds"], arss=mb(scan), aexit=scan["exit"], ver=ver,
            b=band["seconds"], brss=mb(band), bexit=band["exit"], ratio=ratio,
-           memcmp=("lower for Aegis" if scan["rss_mb"] and band["rss_mb"] and
-                   scan["rss_mb"] < band["rss_mb"] else "see the table"))
+           memcmp=("lower for Aegis (target met)" if scan["rss_mb"] and band["rss_mb"] and
+                   scan["rss_mb"] < band["rss_mb"] else
+                   "higher for Aegis (target: lower than Bandit's)" if scan["rss_mb"] and band["rss_mb"]
+                   else "not measured"))
 
 
 def taint_rule_ids(aegis):
