@@ -20,6 +20,7 @@ from werkzeug.utils import secure_filename
 from config import config_by_name
 from models import Course, User, db
 from previews import previews
+from recovery import register_recovery
 from reports import register_reports
 
 MAX_AVATAR_BYTES = 5 * 1024 * 1024
@@ -43,6 +44,7 @@ def create_app(config_name=None):
 
     register_routes(app)
     register_reports(app)
+    register_recovery(app)
     app.register_blueprint(previews)
     return app
 
