@@ -231,6 +231,7 @@ struct FileWork {
   rules::PythonModule module;
   // Analysed, then freed: loaded again if the project stage reaches it (load_module).
   bool dropped = false;
+  bool load_failed = false;     // tried once: not read again for every name that reaches it
   std::uint64_t text_hash = 0;  // of the text analysed, to notice a file changed since
   std::optional<rules::FileSuppressions> early_suppressions;  // collected before the text went
   std::vector<std::string> ignored_rules;  // the configuration's per-file ignores
@@ -325,6 +326,8 @@ void check_module(const ScanOptions& options, std::unique_ptr<py::ParsedModule>&
 // Reads, parses and indexes a module the per-file stage freed, for the project stage.
 // False when the file cannot be read or parsed, or changed since it was analysed.
 bool load_module(const ScanOptions& options, FileWork& work) {
+  if (work.load_failed) return false;
+  work.load_failed = true;  // until it succeeds
   try {
     std::string bytes, why;
     if (!read_whole_file(work.outcome.path, options.discovery.max_file_size, bytes, why)) return false;
@@ -341,6 +344,7 @@ bool load_module(const ScanOptions& options, FileWork& work) {
     work.module.unit.model = model.get();
     work.parsed = std::move(parsed);
     work.model = std::move(model);
+    work.load_failed = false;
     return true;
   } catch (const std::exception&) {
     return false;
