@@ -169,7 +169,11 @@ bool audit_record(const PythonModule& m, const py::Call& call) {
   const auto* attr = py::dyn_cast<py::Attribute>(call.func);
   std::string callee = frameworks::util::lower(frameworks::source_text(m, call.func));
   bool audit_named = frameworks::util::contains(callee, "audit");
-  if (attr && attr->attr == "debug") return false;
+  // A debug line is not a record; nor is a failure (error/exception/critical): an audit
+  // trail records what users did, not what went wrong while doing it.
+  if (attr && (attr->attr == "debug" || attr->attr == "error" || attr->attr == "exception" ||
+               attr->attr == "critical"))
+    return false;
   if (!audit_named && !is_log_call(m, call)) return false;
   if (!audit_named) {
     std::string text = frameworks::util::lower(frameworks::source_text(m, &call));

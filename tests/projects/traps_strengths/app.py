@@ -31,6 +31,8 @@ def delete_document(doc_id):
     logger.debug("user %s deleted document %s", current_user.id, doc_id)
     # no user: who did it is unknown
     logger.info("document %s deleted", doc_id)
+    # a failure, not a record of what the user did
+    logger.exception("user %s could not delete document %s", current_user.id, doc_id)
     return jsonify({"deleted": doc_id})
 
 
