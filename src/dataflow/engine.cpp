@@ -269,22 +269,10 @@ int cwe_of(SinkClass c) {
 
 // ---------------------------------------------------------------- descriptions
 
-// The offset of every line's first byte.
-void line_starts(std::string_view text, std::vector<std::size_t>& out) {
-  out.assign(1, 0);
-  const char* begin = text.data();
-  const char* end = begin + text.size();
-  for (const char* p = begin; p < end; ++p) {
-    p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-    if (!p) break;
-    out.push_back(static_cast<std::size_t>(p - begin) + 1);
-  }
-}
-
 std::string_view Interpreter::lines_of(const rules::PythonModule* m, int first, int last) const {
   std::string_view text = m->unit.text;
   auto& starts = line_starts_[m];
-  if (starts.empty()) line_starts(text, starts);
+  if (starts.empty()) rules::line_starts(text, starts);
   if (first < 1 || last < first || static_cast<std::size_t>(first) > starts.size()) return {};
   std::size_t begin = starts[static_cast<std::size_t>(first) - 1];
   std::size_t end = static_cast<std::size_t>(last) < starts.size() ? starts[static_cast<std::size_t>(last)] : text.size();
@@ -1183,7 +1171,7 @@ void Interpreter::store_back(const py::Expr* receiver_expr, const Value& v, Fram
   if (!receiver_expr) return;
   if (auto* n = as<py::Name>(receiver_expr)) {
     if (f.env.has(n->id) || !f.function) {
-      f.env.set(std::string(n->id), v);
+      f.env.set(n->id, v);
     } else if (f.closure && f.closure->has(n->id)) {
       f.env.set(n->id, v);  // a copy: the closure's own value is not changed
     }
@@ -1277,7 +1265,7 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
     rest.shape = Shape::Tuple;
     rest.exact = true;
     for (std::size_t i = positional.size(); i < actual.size(); ++i) rest.elems.push_back(actual[i]);
-    f.env.set(std::string(params->vararg->arg), rest);
+    f.env.set(params->vararg->arg, rest);
   }
   for (std::size_t i = 0; i < params->kwonlyargs.size(); ++i) {
     const py::Arg* a = params->kwonlyargs[i];
@@ -1287,7 +1275,7 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
     } else if (fn.defaults && ndefaults + i < fn.defaults->size()) {
       v = (*fn.defaults)[ndefaults + i];
     }
-    f.env.set(std::string(a->arg), std::move(v));
+    f.env.set(a->arg, std::move(v));
   }
   if (params->kwarg) {
     Value rest;
@@ -1298,7 +1286,7 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
       for (const py::Arg* p : params->kwonlyargs) named = named || p->arg == k;
       if (!named) rest.set_field(std::string(k), v);
     }
-    f.env.set(std::string(params->kwarg->arg), rest);
+    f.env.set(params->kwarg->arg, rest);
   }
 
   CallKey key{fn.def, {}};
@@ -2583,7 +2571,7 @@ void Interpreter::assign(const py::Expr* target, Value v, Frame& f, const py::No
         v.taint.trace = step(v.taint.trace, f, at, describe(at, f.module));
       }
       keep_small(v);
-      f.env.set(std::string(n->id), std::move(v));
+      f.env.set(n->id, std::move(v));
       return;
     }
     case py::NodeKind::Tuple:
@@ -2674,17 +2662,17 @@ void Interpreter::assign(const py::Expr* target, Value v, Frame& f, const py::No
 void Interpreter::bind_def(const py::Stmt* s, Frame& f) {
   if (auto* fn = as<py::FunctionDef>(s)) {
     Value v = make_function(fn, fn->args, f);
-    f.env.set(std::string(fn->name), v);
+    f.env.set(fn->name, v);
   } else if (auto* fn = as<py::AsyncFunctionDef>(s)) {
     Value v = make_function(fn, fn->args, f);
-    f.env.set(std::string(fn->name), v);
+    f.env.set(fn->name, v);
   } else if (auto* cls = as<py::ClassDef>(s)) {
     Value v;
     v.shape = Shape::Class;
     v.def = cls;
     v.module = f.module;
     v.classes.push_back({cls, f.module});
-    f.env.set(std::string(cls->name), v);
+    f.env.set(cls->name, v);
   }
 }
 
@@ -2965,7 +2953,7 @@ void Interpreter::exec_try(const Span<py::Stmt*>& body, const Span<py::ExceptHan
     hf.env = before;
     join_into(hf.env, after_body);  // an exception may come from anywhere in the body
     hf.reachable = true;
-    if (!h->name.empty()) hf.env.set(std::string(h->name), Value::any());
+    if (!h->name.empty()) hf.env.set(h->name, Value::any());
     exec_block(h->body, hf);
     if (hf.has_return) {
       f.returned = f.has_return ? join(f.returned, hf.returned) : hf.returned;
@@ -3022,7 +3010,7 @@ std::optional<bool> pattern_matches(const py::Pattern* p, const Value& subject, 
 void bind_captures(const py::Pattern* p, const Value& subject, Frame& f) {
   if (!p) return;
   if (auto* ma = as<py::MatchAs>(p)) {
-    if (!ma->name.empty()) f.env.set(std::string(ma->name), subject);
+    if (!ma->name.empty()) f.env.set(ma->name, subject);
     bind_captures(ma->pattern, subject, f);
   } else if (auto* mo = as<py::MatchOr>(p)) {
     for (const py::Pattern* alt : mo->patterns) bind_captures(alt, subject, f);
@@ -3030,7 +3018,7 @@ void bind_captures(const py::Pattern* p, const Value& subject, Frame& f) {
     Value v;
     v.shape = Shape::List;
     v.taint = deep_taint(subject);
-    if (!ms->name.empty()) f.env.set(std::string(ms->name), v);
+    if (!ms->name.empty()) f.env.set(ms->name, v);
   } else if (auto* seq = as<py::MatchSequence>(p)) {
     Value each;
     each.taint = deep_taint(subject);
@@ -3039,7 +3027,7 @@ void bind_captures(const py::Pattern* p, const Value& subject, Frame& f) {
     Value each;
     each.taint = deep_taint(subject);
     for (const py::Pattern* sub : mm->patterns) bind_captures(sub, each, f);
-    if (!mm->rest.empty()) f.env.set(std::string(mm->rest), each);
+    if (!mm->rest.empty()) f.env.set(mm->rest, each);
   } else if (auto* mc = as<py::MatchClass>(p)) {
     Value each;
     each.taint = deep_taint(subject);
@@ -3389,13 +3377,13 @@ void Interpreter::analyse_entry(const rules::PythonModule* m, const py::Node* de
     } else {
       v.taint.kinds = kUnknown;
     }
-    f.env.set(std::string(a->arg), std::move(v));
+    f.env.set(a->arg, std::move(v));
   }
   if (params->vararg) {
     Value v;
     v.shape = Shape::Tuple;
     v.taint.kinds = kUnknown;
-    f.env.set(std::string(params->vararg->arg), v);
+    f.env.set(params->vararg->arg, v);
   }
   if (params->kwarg) {
     Value v;
@@ -3406,7 +3394,7 @@ void Interpreter::analyse_entry(const rules::PythonModule* m, const py::Node* de
     } else {
       v.taint.kinds = kUnknown;
     }
-    f.env.set(std::string(params->kwarg->arg), v);
+    f.env.set(params->kwarg->arg, v);
   }
   ++out_.functions_analysed;
   call_stack_.push_back(def);
@@ -3480,7 +3468,7 @@ ModuleEntries find_entries(const rules::PythonModule& m, const Models& models) {
       p = static_cast<const char*>(
           memmem(p, static_cast<std::size_t>(end - p), kWordText[w].data(), kWordText[w].size()));
       if (!p) break;
-      if (starts.empty()) line_starts(text, starts);
+      if (starts.empty()) rules::line_starts(text, starts);
       std::size_t at = static_cast<std::size_t>(p - begin);
       int line = static_cast<int>(std::upper_bound(starts.begin(), starts.end(), at) - starts.begin());
       if (lines_with[w].empty() || lines_with[w].back() != line) lines_with[w].push_back(line);
@@ -3535,17 +3523,14 @@ ModuleEntries find_entries(const rules::PythonModule& m, const Models& models) {
 void Interpreter::run() {
   for (const rules::PythonModule* m : project_.modules) {
     if (!m->unit.module) continue;
-    ModuleEntries entries;
-    if (m->entries_known) {  // found by the per-file stage
-      entries.top_level = m->entry_top_level;
-      entries.functions = m->entry_functions;
-    } else {
-      entries = find_entries(*m, models_);
-    }
+    ModuleEntries found;
+    if (!m->entries_known) found = find_entries(*m, models_);  // else: the per-file stage's
+    bool top_level = m->entries_known ? m->entry_top_level : found.top_level;
+    const auto& functions = m->entries_known ? m->entry_functions : found.functions;
     // Module-level code that reads input (a script's argv); other modules' top levels are
     // evaluated when their names are used.
-    if (entries.top_level) module_env(m);
-    for (const py::Node* def : entries.functions) {
+    if (top_level) module_env(m);
+    for (const py::Node* def : functions) {
       long before = scan_steps_;
       analyse_entry(m, def);
       if (std::getenv("AEGIS_DF_PROFILE")) {

@@ -141,12 +141,7 @@ void collect_imports(const sem::SemanticModel& model, std::string_view text, con
   // Where each line starts, found once (a module has hundreds of imports).
   std::vector<std::size_t> starts;
   auto line_start = [&](int lineno) -> std::optional<std::size_t> {
-    if (starts.empty()) {
-      starts.push_back(0);
-      for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
-        starts.push_back(at + 1);
-      }
-    }
+    if (starts.empty()) rules::line_starts(text, starts);
     if (lineno < 1 || static_cast<std::size_t>(lineno) > starts.size()) return std::nullopt;
     return starts[static_cast<std::size_t>(lineno) - 1];
   };

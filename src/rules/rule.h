@@ -102,6 +102,10 @@ struct FileUnit {
   bool in_test = false;        // test code: tests/, test_*.py, conftest.py, ...
 };
 
+// The offset of the first byte of every physical line of `text`, as the parser counts them
+// (\n, \r\n and a lone \r each end a line): line N (1-based) starts at out[N - 1].
+void line_starts(std::string_view text, std::vector<std::size_t>& out);
+
 class RuleContext {
  public:
   RuleContext(const FileUnit& file, std::vector<Finding>& out);

@@ -25,10 +25,8 @@ constexpr int kSnippetLines = 5;
 
 RuleContext::RuleContext(const FileUnit& file, std::vector<Finding>& out) : file_(file), out_(out) {}
 
-void RuleContext::index_lines() const {
-  if (!line_starts_.empty()) return;
-  line_starts_.push_back(0);
-  std::string_view text = file_.text;
+void line_starts(std::string_view text, std::vector<std::size_t>& out) {
+  out.assign(1, 0);
   if (text.empty()) return;
   if (!std::memchr(text.data(), '\r', text.size())) {
     // Only \n ends lines (nearly every file): memchr from one to the next.
@@ -36,19 +34,23 @@ void RuleContext::index_lines() const {
     const char* end = begin + text.size();
     for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr;) {
       ++p;
-      line_starts_.push_back(static_cast<std::size_t>(p - begin));
+      out.push_back(static_cast<std::size_t>(p - begin));
     }
     return;
   }
   for (std::size_t i = 0; i < text.size(); ++i) {
     // The parser's physical lines: \n, \r\n and a lone \r all end one.
     if (text[i] == '\n') {
-      line_starts_.push_back(i + 1);
+      out.push_back(i + 1);
     } else if (text[i] == '\r') {
       if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      line_starts_.push_back(i + 1);
+      out.push_back(i + 1);
     }
   }
+}
+
+void RuleContext::index_lines() const {
+  if (line_starts_.empty()) line_starts(file_.text, line_starts_);
 }
 
 std::string_view RuleContext::line(int lineno) const {
