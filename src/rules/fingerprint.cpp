@@ -6,12 +6,17 @@
 
 namespace aegis::rules {
 
-std::string hash_hex(std::string_view data) {
+std::uint64_t fnv1a(std::string_view data) {
   std::uint64_t h = 0xcbf29ce484222325ull;
   for (unsigned char c : data) {
     h ^= c;
     h *= 0x100000001b3ull;
   }
+  return h;
+}
+
+std::string hash_hex(std::string_view data) {
+  std::uint64_t h = fnv1a(data);
   static const char* digits = "0123456789abcdef";
   std::string out(16, '0');
   for (int i = 15; i >= 0; --i) {

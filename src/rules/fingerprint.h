@@ -2,6 +2,7 @@
 // moves within its file or its whitespace changes; distinct for a second copy of the
 // same mistake (each copy is numbered in file order).
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,8 @@ namespace aegis::rules {
 void assign_fingerprints(std::vector<Finding>& findings, std::size_t begin, std::size_t end,
                          const std::string& relative_path);
 
-// 64-bit FNV-1a as 16 hex digits.
+// 64-bit FNV-1a, and the same as 16 hex digits.
+std::uint64_t fnv1a(std::string_view data);
 std::string hash_hex(std::string_view data);
 
 }  // namespace aegis::rules
