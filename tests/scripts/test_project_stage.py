@@ -6,6 +6,7 @@ same scan keeping every module (AEGIS_KEEP_MODULES=all)."""
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import unittest
@@ -14,16 +15,27 @@ AEGIS = None
 SOURCE = None
 
 
-def scan(root, keep_all, *extra):
+def run_scan(root, keep_all, *extra):
     env = dict(os.environ)
     env.pop("AEGIS_KEEP_MODULES", None)
+    env["AEGIS_PROJECT_PROFILE"] = "1"
     if keep_all:
         env["AEGIS_KEEP_MODULES"] = "all"
     p = subprocess.run([AEGIS, "scan", root, "--format", "json", "--no-progress", "--fail-on", "never",
                         "--select", "ALL", *extra], capture_output=True, text=True, env=env)
     if p.returncode not in (0, 3):
         raise AssertionError("aegis scan exited %d: %s" % (p.returncode, p.stderr[-2000:]))
-    return p.stdout
+    return p
+
+
+def scan(root, keep_all, *extra):
+    return run_scan(root, keep_all, *extra).stdout
+
+
+def kept_and_loaded(stderr):
+    m = re.search(r"project stage: (\d+) modules kept, (\d+) loaded on demand", stderr)
+    assert m, stderr[-2000:]
+    return int(m.group(1)), int(m.group(2))
 
 
 class ProjectStage(unittest.TestCase):
@@ -45,6 +57,12 @@ class ProjectStage(unittest.TestCase):
         self.assertEqual(by_line[("unused.py", 5, "DSR002")], "open")
         self.assertEqual(by_line[("unused.py", 9, "DSR002")], "accepted")  # in a module never loaded again
         self.assertEqual(doc["strengths"], [])
+
+    def test_the_two_ways_differ_in_what_they_keep(self):
+        # Otherwise the comparisons above would compare a scan with itself.
+        root = os.path.join(SOURCE, "tests/projects/cli_tool")
+        self.assertEqual(kept_and_loaded(run_scan(root, False).stderr), (1, 1))  # tool.py; tools/runner.py
+        self.assertEqual(kept_and_loaded(run_scan(root, True).stderr), (4, 0))
 
     def test_projects_and_fixtures_are_unchanged(self):
         for relative in ["examples/flask_app", "tests/fixtures/rules/taint", "tests/fixtures/rules/taint_cases",
