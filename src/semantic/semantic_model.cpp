@@ -862,6 +862,8 @@ void SemanticModel::finish_tables(const std::vector<std::pair<ScopeId, const py:
   shrink(visible_);
   shrink(imports_);
   shrink(symbols_);
+  std::stable_sort(self_attrs_.begin(), self_attrs_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   shrink(self_attrs_);
 }
 
@@ -1184,12 +1186,13 @@ SemanticModel::Resolved SemanticModel::resolve_self_attribute(const py::Attribut
   ScopeId cls = base.local_class;
   std::string_view name = attr->attr;
   if (base.instance) {
-    for (auto it = self_attrs_.rbegin(); it != self_attrs_.rend(); ++it) {
-      if (it->first.first == cls && it->first.second == name) {
-        Resolved r = resolve(it->second, depth + 1, steps);
-        if (!r.path.empty()) return r;
-        break;
-      }
+    // The last assignment of the attribute in the class's methods.
+    auto key = std::make_pair(cls, name);
+    auto last = std::upper_bound(self_attrs_.begin(), self_attrs_.end(), key,
+                                 [](const auto& k, const auto& entry) { return k < entry.first; });
+    if (last != self_attrs_.begin() && std::prev(last)->first == key) {
+      Resolved r = resolve(std::prev(last)->second, depth + 1, steps);
+      if (!r.path.empty()) return r;
     }
   }
   Span<const BindingId> list = home_list(cls, name);

@@ -278,6 +278,7 @@ class SemanticModel {
   SparseNodeMap<ScopeId> created_scopes_;   // def/class/lambda/comp -> scope it creates
   SparseNodeMap<BindingId> store_bindings_;  // binding node (Name target etc.) -> binding
   // `self.attr = value` in methods: (class scope, attr) -> value, for instance attributes.
+  // Sorted by (class scope, attr) once built, in source order within a key.
   std::vector<std::pair<std::pair<ScopeId, std::string_view>, const py::Expr*>> self_attrs_;
   bool has_star_import_ = false;
   bool truncated_ = false;
