@@ -3521,8 +3521,9 @@ ModuleEntries find_entries(const rules::PythonModule& m, const Models& models) {
 }
 
 void Interpreter::run() {
-  for (const rules::PythonModule* m : project_.modules) {
-    if (!m->unit.module) continue;
+  project_.for_each_module([&](const rules::PythonModule& kept) {
+    const rules::PythonModule* m = &kept;
+    if (!m->unit.module) return;
     ModuleEntries found;
     if (!m->entries_known) found = find_entries(*m, models_);  // else: the per-file stage's
     bool top_level = m->entries_known ? m->entry_top_level : found.top_level;
@@ -3537,7 +3538,7 @@ void Interpreter::run() {
         std::fprintf(stderr, "%ld steps %s:%d\n", scan_steps_ - before, std::string(m->unit.path).c_str(), def->lineno);
       }
     }
-  }
+  });
   // Verdicts for the pattern rules.
   for (const auto& [node, info] : verdicts_) {
     rules::SinkVerdict v;

@@ -49,9 +49,15 @@ struct PythonProject {
   // Every analysed module with a dotted name, loaded or not: a module not loaded has no
   // tree or index until module() loads it.
   std::unordered_map<std::string, PythonModule*> by_name;
-  // Loads a module's tree and index (the engine reads and parses the file again); false
-  // when it cannot.
+  // Makes a module's tree and index available: the engine waits for (or does) the module's
+  // per-file analysis, or reads and parses a freed file again. False when it cannot. Every
+  // lookup goes through it: the data flow may run while the per-file stage still does.
   std::function<bool(PythonModule&)> load;
+  // Set while the per-file stage is still running (the data flow starts beside it): then
+  // `modules` is not filled yet, and await_module(i, m) waits for the i-th Python file
+  // (path order) to be analysed, setting `m` to its module when kept for the project stage
+  // (null otherwise); false past the last file. for_each_module uses it.
+  std::function<bool(std::size_t, const PythonModule*&)> await_module;
   // Whether some module imports a web framework or a library the framework models read;
   // the framework rules run only then (Rule::about_applications).
   bool uses_frameworks = false;
@@ -62,8 +68,22 @@ struct PythonProject {
     auto it = by_name.find(std::string(dotted));
     if (it == by_name.end()) return nullptr;
     PythonModule* m = it->second;
-    if (!m->unit.module && (!load || !load(*m))) return nullptr;
+    if (load ? !load(*m) : !m->unit.module) return nullptr;
     return m;
+  }
+
+  // Calls fn for each module kept for the project stage, in path order, as each becomes
+  // ready.
+  template <typename Fn>
+  void for_each_module(Fn&& fn) const {
+    if (!await_module) {
+      for (const PythonModule* m : modules) fn(*m);
+      return;
+    }
+    const PythonModule* m = nullptr;
+    for (std::size_t i = 0; await_module(i, m); ++i) {
+      if (m) fn(*m);
+    }
   }
 
   // Set by the engine before each rule runs.
