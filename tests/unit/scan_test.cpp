@@ -206,6 +206,46 @@ TEST(ScanOutput, EveryFormatSameBytesWithRulesAndSuppressions) {
   }
 }
 
+// With two threads or more the data flow runs beside the per-file stage and takes the files
+// it needs itself (FileSchedule): entries in early files reach helpers in late ones, some of
+// which fail to parse. Whoever analyses a module, the findings and their traces are the same.
+TEST(ScanOutput, DataFlowAcrossModulesSameAtEveryThreadCount) {
+  TempTree t;
+  for (int i = 0; i < 12; ++i) {
+    std::string n = std::to_string(i);
+    // Entries first in path order, their helpers last: the data flow needs files the
+    // workers, taking them from the end, may or may not have reached.
+    t.file("a_entry" + n + ".py",
+           "import sys\nfrom zz_helpers.run" + n + " import run" + n + " as run\nfrom zz_helpers.query" + n +
+               " import query" + n + "\n\ndef main():\n    run(sys.argv[1])\n    query" + n +
+               "(sys.argv[2])\n\nmain()\n");
+    t.file("zz_helpers/run" + n + ".py",
+           "import os\n\ndef run" + n + "(cmd):\n    os.system('ls ' + cmd)\n");
+    t.file("zz_helpers/query" + n + ".py",
+           i % 4 == 0 ? "def query" + n + "(:\n"
+                      : "import sqlite3\n\ndef query" + n + "(name):\n    c = sqlite3.connect('x').cursor()\n"
+                        "    c.execute(\"SELECT * FROM t WHERE n = '%s'\" % name)\n");
+    t.file("m_middle" + n + ".py", "x = " + n + "\n");
+  }
+  t.file("zz_helpers/__init__.py", "");
+  aegis::rules::Checker checker(aegis::rules::select_rules({}, {}));
+  auto run = [&](int jobs) {
+    ScanOptions options;
+    options.discovery.roots = {t.root()};
+    options.discovery.jobs = jobs;
+    options.checker = &checker;
+    return aegis::report::format_json(aegis::engine::run_scan(options));
+  };
+  std::string one = run(1);
+  auto findings = nlohmann::json::parse(one)["findings"];
+  int tainted = 0;
+  for (const auto& f : findings) tainted += f["rule_id"].get<std::string>().rfind("TNT", 0) == 0;
+  ASSERT_GE(tainted, 12) << "the data flow should follow argv into the helper modules";
+  for (int round = 0; round < 3; ++round) {
+    for (int jobs : {2, 3, 4, 8}) EXPECT_EQ(run(jobs), one) << jobs;
+  }
+}
+
 TEST(ReportHelpers, SarifUrisAndXmlEscapes) {
   bool relative = false;
   EXPECT_EQ(aegis::report::path_uri("./app/my views.py", relative), "app/my%20views.py");
