@@ -4,7 +4,10 @@
 #include <cstdint>
 #include <cstring>
 
+#include <unordered_set>
+
 #include "python/ast_visit.h"
+#include "python/unicode.h"
 
 namespace aegis::rules {
 namespace {
@@ -52,6 +55,42 @@ bool all_ascii(std::string_view text) {
   return true;
 }
 
+// Whether Python's NFKC normalisation of non-ASCII identifiers could make an identifier of
+// this file hold an ASCII word its text does not. Only a non-ASCII character whose NFKC
+// form holds an ASCII letter, digit or underscore can bring one in (fullwidth and
+// mathematical letters, ligatures, ª º ¹ ² ...); nothing else may stand in an identifier.
+// Other characters (é, ü, Greek, CJK, a no-break space) add none: a precomposed letter
+// followed by a combining mark is decomposed, but its base letter is composed again, so an
+// identifier's ASCII runs can only shrink, never grow.
+bool nfkc_may_spell_words(std::string_view text) {
+  std::unordered_set<char32_t> harmless;  // checked already: most files repeat a few
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (i + 8 <= text.size()) {  // ASCII eight bytes at a time
+      std::uint64_t chunk;
+      std::memcpy(&chunk, text.data() + i, 8);
+      if (!(chunk & 0x8080808080808080ULL)) {
+        i += 8;
+        continue;
+      }
+    }
+    if (!(static_cast<unsigned char>(text[i]) & 0x80)) {
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    char32_t c = py::unicode::decode_utf8(text, i);
+    if (c == 0xFFFD) return true;  // malformed (or U+FFFD itself): assume the worst
+    if (harmless.count(c)) continue;
+    std::string_view one = text.substr(start, i - start);
+    for (char n : py::unicode::nfkc(one)) {
+      if ((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z') || (n >= '0' && n <= '9') || n == '_') return true;
+    }
+    harmless.insert(c);
+  }
+  return false;
+}
+
 }  // namespace
 
 Checker::Checker(std::vector<const Rule*> rules) : rules_(std::move(rules)) {
@@ -88,12 +127,12 @@ Checker::Checker(std::vector<const Rule*> rules) : rules_(std::move(rules)) {
 
 Checker::Skipped Checker::skipped_rules(std::string_view text) const {
   Skipped skip(triggers_.size(), 0);
-  int ascii = -1;  // computed when first needed
+  int literal = -1;  // whether the identifiers spell words only as the text does; when first needed
   for (std::size_t i = 0; i < triggers_.size(); ++i) {
     const auto& words = triggers_[i];
     if (std::any_of(words.begin(), words.end(), [&](std::string_view w) { return contains_word(text, w); })) continue;
-    if (ascii < 0) ascii = all_ascii(text) ? 1 : 0;
-    skip[i] = ascii == 1;
+    if (literal < 0) literal = all_ascii(text) || !nfkc_may_spell_words(text) ? 1 : 0;
+    skip[i] = literal == 1;
   }
   return skip;
 }

@@ -66,8 +66,9 @@ class Rule {
   // Words at least one of which the source text must contain for the rule to be able to
   // report anything in a file: fragments of identifiers every finding needs ("TLSv1" for
   // the protocol constants, a keyword argument's name). The checker skips the rule (visit
-  // and check_file) in a file that contains none; a file with any non-ASCII byte always
-  // runs it, since a non-ASCII identifier is NFKC-normalised and may spell the word with
+  // and check_file) in a file that contains none; a file with a non-ASCII character whose
+  // NFKC form holds an ASCII letter, digit or underscore (a fullwidth letter) always runs it,
+  // since a non-ASCII identifier is NFKC-normalised and may spell the word with
   // other bytes. Empty: every file.
   virtual std::vector<std::string_view> text_triggers() const { return {}; }
   virtual void visit(const py::Node& node, RuleContext& ctx) const {

@@ -103,6 +103,16 @@ Pos end_of(const py::Node* n) { return {n->end_lineno, n->end_col_offset}; }
 
 bool is_declaration(BindingKind k) { return k == BindingKind::Global || k == BindingKind::Nonlocal; }
 
+// "base.name" in one allocation (resolution builds one per attribute it follows).
+std::string dotted(std::string_view base, std::string_view name) {
+  std::string out;
+  out.reserve(base.size() + 1 + name.size());
+  out += base;
+  out += '.';
+  out += name;
+  return out;
+}
+
 // The last identifier of a Name or Attribute chain ("ImportError" for builtins.ImportError).
 std::string_view tail_name(const py::Expr* e) {
   if (auto* n = dyn_cast<py::Name>(e)) return n->id;
@@ -1004,8 +1014,11 @@ std::uint32_t SemanticModel::symbol_index(ScopeId scope, std::string_view name,
 }
 
 Span<const BindingId> SemanticModel::home_list(ScopeId home, std::string_view name) const {
+  return home_list(home, name, symbol_index(home, name));
+}
+
+Span<const BindingId> SemanticModel::home_list(ScopeId home, std::string_view name, std::uint32_t sym) const {
   Span<const BindingId> out;
-  std::uint32_t sym = symbol_index(home, name);
   if (sym != SymbolMap::kMissing) {
     out.data_ = home_ids_.data() + home_begin_[sym];
     out.size_ = home_begin_[sym + 1] - home_begin_[sym];
@@ -1037,7 +1050,10 @@ std::vector<BindingId> SemanticModel::bindings_of(ScopeId home, std::string_view
 
 ScopeId SemanticModel::lookup_scope(ScopeId scope, std::string_view name) const {
   if (scope >= scopes_.size()) return kNone;
-  std::uint32_t idx = symbol_index(scope, name);
+  return lookup_scope(scope, name, symbol_index(scope, name));
+}
+
+ScopeId SemanticModel::lookup_scope(ScopeId scope, std::string_view name, std::uint32_t idx) const {
   if (idx != SymbolMap::kMissing) return symbols_[idx].home;
   // A name this scope never mentions: search outward as a free name would.
   if (scope == 0) return kNone;
@@ -1068,7 +1084,11 @@ std::vector<SemanticModel::SymbolInfo> SemanticModel::symbols_in(ScopeId scope) 
 
 BindingId SemanticModel::pick_binding(ScopeId home, std::string_view name, const py::Node* use,
                                       ScopeId use_scope) const {
-  Span<const BindingId> candidates = home_list(home, name);
+  return pick_binding(home, home_list(home, name), use, use_scope);
+}
+
+BindingId SemanticModel::pick_binding(ScopeId home, Span<const BindingId> candidates, const py::Node* use,
+                                      ScopeId use_scope) const {
   if (candidates.empty()) return kNone;
   Pos at = start_of(use);
   BindingId best = kNone;
@@ -1111,16 +1131,10 @@ bool SemanticModel::is_builtin(const py::Name* name) const {
 }
 
 std::string SemanticModel::local_qualname(ScopeId scope, std::string_view name) const {
-  std::string out = prefix_;
   const std::string& q = scopes_[scope].qualname;
-  if (!q.empty()) {
-    out += '.';
-    out += q;
-  } else if (!name.empty()) {
-    out += '.';
-    out += name;
-  }
-  return out;
+  if (!q.empty()) return dotted(prefix_, q);
+  if (!name.empty()) return dotted(prefix_, name);
+  return prefix_;
 }
 
 SemanticModel::Resolved SemanticModel::resolve_binding(BindingId id, int depth, int& steps) const {
@@ -1202,7 +1216,7 @@ SemanticModel::Resolved SemanticModel::resolve_self_attribute(const py::Attribut
       Resolved r = resolve(b.value, depth + 1, steps);
       if (!r.path.empty()) return r;
     }
-    return {base.path + "." + std::string(name)};
+    return {dotted(base.path, name)};
   }
   // Not defined in the class body: inherited from the first base that resolves.
   if (auto* c = dyn_cast<py::ClassDef>(scopes_[cls].node)) {
@@ -1216,10 +1230,10 @@ SemanticModel::Resolved SemanticModel::resolve_self_attribute(const py::Attribut
         if (!r.path.empty()) return r;
         continue;
       }
-      return {rb.path + "." + std::string(name)};
+      return {dotted(rb.path, name)};
     }
   }
-  return {base.path + "." + std::string(name)};
+  return {dotted(base.path, name)};
 }
 
 SemanticModel::Resolved SemanticModel::resolve(const py::Expr* expr, int depth, int& steps) const {
@@ -1232,7 +1246,14 @@ SemanticModel::Resolved SemanticModel::resolve(const py::Expr* expr, int depth, 
         // binding_of and is_builtin in one lookup of where the name lives.
         const NodeInfo* info = nodes_.find(n);
         if (info == nullptr) return {};
-        ScopeId home = lookup_scope(info->scope, n->id);
+        // The symbol of the name in the scope that reads it; where the name lives in that
+        // same scope (most names), its bindings are found from it without a second look-up.
+        std::uint32_t sym = SymbolMap::kMissing;
+        ScopeId home = kNone;
+        if (info->scope < scopes_.size()) {
+          sym = symbol_index(info->scope, n->id);
+          home = lookup_scope(info->scope, n->id, sym);
+        }
         if (home == kNone) {
           if (!is_builtin_name(n->id)) return {};
           Resolved builtin;
@@ -1241,7 +1262,8 @@ SemanticModel::Resolved SemanticModel::resolve(const py::Expr* expr, int depth, 
           builtin.path += n->id;
           return builtin;
         }
-        b = pick_binding(home, n->id, n, info->scope);
+        b = sym != SymbolMap::kMissing && home == info->scope ? pick_binding(home, home_list(home, n->id, sym), n, info->scope)
+                                : pick_binding(home, n->id, n, info->scope);
       } else {
         b = binding_of(n);
       }
@@ -1293,15 +1315,14 @@ SemanticModel::Resolved SemanticModel::resolve(const py::Expr* expr, int depth, 
                 agree = false;
                 break;
               }
-              if (common.path.empty()) common = r;
+              if (common.path.empty()) common = std::move(r);
               else if (common.path != r.path) agree = false;
             }
             if (agree && !common.path.empty()) return common;
           }
         }
       }
-      Resolved r{f.path, true, f.local_class};
-      return r;
+      return Resolved{std::move(f.path), true, f.local_class};
     }
     default:
       return {};

@@ -236,8 +236,14 @@ class SemanticModel {
   std::uint32_t symbol_index(ScopeId scope, std::string_view name, std::uint32_t hash) const;
   // The bindings living in `home` under `name`, sorted by visibility.
   Span<const BindingId> home_list(ScopeId home, std::string_view name) const;
+  // The same from the symbol of (home, name) when the caller has it (kMissing: none).
+  Span<const BindingId> home_list(ScopeId home, std::string_view name, std::uint32_t sym) const;
   BindingId pick_binding(ScopeId home, std::string_view name, const py::Node* use,
                          ScopeId use_scope) const;
+  BindingId pick_binding(ScopeId home, Span<const BindingId> candidates, const py::Node* use,
+                         ScopeId use_scope) const;
+  // lookup_scope from the symbol of (scope, name) (kMissing: the scope does not mention it).
+  ScopeId lookup_scope(ScopeId scope, std::string_view name, std::uint32_t idx) const;
   Resolved resolve(const py::Expr* expr, int depth, int& steps) const;
   // resolve() from the top with a fresh budget, memoised per expression: many rules ask
   // about the same call.
