@@ -3522,7 +3522,7 @@ ModuleEntries find_entries(const rules::PythonModule& m, const Models& models) {
   // The lines each word occurs on, from one search over the module: a function (or
   // top-level statement) mentions a word when one of them falls in its lines. Most
   // modules of a library mention none: then only views are entries.
-    std::vector<int> lines_with[kEntryWordCount];
+  std::vector<int> lines_with[kEntryWordCount];
   std::vector<std::size_t> starts;
   bool words = false;
   find_entry_words(text, [&](EntryWord w, std::size_t at) {

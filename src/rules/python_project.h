@@ -45,6 +45,7 @@ struct PythonProject {
   // The modules loaded for the project stage, in path order: every analysed module when the
   // project uses a web framework (or one of the libraries the framework models read),
   // otherwise those where the data flow starts (has_entries). Their trees and indexes are set.
+  // Empty while the per-file stage still runs (await_module is set): use for_each_module.
   std::vector<const PythonModule*> modules;
   // Every analysed module with a dotted name, loaded or not: a module not loaded has no
   // tree or index until module() loads it.
