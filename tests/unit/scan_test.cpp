@@ -54,6 +54,17 @@ ScanResult scan(const std::string& root, int jobs = 2) {
   return aegis::engine::run_scan(options);
 }
 
+// A scan with every rule, as `aegis scan` runs it.
+ScanResult scan_with_rules(const std::string& root, int jobs, bool report_unused_suppressions = false) {
+  static const aegis::rules::Checker checker(aegis::rules::select_rules({}, {}));
+  ScanOptions options;
+  options.discovery.roots = {root};
+  options.discovery.jobs = jobs;
+  options.checker = &checker;
+  options.report_unused_suppressions = report_unused_suppressions;
+  return aegis::engine::run_scan(options);
+}
+
 const FileOutcome* outcome(const ScanResult& r, const std::string& path) {
   for (const auto& f : r.files) {
     if (f.path == path) return &f;
@@ -183,15 +194,7 @@ TEST(ScanOutput, EveryFormatSameBytesWithRulesAndSuppressions) {
                       : "import subprocess\nsubprocess.run(c, shell=True)  # nosec B602\nassert x  # nosec\n"
                         "subprocess.call(d, shell=True)\nprint(1)  # aegis: ignore[HYG001] -- unused\n");
   }
-  aegis::rules::Checker checker(aegis::rules::select_rules({}, {}));
-  auto run = [&](int jobs) {
-    ScanOptions options;
-    options.discovery.roots = {t.root()};
-    options.discovery.jobs = jobs;
-    options.checker = &checker;
-    options.report_unused_suppressions = true;
-    return aegis::engine::run_scan(options);
-  };
+  auto run = [&](int jobs) { return scan_with_rules(t.root(), jobs, true); };
   ScanResult first = run(1);
   ASSERT_FALSE(first.findings.empty());
   ASSERT_FALSE(first.suppressions.empty());
@@ -228,14 +231,7 @@ TEST(ScanOutput, DataFlowAcrossModulesSameAtEveryThreadCount) {
     t.file("m_middle" + n + ".py", "x = " + n + "\n");
   }
   t.file("zz_helpers/__init__.py", "");
-  aegis::rules::Checker checker(aegis::rules::select_rules({}, {}));
-  auto run = [&](int jobs) {
-    ScanOptions options;
-    options.discovery.roots = {t.root()};
-    options.discovery.jobs = jobs;
-    options.checker = &checker;
-    return aegis::report::format_json(aegis::engine::run_scan(options));
-  };
+  auto run = [&](int jobs) { return aegis::report::format_json(scan_with_rules(t.root(), jobs)); };
   std::string one = run(1);
   auto findings = nlohmann::json::parse(one)["findings"];
   int tainted = 0;
