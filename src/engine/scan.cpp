@@ -506,9 +506,9 @@ std::shared_ptr<dataflow::Models> load_dataflow_models(const ScanOptions& option
   return models;
 }
 
-// Which file each Python file's analysis is at, when the data flow runs beside the per-file
-// stage: the workers take files from the end, the data flow walks them from the start and
-// takes (or waits for) each one it needs.
+// Where each Python file's analysis stands (not started, under way, done) when the data
+// flow runs beside the per-file stage: the workers take files from the end, the data flow
+// walks them from the start and takes (or waits for) each one it needs.
 class FileSchedule {
  public:
   explicit FileSchedule(std::size_t count) : state_(count) {}
