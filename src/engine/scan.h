@@ -69,7 +69,8 @@ struct ScanStats {
   double check_cpu_seconds = 0;  // semantic index and rules, summed over threads
   double manifest_seconds = 0;   // reading manifests and opening the advisories
   double dependency_seconds = 0; // the project rules: imports and versions against advisories
-  double project_seconds = 0;    // rules over the project's Python as a whole (data flow, frameworks)
+  double project_seconds = 0;    // project rules (data flow, frameworks) after the per-file stage ends;
+                                 // from -j2 the data flow starts beside it
   std::size_t manifests_read = 0;
   std::uint64_t bytes_read = 0;
   std::size_t files_parsed = 0;

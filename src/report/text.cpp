@@ -263,7 +263,8 @@ std::string format_stats(const ScanResult& result) {
   std::snprintf(buf, sizeof buf, "  dependency rules   %8.3f s  (imports and versions against advisories)\n",
                 s.dependency_seconds);
   out += buf;
-  std::snprintf(buf, sizeof buf, "  project rules      %8.3f s  (data flow and framework models across modules)\n",
+  // From -j2 the data flow starts beside the per-file stage: this is what is left after it.
+  std::snprintf(buf, sizeof buf, "  project rules      %8.3f s  (data flow and framework models, after the per-file stage)\n",
                 s.project_seconds);
   out += buf;
   std::snprintf(buf, sizeof buf, "  total              %8.3f s\n", s.total_seconds);
