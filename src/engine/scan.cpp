@@ -632,26 +632,22 @@ class ProjectRun {
 };
 
 void ProjectRun::finish() {
-  rules::PythonProject& project = project_;
-  std::vector<Finding>& findings = findings_;
-  auto& by_path = by_path_;
-  ScanResult& result = result_;
-  for (auto& d : diagnostics_) result.diagnostics.push_back(std::move(d));
+  for (auto& d : diagnostics_) result_.diagnostics.push_back(std::move(d));
   if (std::getenv("AEGIS_PROJECT_PROFILE")) {
     std::size_t loads = 0;
     for (const FileWork& w : work_) loads += w.loaded_for_project;
     std::fprintf(stderr, "project stage: %zu modules kept, %zu loaded on demand in %.3f s\n",
-                 project.modules.size(), loads, load_seconds_);
+                 project_.modules.size(), loads, load_seconds_);
   }
   // Pattern findings the data flow decided: a sink that only constants or sanitised data
   // reach is not reported; one the data flow reports as tainted is reported once, by it.
-  if (!project.verdicts.empty()) {
+  if (!project_.verdicts.empty()) {
     std::unordered_map<std::string_view, std::vector<const rules::SinkVerdict*>> verdicts_by_path;
-    for (const rules::SinkVerdict& v : project.verdicts) verdicts_by_path[v.path].push_back(&v);
+    for (const rules::SinkVerdict& v : project_.verdicts) verdicts_by_path[v.path].push_back(&v);
     // Where the data flow reported: (path, first line, last line, CWE); a sink in another
     // file than the call it is reported at (a helper module) counts in both.
     std::vector<std::tuple<std::string_view, int, int, int>> reported;
-    for (const Finding& f : findings) {
+    for (const Finding& f : findings_) {
       reported.emplace_back(f.path, f.line, f.end_line, f.cwe);
       if (!f.trace.empty() && f.trace.back().path != f.path) {
         reported.emplace_back(f.trace.back().path, f.trace.back().line, f.trace.back().line, f.cwe);
@@ -662,7 +658,7 @@ void ProjectRun::finish() {
       auto family = [](int cwe) { return cwe == 95 ? 94 : cwe == 77 ? 78 : cwe; };
       return family(a) == family(b);
     };
-    for (auto& [path, w] : by_path) {
+    for (auto& [path, w] : by_path_) {
       auto vit = verdicts_by_path.find(path);
       if (vit == verdicts_by_path.end()) continue;
       auto decided = [&](const Finding& f) {
@@ -696,10 +692,10 @@ void ProjectRun::finish() {
   }
   // A data-flow finding and a pattern finding of the same flaw on the same lines are one
   // finding: the data-flow one, which shows where the data came from.
-  for (const Finding& t : findings) {
+  for (const Finding& t : findings_) {
     if (t.rule_id.rfind("TNT", 0) != 0) continue;
-    auto it = by_path.find(t.path);
-    if (it == by_path.end()) continue;
+    auto it = by_path_.find(t.path);
+    if (it == by_path_.end()) continue;
     auto& own = it->second->findings;
     own.erase(std::remove_if(own.begin(), own.end(),
                              [&](const Finding& f) {
@@ -708,11 +704,11 @@ void ProjectRun::finish() {
                              }),
               own.end());
   }
-  for (Finding& f : findings) {
-    auto it = by_path.find(f.path);
-    if (it != by_path.end()) it->second->findings.push_back(std::move(f));
+  for (Finding& f : findings_) {
+    auto it = by_path_.find(f.path);
+    if (it != by_path_.end()) it->second->findings.push_back(std::move(f));
   }
-  std::sort(result.strengths.begin(), result.strengths.end(), strength_less);
+  std::sort(result_.strengths.begin(), result_.strengths.end(), strength_less);
 }
 
 }  // namespace
