@@ -285,3 +285,73 @@ TEST(ScanOutput, TextSummaryGroupsReasons) {
   EXPECT_NE(text.find("no analyser yet: 2 (1 manifest, 1 config)"), std::string::npos) << text;
   EXPECT_NE(text.find("not a file kind Aegis reads: 1"), std::string::npos) << text;
 }
+
+// format_json writes the document straight into a string. Its oracle is nlohmann's own
+// printing of the same document built as a tree, over strings with every escape JSON has,
+// control bytes, UTF-8 and invalid UTF-8, and empty and nested containers.
+TEST(ReportJson, WrittenDocumentMatchesNlohmannPrinting) {
+  using Json = nlohmann::ordered_json;
+  const std::string awkward[] = {"", "plain", "quote \" and back\\slash", "tab\there\nnew\rret\bbs\ffeed",
+                                 std::string("nul\0one\x01\x1f\x7f", 11), "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x94\x92",
+                                 "bad \xff\xfe utf-8", "cut \xc3", "lone \x80 byte", "/slash/ 'single'"};
+  ScanResult r;
+  int n = 0;
+  for (const std::string& s : awkward) {
+    aegis::Finding f;
+    f.rule_id = "INJ" + std::to_string(n);
+    f.rule_name = "name-" + s;
+    f.alias = n % 2 ? s : "";
+    f.path = s + ".py";
+    f.line = n + 1, f.column = n, f.end_line = n + 2, f.end_column = -n;
+    f.cwe = n % 3 ? 78 : 0;
+    f.owasp = s, f.message = s, f.snippet = s, f.remediation = s, f.effort = "5 min";
+    f.in_test = n % 2;
+    f.status_reason = n % 3 ? s : "";
+    f.suppressed_by = s;
+    f.fingerprint = "fp" + s;
+    for (int k = 0; k < n % 3; ++k) f.trace.push_back({s, k + 1, k, "note " + s});
+    r.findings.push_back(f);
+    r.strengths.push_back({"id-" + s, s, aegis::Area::Configuration, s, n % 2 ? s : "", n % 2 ? n : 0});
+    aegis::Diagnostic d;
+    d.path = s, d.line = n, d.message = s;
+    r.diagnostics.push_back(d);
+    ++n;
+  }
+  const ScanResult empty;
+  for (const ScanResult* result : {static_cast<const ScanResult*>(&r), &empty}) {
+    Json doc;
+    doc["schema_version"] = aegis::report::kJsonSchemaVersion;
+    doc["version"] = AEGIS_VERSION;
+    doc["findings"] = Json::array();
+    for (const aegis::Finding& f : result->findings) {
+      Json j;
+      auto text_or_null = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
+      j["rule_id"] = f.rule_id, j["name"] = f.rule_name, j["alias"] = text_or_null(f.alias);
+      j["path"] = f.path, j["line"] = f.line, j["column"] = f.column, j["end_line"] = f.end_line;
+      j["end_column"] = f.end_column, j["severity"] = to_string(f.severity);
+      j["confidence"] = to_string(f.confidence), j["cwe"] = f.cwe > 0 ? Json(f.cwe) : Json(nullptr);
+      j["owasp"] = f.owasp, j["area"] = to_string(f.area), j["context"] = f.in_test ? "test" : "code";
+      j["message"] = f.message, j["snippet"] = f.snippet, j["remediation"] = f.remediation;
+      j["effort"] = f.effort, j["status"] = to_string(f.status);
+      j["status_reason"] = text_or_null(f.status_reason), j["suppressed_by"] = text_or_null(f.suppressed_by);
+      j["fingerprint"] = f.fingerprint;
+      j["trace"] = Json::array();
+      for (const aegis::TraceStep& s : f.trace) {
+        j["trace"].push_back({{"path", s.path}, {"line", s.line}, {"column", s.column}, {"note", s.note}});
+      }
+      doc["findings"].push_back(j);
+    }
+    doc["strengths"] = Json::array();
+    for (const aegis::Strength& s : result->strengths) {
+      doc["strengths"].push_back({{"id", s.id}, {"title", s.title}, {"area", to_string(s.area)},
+                                  {"evidence", s.evidence}, {"path", s.path.empty() ? Json(nullptr) : Json(s.path)},
+                                  {"line", s.line > 0 ? Json(s.line) : Json(nullptr)}});
+    }
+    doc["inline_suppressions"] = result->inline_suppressions;
+    doc["suppressions"] = aegis::report::suppressions_json(*result);
+    doc["diagnostics"] = Json::array();
+    for (const aegis::Diagnostic& d : result->diagnostics) doc["diagnostics"].push_back(aegis::report::diagnostic_json(d));
+    doc["coverage"] = aegis::report::coverage_json(*result);
+    EXPECT_EQ(aegis::report::format_json(*result), doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
+  }
+}
