@@ -242,7 +242,7 @@ struct FileWork {
   bool dropped = false;
   bool load_failed = false;     // tried once: not read again for every name that reaches it
   std::uint64_t text_hash = 0;  // of the text analysed, to notice a file changed since
-  std::optional<rules::FileSuppressions> early_suppressions;  // collected before the text went
+  std::optional<rules::FileSuppressions> early_suppressions;  // collected in the per-file stage
   std::vector<std::string> ignored_rules;  // the configuration's per-file ignores
   std::vector<Diagnostic> diagnostics;
   std::vector<Finding> findings;
@@ -311,6 +311,12 @@ void check_module(const ScanOptions& options, std::unique_ptr<py::ParsedModule>&
   if (!options.per_file_ignores.empty()) work.ignored_rules = ignored_rules_for(options, absolute);
   work.module.unit = unit;
   if (!stage.active) return;
+  // What finish_findings needs of the text is taken now, in the per-file stage: the tree may
+  // be freed, and whatever is left for the end waits for the data flow.
+  if (options.inline_suppressions) {
+    work.early_suppressions = rules::collect_suppressions(parsed->text, work.outcome.path, options.feature_minor,
+                                                          rules::registry_resolver());
+  }
   work.wanted = stage.wants(work.module);
   if (work.wanted || keep_anyway) {
     model->release_memo();  // made again for what the project stage asks
@@ -318,13 +324,8 @@ void check_module(const ScanOptions& options, std::unique_ptr<py::ParsedModule>&
     work.model = std::move(model);
     return;
   }
-  // Freed with the tree: what finish_findings needs of the text is taken now.
   work.dropped = true;
   work.text_hash = text_hash(parsed->text);
-  if (options.inline_suppressions) {
-    work.early_suppressions = rules::collect_suppressions(parsed->text, work.outcome.path, options.feature_minor,
-                                                          rules::registry_resolver());
-  }
   work.module.unit.text = {};
   work.module.unit.module = nullptr;
   work.module.unit.model = nullptr;
@@ -382,10 +383,9 @@ void finish_findings(const ScanOptions& options, FileWork& work) {
 
   if (!options.inline_suppressions) return;
   rules::FileSuppressions file =
-      work.parsed || !work.early_suppressions
-          ? rules::collect_suppressions(work.module.unit.text, work.outcome.path, options.feature_minor,
-                                        rules::registry_resolver())
-          : std::move(*work.early_suppressions);
+      work.early_suppressions ? std::move(*work.early_suppressions)
+                              : rules::collect_suppressions(work.module.unit.text, work.outcome.path,
+                                                            options.feature_minor, rules::registry_resolver());
   if (file.suppressions.empty() && file.diagnostics.empty()) return;
   rules::apply_suppressions(work.findings, file);
   for (auto& d : file.diagnostics) work.diagnostics.push_back(std::move(d));
@@ -786,6 +786,20 @@ ScanResult run_scan(const ScanOptions& options) {
     w.module.relative_path = w.relative_path;
     w.module.name = module_name_for(w.relative_path, w.module.is_package);
   }
+  // The project as a whole: manifests against imports and advisories, once every file is
+  // analysed. It reads only the files' imports and outcomes, and writes only the result,
+  // which nothing else touches until the project stage is over.
+  bool dependencies_reviewed = false;
+  auto review_dependencies = [&] {
+    if (dependencies_reviewed || !options.checker || !options.dependencies) return;
+    dependencies_reviewed = true;
+    DependencyInputs inputs;
+    for (FileWork& w : work) {
+      if (w.outcome.status == FileStatus::Analysed) inputs.modules.push_back(std::move(w.imports));
+    }
+    for (std::size_t slot : manifest_slots) inputs.manifest_files.push_back(&result.files[slot]);
+    run_dependency_review(options, inputs, result);
+  };
   std::atomic<std::size_t> done{0};
   auto analyse_file = [&](std::size_t i, bool keep_anyway) {
     analyse_python(options, work[i], stage, keep_anyway);
@@ -818,12 +832,19 @@ ScanResult run_scan(const ScanOptions& options) {
         return;
       }
       for (std::size_t k = next.fetch_add(1); k < work.size(); k = next.fetch_add(1)) {
-        std::size_t i = work.size() - 1 - k;
+        static const bool front = std::getenv("AEGIS_FRONT") != nullptr;
+        std::size_t i = front ? k : work.size() - 1 - k;
         if (!schedule->claim(i)) continue;
         analyse_file(i, false);
         schedule->finish(i);
       }
-      if (workers_left.fetch_sub(1) == 1) files_end = Clock::now();
+      if (workers_left.fetch_sub(1) == 1) {
+        files_end = Clock::now();
+        // The last worker out reviews the dependencies beside the data flow's last modules,
+        // once the files the data flow took for itself are done too.
+        for (std::size_t i = 0; i < work.size(); ++i) schedule->wait(i);
+        review_dependencies();
+      }
     });
     // Had no worker thread started, the files nobody took are analysed here.
     for (std::size_t i = 0; i < work.size(); ++i) {
@@ -880,15 +901,7 @@ ScanResult run_scan(const ScanOptions& options) {
   }
   result.stats.files_parsed = python_slots.size();
 
-  // The project as a whole: manifests against imports and advisories.
-  if (options.checker && options.dependencies) {
-    DependencyInputs inputs;
-    for (std::size_t i = 0; i < python_slots.size(); ++i) {
-      if (result.files[python_slots[i]].status == FileStatus::Analysed) inputs.modules.push_back(std::move(work[i].imports));
-    }
-    for (std::size_t slot : manifest_slots) inputs.manifest_files.push_back(&result.files[slot]);
-    run_dependency_review(options, inputs, result);
-  }
+  review_dependencies();
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
   std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
     if (a.path != b.path) return path_less(a.path, b.path);

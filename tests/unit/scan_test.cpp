@@ -231,12 +231,19 @@ TEST(ScanOutput, DataFlowAcrossModulesSameAtEveryThreadCount) {
     t.file("m_middle" + n + ".py", "x = " + n + "\n");
   }
   t.file("zz_helpers/__init__.py", "");
+  // From -j2 the last worker reviews the dependencies while the data flow still runs.
+  t.file("requirements.txt", "flask==0.12.2\nrequests\nPyYAML==5.3\nbad line ===\n");
   auto run = [&](int jobs) { return aegis::report::format_json(scan_with_rules(t.root(), jobs)); };
   std::string one = run(1);
-  auto findings = nlohmann::json::parse(one)["findings"];
-  int tainted = 0;
-  for (const auto& f : findings) tainted += f["rule_id"].get<std::string>().rfind("TNT", 0) == 0;
+  auto document = nlohmann::json::parse(one);
+  int tainted = 0, dependencies = 0;
+  for (const auto& f : document["findings"]) {
+    tainted += f["rule_id"].get<std::string>().rfind("TNT", 0) == 0;
+    dependencies += f["rule_id"].get<std::string>().rfind("DEP", 0) == 0;
+  }
   ASSERT_GE(tainted, 12) << "the data flow should follow argv into the helper modules";
+  ASSERT_GE(dependencies, 3) << "the manifest's requirements should be reviewed";
+  ASSERT_FALSE(document["diagnostics"].empty());
   for (int round = 0; round < 3; ++round) {
     for (int jobs : {2, 3, 4, 8}) EXPECT_EQ(run(jobs), one) << jobs;
   }
