@@ -182,17 +182,17 @@ class DocumentWriter {
   // Printable ASCII and the escapes JSON names are written here; a string with any byte
   // above 0x7F goes through nlohmann, which replaces invalid UTF-8 its own way.
   void string(std::string_view s) {
-    for (unsigned char c : s) {
-      if (c >= 0x80) {
-        out_ += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
-        return;
-      }
-    }
+    const std::size_t start = out_.size();
     out_ += '"';
     std::size_t run = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') continue;
+      if (c >= 0x80) {
+        out_.resize(start);
+        out_ += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+        return;
+      }
       out_.append(s.data() + run, i - run);
       run = i + 1;
       switch (c) {
