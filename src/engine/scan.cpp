@@ -507,8 +507,8 @@ std::shared_ptr<dataflow::Models> load_dataflow_models(const ScanOptions& option
 }
 
 // Where each Python file's analysis stands (not started, under way, done) when the data
-// flow runs beside the per-file stage: the workers take files from the end, the data flow
-// walks them from the start and takes (or waits for) each one it needs.
+// flow runs beside the per-file stage: the workers and the data flow all walk the files in
+// path order; the data flow takes (or waits for) each one it needs.
 class FileSchedule {
  public:
   explicit FileSchedule(std::size_t count) : state_(count) {}
@@ -831,9 +831,10 @@ ScanResult run_scan(const ScanOptions& options) {
         project.run_rules(project_rules, false);
         return;
       }
-      for (std::size_t k = next.fetch_add(1); k < work.size(); k = next.fetch_add(1)) {
-        static const bool front = std::getenv("AEGIS_FRONT") != nullptr;
-        std::size_t i = front ? k : work.size() - 1 - k;
+      // In path order, as the data flow walks them: it then mostly finds its next module
+      // done and only interprets. Taking them from the end left it the interpretation of the
+      // second half after the last file (the stdlib: 0.25 s of its CPU against ~0.1 s).
+      for (std::size_t i = next.fetch_add(1); i < work.size(); i = next.fetch_add(1)) {
         if (!schedule->claim(i)) continue;
         analyse_file(i, false);
         schedule->finish(i);

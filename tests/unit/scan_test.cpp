@@ -217,7 +217,7 @@ TEST(ScanOutput, DataFlowAcrossModulesSameAtEveryThreadCount) {
   for (int i = 0; i < 12; ++i) {
     std::string n = std::to_string(i);
     // Entries first in path order, their helpers last: the data flow needs files the
-    // workers, taking them from the end, may or may not have reached.
+    // workers may or may not have reached.
     t.file("a_entry" + n + ".py",
            "import sys\nfrom zz_helpers.run" + n + " import run" + n + " as run\nfrom zz_helpers.query" + n +
                " import query" + n + "\n\ndef main():\n    run(sys.argv[1])\n    query" + n +
