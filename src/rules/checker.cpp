@@ -28,6 +28,8 @@ bool contains_word(std::string_view text, std::string_view word) {
   for (std::size_t i = 1; i < word.size(); ++i) {
     if (commonness(word[i]) < commonness(word[anchor])) anchor = i;
   }
+  // A neighbour of the anchor is compared before the whole word: most hits differ there.
+  std::size_t neighbour = anchor + 1 < word.size() ? anchor + 1 : (anchor > 0 ? anchor - 1 : anchor);
   const char* begin = text.data();
   const char* last = begin + (text.size() - word.size());  // last possible start
   const char* p = begin + anchor;
@@ -35,7 +37,8 @@ bool contains_word(std::string_view text, std::string_view word) {
   while (p < end) {
     p = static_cast<const char*>(std::memchr(p, word[anchor], static_cast<std::size_t>(end - p)));
     if (!p) return false;
-    if (std::memcmp(p - anchor, word.data(), word.size()) == 0) return true;
+    const char* start = p - anchor;
+    if (start[neighbour] == word[neighbour] && std::memcmp(start, word.data(), word.size()) == 0) return true;
     ++p;
   }
   return false;
@@ -94,6 +97,12 @@ bool nfkc_may_spell_words(std::string_view text) {
 }  // namespace
 
 Checker::Checker(std::vector<const Rule*> rules) : rules_(std::move(rules)) {
+  auto add_first_part = [&](std::string_view name) {
+    std::string_view first = name.substr(0, name.find('.'));
+    first_parts_.emplace(first);
+    first_part_lengths_ |= std::uint64_t{1} << (first.size() & 63);
+    if (!first.empty()) first_part_bytes_ |= std::uint64_t{1} << (static_cast<unsigned char>(first[0]) & 63);
+  };
   for (const Rule* r : rules_) {
     Entry entry{r, kAlways};
     if (auto words = r->text_triggers(); !words.empty()) {
@@ -111,13 +120,20 @@ Checker::Checker(std::vector<const Rule*> rules) : rules_(std::move(rules)) {
     if (!filter) continue;
     filter->for_each_exact([&](std::string_view n) {
       calls_by_name_[std::string(n)].push_back(entry);
-      first_parts_.emplace(n.substr(0, n.find('.')));
+      add_first_part(n);
     });
     filter->for_each_prefix([&](std::string_view p) {
       calls_by_prefix_[std::string(p)].push_back(entry);
-      first_parts_.emplace(p.substr(0, p.find('.')));
+      add_first_part(p);
       longest_prefix_ = std::max(longest_prefix_, p.size());
     });
+  }
+  // Nodes that never have children and that no rule asks for (a third of a tree are Names)
+  // are not pushed on the walk's stack at all.
+  for (py::NodeKind kind : {py::NodeKind::Name, py::NodeKind::Pass, py::NodeKind::Break,
+                            py::NodeKind::Continue, py::NodeKind::Global, py::NodeKind::Nonlocal}) {
+    auto k = static_cast<std::size_t>(kind);
+    skip_leaf_[k] = by_kind_[k].empty();
   }
   // Registry order within each list, so findings come out the same whatever the sets' order.
   auto by_id = [](const Entry& a, const Entry& b) { return a.rule->meta().id < b.rule->meta().id; };
@@ -142,7 +158,10 @@ void Checker::visit_call(const py::Call& call, RuleContext& ctx, const Skipped& 
   const std::string& name = ctx.call_name(call);
   if (name.empty()) return;
   // Exact names share the whole name's first part, prefixes ("pickle.") too.
-  if (!first_parts_.contains(std::string_view(name).substr(0, name.find('.')))) return;
+  std::string_view first = std::string_view(name).substr(0, name.find('.'));
+  bool maybe = first.empty() || ((first_part_lengths_ >> (first.size() & 63) & 1) &&
+                                  (first_part_bytes_ >> (static_cast<unsigned char>(first[0]) & 63) & 1));
+  if (!maybe || !first_parts_.contains(first)) return;
   // A rule may be reached through its exact name and a prefix: visit it once. Matches are
   // rare (most calls are of nothing a rule watches), so collecting them costs little.
   std::vector<const Rule*> matched;
@@ -183,7 +202,9 @@ void Checker::check(const FileUnit& file, std::vector<Finding>& out) const {
     if (node->kind == py::NodeKind::Call) visit_call(*static_cast<const py::Call*>(node), ctx, skip);
     // Children pushed in reverse so the first comes off the stack first.
     std::size_t first_child = stack.size();
-    py::for_each_child(node, [&](py::Node* child) { stack.push_back(child); });
+    py::for_each_child(node, [&](py::Node* child) {
+      if (!skip_leaf_[static_cast<std::size_t>(child->kind)]) stack.push_back(child);
+    });
     std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(first_child), stack.end());
   }
   for (const Entry& e : entries_) {

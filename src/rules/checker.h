@@ -2,6 +2,7 @@
 // rules that asked for its kind, then every rule's file-level check.
 #pragma once
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,6 +37,8 @@ class Checker {
   std::vector<Entry> entries_;  // rules_ with their triggers
   std::vector<std::vector<std::string_view>> triggers_;  // Rule::text_triggers() of the rules with some
   std::array<std::vector<Entry>, py::kNodeKindCount> by_kind_;
+  // Kinds of leaf nodes (no children, ever) that no rule visits: the walk passes them by.
+  std::array<bool, py::kNodeKindCount> skip_leaf_{};
   struct NameHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -47,6 +50,10 @@ class Checker {
   // The first dotted part of every name and prefix above ("pickle"): a call whose name
   // starts otherwise (a function of the project, "str.join") matches none, after one lookup.
   std::unordered_set<std::string, NameHash, std::equal_to<>> first_parts_;
+  // Bit (x mod 64) for the length and for the first byte of every first part: most calls'
+  // first part (the module's own name, "builtins") misses one of them and skips the hashing.
+  std::uint64_t first_part_lengths_ = 0;
+  std::uint64_t first_part_bytes_ = 0;
   std::size_t longest_prefix_ = 0;
 };
 

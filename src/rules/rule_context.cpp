@@ -2,6 +2,10 @@
 #include <cstdio>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "rules/rule.h"
 #include "rules/project.h"
 
@@ -29,10 +33,24 @@ void line_starts(std::string_view text, std::vector<std::size_t>& out) {
   out.assign(1, 0);
   if (text.empty()) return;
   if (!std::memchr(text.data(), '\r', text.size())) {
-    // Only \n ends lines (nearly every file): memchr from one to the next.
+    // Only \n ends lines (nearly every file).
     const char* begin = text.data();
-    const char* end = begin + text.size();
-    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr;) {
+    const std::size_t size = text.size();
+    std::size_t i = 0;
+#ifdef __SSE2__
+    // Sixteen bytes at a time, every newline of a block from its bit mask: a memchr call
+    // per line cost more than the search itself (lines average ~40 bytes).
+    const __m128i newline = _mm_set1_epi8('\n');
+    for (; i + 16 <= size; i += 16) {
+      __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(begin + i));
+      for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, newline))); mask != 0;
+           mask &= mask - 1) {
+        out.push_back(i + static_cast<std::size_t>(__builtin_ctz(mask)) + 1);
+      }
+    }
+#endif
+    const char* end = begin + size;
+    for (const char* p = begin + i; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr;) {
       ++p;
       out.push_back(static_cast<std::size_t>(p - begin));
     }

@@ -1,6 +1,8 @@
 #include "semantic/builtins.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <iterator>
 
 namespace aegis::sem {
@@ -33,10 +35,35 @@ constexpr std::string_view kBuiltins[] = {
     "reversed", "round", "set", "setattr", "slice", "sorted", "staticmethod", "str", "sum",
     "super", "tuple", "type", "vars", "zip",
 };
+
+constexpr std::size_t kBuiltinCount = std::size(kBuiltins);
+
+// The names by first byte: kBuiltins[first[c] .. first[c + 1]) start with byte c (the array
+// is sorted). Resolution asks about every unbound name; a binary search over all of them
+// cost eight string compares.
+struct ByFirstByte {
+  std::uint8_t first[257];
+  constexpr ByFirstByte() : first{} {
+    std::size_t i = 0;
+    for (std::size_t c = 0; c < 256; ++c) {
+      first[c] = static_cast<std::uint8_t>(i);
+      while (i < kBuiltinCount && static_cast<unsigned char>(kBuiltins[i][0]) == c) ++i;
+    }
+    first[256] = static_cast<std::uint8_t>(i);
+  }
+};
+constexpr ByFirstByte kByFirstByte;
+static_assert(kBuiltinCount < 256);
+
 }  // namespace
 
 bool is_builtin_name(std::string_view name) {
-  return std::binary_search(std::begin(kBuiltins), std::end(kBuiltins), name);
+  if (name.empty()) return false;
+  auto c = static_cast<unsigned char>(name[0]);
+  for (std::size_t i = kByFirstByte.first[c]; i < kByFirstByte.first[c + 1]; ++i) {
+    if (kBuiltins[i] == name) return true;
+  }
+  return false;
 }
 
 }  // namespace aegis::sem

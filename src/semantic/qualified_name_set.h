@@ -4,6 +4,7 @@
 // "pickle.loads" and "pickle.Unpickler.load", not "pickle" itself).
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <initializer_list>
 #include <string>
@@ -27,15 +28,23 @@ class QualifiedNameSet {
     if (name.size() > 2 && name.substr(name.size() - 2) == ".*") {
       prefixes_.emplace(name.substr(0, name.size() - 1));  // keep the trailing '.'
       if (name.size() - 1 > longest_prefix_) longest_prefix_ = name.size() - 1;
+      prefix_first_bytes_ |= bit(name.front());
     } else {
       exact_.emplace(name);
+      exact_lengths_ |= bit(name.size());
+      exact_last_bytes_ |= bit(name.empty() ? '\0' : name.back());
     }
   }
 
   bool contains(std::string_view name) const {
     if (name.empty()) return false;
-    if (exact_.find(name) != exact_.end()) return true;
-    if (prefixes_.empty()) return false;
+    // Most names asked about are of nothing in the set: an entry equal to `name` has its
+    // length and last byte, an entry that prefixes it its first byte. Two bit tests reject
+    // most names before any hashing.
+    if ((exact_lengths_ & bit(name.size())) && (exact_last_bytes_ & bit(name.back())) &&
+        exact_.find(name) != exact_.end())
+      return true;
+    if (prefixes_.empty() || !(prefix_first_bytes_ & bit(name.front()))) return false;
     // Every proper prefix of `name` that ends at a '.' is a candidate.
     for (std::size_t i = 0; i < name.size() && i < longest_prefix_; ++i) {
       if (name[i] == '.' && prefixes_.find(name.substr(0, i + 1)) != prefixes_.end()) return true;
@@ -61,6 +70,13 @@ class QualifiedNameSet {
   std::unordered_set<std::string, Hash, std::equal_to<>> exact_;
   std::unordered_set<std::string, Hash, std::equal_to<>> prefixes_;
   std::size_t longest_prefix_ = 0;
+  // Bit (x mod 64) set for the length and the last byte of every exact entry, and for the
+  // first byte of every prefix.
+  static std::uint64_t bit(std::size_t x) { return std::uint64_t{1} << (x & 63); }
+  static std::uint64_t bit(char c) { return bit(static_cast<std::size_t>(static_cast<unsigned char>(c))); }
+  std::uint64_t exact_lengths_ = 0;
+  std::uint64_t exact_last_bytes_ = 0;
+  std::uint64_t prefix_first_bytes_ = 0;
 };
 
 }  // namespace aegis::sem

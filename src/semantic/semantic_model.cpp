@@ -97,6 +97,36 @@ std::uint32_t symbol_hash(std::uint32_t scope, std::string_view name) {
   return static_cast<std::uint32_t>(mix_hash(h ^ w));
 }
 
+// Whether two names are equal, without a call to memcmp: the symbol table compares a name
+// on nearly every look-up that finds it, and most names are a few bytes long.
+bool same_name(std::string_view a, std::string_view b) {
+  std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  auto load8 = [](const char* at) {
+    std::uint64_t w;
+    std::memcpy(&w, at, 8);
+    return w;
+  };
+  auto load4 = [](const char* at) {
+    std::uint32_t w;
+    std::memcpy(&w, at, 4);
+    return w;
+  };
+  if (n >= 8) {
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      if (load8(p + i) != load8(q + i)) return false;
+    }
+    return load8(p + n - 8) == load8(q + n - 8);  // the last 8 bytes, overlapping the loop's
+  }
+  if (n >= 4) return load4(p) == load4(q) && load4(p + n - 4) == load4(q + n - 4);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (p[i] != q[i]) return false;
+  }
+  return true;
+}
+
 using Pos = std::pair<int, int>;
 Pos start_of(const py::Node* n) { return {n->lineno, n->col_offset}; }
 Pos end_of(const py::Node* n) { return {n->end_lineno, n->end_col_offset}; }
@@ -254,10 +284,14 @@ class ModelBuilder {
         s.qualname = m_.scopes_[parent].qualname;
       } else if (p == kNone || m_.scopes_[p].kind == ScopeKind::Module) {
         s.qualname = std::string(own);
-      } else if (m_.scopes_[p].kind == ScopeKind::Class) {
-        s.qualname = m_.scopes_[p].qualname + "." + std::string(own);
       } else {
-        s.qualname = m_.scopes_[p].qualname + ".<locals>." + std::string(own);
+        // One allocation: outer + separator + own name.
+        std::string_view outer = m_.scopes_[p].qualname;
+        std::string_view separator = m_.scopes_[p].kind == ScopeKind::Class ? "." : ".<locals>.";
+        s.qualname.reserve(outer.size() + separator.size() + own.size());
+        s.qualname += outer;
+        s.qualname += separator;
+        s.qualname += own;
       }
     }
     m_.scopes_.push_back(std::move(s));
@@ -1009,7 +1043,7 @@ std::uint32_t SemanticModel::symbol_index(ScopeId scope, std::string_view name) 
 std::uint32_t SemanticModel::symbol_index(ScopeId scope, std::string_view name,
                                           std::uint32_t hash) const {
   return symbol_map_.find(hash, [&](std::uint32_t i) {
-    return symbols_[i].scope == scope && symbols_[i].name == name;
+    return symbols_[i].scope == scope && same_name(symbols_[i].name, name);
   });
 }
 

@@ -2,6 +2,7 @@
 // through imports, aliases, instances and local definitions.
 #include <gtest/gtest.h>
 
+#include "semantic/builtins.h"
 #include "semantic/qualified_name_set.h"
 #include "semantic_test_util.h"
 
@@ -727,6 +728,52 @@ TEST(SemanticMatching, NameSets) {
   EXPECT_TRUE(a.model().call_matches(a.call("P"), shell));
   EXPECT_TRUE(a.model().call_matches(a.call("pk.loads"), shell));
   EXPECT_FALSE(a.model().call_matches(a.call("Popen"), shell));
+}
+
+// The set's bit filters (length, last byte, prefix first byte) only reject: names that share
+// them with an entry but differ, and entries whose length is 64 apart, are decided exactly.
+TEST(SemanticMatching, NameSetFilters) {
+  std::string long_name = "a." + std::string(62, 'x');  // 64 bytes: same length bit as ""
+  QualifiedNameSet set{"os.system", "ssl.wrap_socket", "yaml.*", long_name};
+  EXPECT_TRUE(set.contains("os.system"));
+  EXPECT_FALSE(set.contains("os.systen"));    // same length, other last byte
+  EXPECT_FALSE(set.contains("os.sysxem"));    // same length and last byte
+  EXPECT_FALSE(set.contains("o.system"));     // other length
+  EXPECT_TRUE(set.contains(long_name));
+  EXPECT_FALSE(set.contains(std::string(64, 'x')));
+  EXPECT_TRUE(set.contains("yaml.load"));
+  EXPECT_FALSE(set.contains("ymal.load"));    // same first byte, no prefix
+  EXPECT_FALSE(set.contains("xyaml.load"));
+  QualifiedNameSet prefixes_only{"pickle.*"};
+  EXPECT_FALSE(prefixes_only.contains("os.system"));
+  EXPECT_TRUE(prefixes_only.contains("pickle.loads"));
+}
+
+TEST(SemanticBuiltins, EveryFirstByte) {
+  for (std::string_view name : {"ArithmeticError", "ZeroDivisionError", "__import__", "abs", "zip",
+                                "eval", "exec", "exit", "open", "super", "True", "None"}) {
+    EXPECT_TRUE(is_builtin_name(name)) << name;
+  }
+  for (std::string_view name : {"", "a", "Zip", "zipp", "evals", "__imp__", "ab", "~", "\xff"}) {
+    EXPECT_FALSE(is_builtin_name(name)) << name;
+  }
+}
+
+// Names longer than a machine word and names that differ only in their last bytes are
+// kept apart by the symbol table.
+TEST(SemanticScopes, LongAndNearNames) {
+  Analyzed a(
+      "import subprocess as a_rather_long_module_alias\n"
+      "import os as a_rather_long_module_aliaz\n"
+      "abc = 1\nabd = 2\n"
+      "a_rather_long_module_alias.run(x)\n"
+      "a_rather_long_module_aliaz.system(x)\n");
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a.call_qualified("a_rather_long_module_alias.run"), "subprocess.run");
+  EXPECT_EQ(a.call_qualified("a_rather_long_module_aliaz.system"), "os.system");
+  EXPECT_EQ(a.model().bindings_of(0, "abc").size(), 1u);
+  EXPECT_EQ(a.model().bindings_of(0, "abd").size(), 1u);
+  EXPECT_EQ(a.model().bindings_of(0, "abe").size(), 0u);
 }
 
 // --- Robustness --------------------------------------------------------------------------

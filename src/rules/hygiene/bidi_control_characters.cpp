@@ -82,7 +82,17 @@ class BidiControlCharacter final : public Rule {
     std::string_view text = ctx.text();
     // Every bidi character starts with the byte 0xE2 or 0xD8, which most files do not
     // contain at all: memchr finds that out much faster than the walk below.
-    if (!std::memchr(text.data(), 0xE2, text.size()) && !std::memchr(text.data(), 0xD8, text.size())) return;
+    // Files that have them mostly hold dashes and quotes (also 0xE2): look at each lead
+    // byte first, and walk the lines only when one starts a bidi character.
+    auto any_bidi_after = [&](unsigned char lead) {
+      const char* begin = text.data();
+      const char* end = begin + text.size();
+      for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, lead, end - p))) != nullptr; ++p) {
+        if (bidi_at(text, static_cast<std::size_t>(p - begin))) return true;
+      }
+      return false;
+    };
+    if (!any_bidi_after(0xE2) && !any_bidi_after(0xD8)) return;
     int line = 1, reported = 0, beyond = 0, first_beyond_line = 0;
     bool beyond_only_marks = true;
     std::size_t line_start = 0;

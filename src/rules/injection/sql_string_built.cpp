@@ -134,6 +134,12 @@ class SqlStringBuilt final : public Rule {
   // The string the node builds; false when the node is not string building or is part of
   // a larger building expression (the outermost one is reported, once).
   bool collect(const py::Node& node, RuleContext& ctx, Built& out) const {
+    // A call builds a string only as `<constant>.format(...)`: its attribute name first, as
+    // nearly every call is something else and the parent look-up below costs more.
+    if (const auto* call = as<py::Call>(&node)) {
+      const auto* attr = as<py::Attribute>(call->func);
+      if (!attr || attr->attr != "format") return false;
+    }
     if (const auto* parent = as<py::BinOp>(ctx.model().parent(&node))) {
       if ((parent->op == py::Operator::Add || parent->op == py::Operator::Mod) && &node == parent->left) return false;
       if (parent->op == py::Operator::Add) return false;

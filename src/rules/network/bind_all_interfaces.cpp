@@ -4,6 +4,8 @@
 // socket bind()/create_server(), socketserver/http.server/wsgiref/gevent servers,
 // app.run(host=) of Flask/Sanic/Quart, uvicorn.run/Config, aiohttp run_app, waitress.serve,
 // asyncio.start_server, aiohttp TCPSite, SocketIO.run; and gunicorn/hypercorn `bind` strings.
+#include <algorithm>
+
 #include "rules/crypto/common.h"
 
 namespace aegis::rules {
@@ -108,6 +110,14 @@ class BindAllInterfaces final : public Rule {
   void visit(const py::Node& node, RuleContext& ctx) const override {
     if (const auto* assign = as<py::Assign>(&node)) return visit_assign(*assign, ctx);
     const auto& call = static_cast<const py::Call&>(node);
+    // Every address or host below is the first positional arguments or one of these
+    // keywords: a call with neither is not looked at, nor its name resolved.
+    if (call.args.empty() &&
+        std::none_of(call.keywords.begin(), call.keywords.end(), [](const py::Keyword* k) {
+          return k && (k->arg == "host" || k->arg == "address" || k->arg == "server_address" ||
+                       k->arg == "listener");
+        }))
+      return;
     const auto& model = ctx.model();
     // By reference: most calls are of nothing this rule knows, so copy the name only to report.
     const std::string& name = ctx.call_name(call);

@@ -73,6 +73,12 @@ class VerifyFalse final : public Rule {
       return;
     }
     const auto& call = static_cast<const py::Call&>(node);
+    // Every finding below is of a keyword argument (argument() without a position reads
+    // keywords only): a call without one of these is not looked at, nor its name resolved.
+    bool has_keyword = std::any_of(call.keywords.begin(), call.keywords.end(), [](const py::Keyword* k) {
+      return k && (k->arg == "verify" || k->arg == "ssl" || k->arg == "verify_ssl" || k->arg == "cert_reqs");
+    });
+    if (!has_keyword) return;
     const std::string& fn = ctx.call_name(call);
     if (fn.empty()) return;
     auto lib = cryptonet::classify_http_call(fn);
