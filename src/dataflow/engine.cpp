@@ -102,6 +102,12 @@ struct Frame {
   std::set<std::string, std::less<>> globals;  // names declared global
 };
 
+// Hashes std::string and std::string_view alike: look-ups by a view build no string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct CallKey {
   const py::Node* def;
   std::string args;
@@ -199,7 +205,8 @@ class Interpreter {
   // the directory the application runs from (`src/`, a monorepo), the one module whose
   // name ends with it.
   const rules::PythonModule* find_module(std::string_view dotted);
-  std::unordered_map<std::string, const rules::PythonModule*> module_suffixes_;
+  const rules::PythonModule* find_module_uncached(std::string_view dotted);
+  std::unordered_map<std::string, const rules::PythonModule*, StringHash, std::equal_to<>> modules_found_;
   std::unordered_map<std::string_view, const rules::PythonModule*> suffix_index_;
   bool suffixes_indexed_ = false;
   int resolve_depth_ = 0;
@@ -316,10 +323,16 @@ Value Interpreter::source_value(std::uint8_t kind, Frame& f, const py::Node* at,
 // ---------------------------------------------------------------- modules and names
 
 const rules::PythonModule* Interpreter::find_module(std::string_view dotted) {
+  // A name's module does not change during the analysis (a module, once loaded, stays; one
+  // that cannot be loaded never will be): the answer is looked up once per name.
+  if (auto known = modules_found_.find(dotted); known != modules_found_.end()) return known->second;
+  const rules::PythonModule* found = find_module_uncached(dotted);
+  modules_found_.emplace(std::string(dotted), found);
+  return found;
+}
+
+const rules::PythonModule* Interpreter::find_module_uncached(std::string_view dotted) {
   if (const rules::PythonModule* m = project_.module(dotted)) return m;
-  std::string key(dotted);
-  auto it = module_suffixes_.find(key);
-  if (it != module_suffixes_.end()) return it->second;
   // Every proper dotted suffix of every module name of the project, loaded or not ("b.c"
   // and "c" of "a.b.c"), once: the module it names, or null when two modules share it.
   if (!suffixes_indexed_) {
@@ -332,10 +345,9 @@ const rules::PythonModule* Interpreter::find_module(std::string_view dotted) {
     }
   }
   const rules::PythonModule* found = nullptr;
-  if (auto s = suffix_index_.find(std::string_view(key)); s != suffix_index_.end() && s->second) {
+  if (auto s = suffix_index_.find(dotted); s != suffix_index_.end() && s->second) {
     found = project_.module(s->second->name);  // loaded now if it was not
   }
-  module_suffixes_.emplace(std::move(key), found);
   return found;
 }
 
@@ -1247,7 +1259,7 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
   std::size_t ndefaults = params->defaults.size();
   std::size_t first_default = positional.size() >= ndefaults ? positional.size() - ndefaults : 0;
   for (std::size_t i = 0; i < positional.size(); ++i) {
-    std::string name(positional[i]->arg);
+    std::string_view name = positional[i]->arg;
     Value v;
     bool bound = false;
     if (i < actual.size()) {
