@@ -160,22 +160,34 @@ Value join(const Value& a, const Value& b) { return join_depth(a, b, 0); }
 
 void join_into(Env& into, const Env& other) {
   if (into.shares_with(other)) return;  // neither side assigned anything
-  // Both maps are sorted by name: one walk over the two finds what changes.
+  // Both tables are sorted by name: one walk over the two finds what changes.
   const Env::Map& mine = into.vars();
-  std::vector<std::pair<const std::string*, Env::Slot>> changes;
+  std::vector<Env::Entry> changes;
   auto it = mine.begin();
   for (const auto& [name, value] : other.vars()) {
-    while (it != mine.end() && it->first < name) ++it;
-    if (it != mine.end() && it->first == name) {
+    while (it != mine.end() && it->name < name) ++it;
+    if (it != mine.end() && it->name == name) {
       // A value neither branch changed is shared.
-      if (it->second != value) changes.emplace_back(&name, std::make_shared<Value>(join(*it->second, *value)));
+      if (it->value != value) changes.push_back({name, std::make_shared<Value>(join(*it->value, *value))});
     } else {
-      changes.emplace_back(&name, value);
+      changes.push_back({name, value});
     }
   }
   if (changes.empty()) return;
-  Env::Map& m = into.own();
-  for (auto& [name, slot] : changes) m[*name] = std::move(slot);
+  // Both lists are sorted: merge the changes into a new table.
+  Env::Map merged;
+  merged.reserve(mine.size() + changes.size());
+  auto c = changes.begin();
+  for (const Env::Entry& e : mine) {
+    while (c != changes.end() && c->name < e.name) merged.push_back(std::move(*c++));
+    if (c != changes.end() && c->name == e.name) {
+      merged.push_back(std::move(*c++));
+    } else {
+      merged.push_back(e);
+    }
+  }
+  while (c != changes.end()) merged.push_back(std::move(*c++));
+  into.replace(std::move(merged));
 }
 
 std::optional<bool> truthiness(const Value& v) {

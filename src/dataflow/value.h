@@ -3,11 +3,13 @@
 // its constant value when known, the elements of lists and the keys of dicts when known,
 // the class of project objects, and the functions and modules names refer to.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -149,48 +151,66 @@ struct Value {
 };
 
 // Variables and their values. Copies of an environment (each branch of an `if`, a closure)
-// share the variables and their values until one copy changes them: the map is copied the
+// share the variables and their values until one copy changes them: the table is copied the
 // first time a copy assigns, a value is replaced rather than changed in place unless no other
-// map holds it (edit()). Joining two environments skips every variable neither side changed,
-// and the whole map when neither side assigned anything.
+// table holds it (edit()). Joining two environments skips every variable neither side
+// changed, and the whole table when neither side assigned anything.
+// The table is a vector sorted by name (a function has few variables: a copy is one
+// allocation, a look-up a binary search). Names are views of the syntax trees' text, which
+// outlives the analysis: a name given to set() must be one.
 struct Env {
   using Slot = std::shared_ptr<Value>;
-  using Map = std::map<std::string, Slot, std::less<>>;
+  struct Entry {
+    std::string_view name;
+    Slot value;
+  };
+  using Map = std::vector<Entry>;
+
+ private:
+  template <typename M>
+  static auto lower_bound(M& m, std::string_view name) -> decltype(m.begin()) {
+    return std::lower_bound(m.begin(), m.end(), name, [](const Entry& e, std::string_view n) { return e.name < n; });
+  }
+
+ public:
 
   const Map& vars() const { return map_ ? *map_ : empty_map(); }
   std::size_t size() const { return map_ ? map_->size() : 0; }
-  bool has(std::string_view name) const { return map_ && map_->find(name) != map_->end(); }
+  bool has(std::string_view name) const { return get(name) != nullptr; }
   const Value* get(std::string_view name) const {
     if (!map_) return nullptr;
-    auto it = map_->find(name);
-    return it == map_->end() ? nullptr : it->second.get();
+    auto it = lower_bound(*map_, name);
+    return it != map_->end() && it->name == name ? it->value.get() : nullptr;
   }
   void set(std::string_view name, Value v) {
     auto value = std::make_shared<Value>(std::move(v));
     Map& m = own();
-    auto it = m.find(name);
-    if (it == m.end()) {
-      m.emplace(std::string(name), std::move(value));
+    auto it = lower_bound(m, name);
+    if (it != m.end() && it->name == name) {
+      it->value = std::move(value);
     } else {
-      it->second = std::move(value);
+      m.insert(it, Entry{name, std::move(value)});
     }
   }
-  // The value of `name` to change in place (copied first when another map holds it); null
+  // The value of `name` to change in place (copied first when another table holds it); null
   // when unbound.
   Value* edit(std::string_view name) {
     if (!has(name)) return nullptr;
-    auto it = own().find(name);
-    if (it->second.use_count() > 1) it->second = std::make_shared<Value>(*it->second);
-    return it->second.get();
+    Map& m = own();
+    auto it = lower_bound(m, name);
+    if (it->value.use_count() > 1) it->value = std::make_shared<Value>(*it->value);
+    return it->value.get();
   }
   void erase(std::string_view name) {
     if (!has(name)) return;
     Map& m = own();
-    m.erase(m.find(name));
+    m.erase(lower_bound(m, name));
   }
-  // Whether the two are one map (neither changed since one was copied from the other).
+  // Replaces the whole table (this environment's own from now on).
+  void replace(Map m) { map_ = std::make_shared<Map>(std::move(m)); }
+  // Whether the two are one table (neither changed since one was copied from the other).
   bool shares_with(const Env& o) const { return map_ == o.map_; }
-  // The map to change: this environment's own (copied first when shared).
+  // The table to change: this environment's own (copied first when shared).
   Map& own() {
     if (!map_) {
       map_ = std::make_shared<Map>();
