@@ -1254,16 +1254,18 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
   std::vector<const py::Arg*> positional;
   for (const py::Arg* a : params->posonlyargs) positional.push_back(a);
   for (const py::Arg* a : params->args) positional.push_back(a);
-  std::vector<Value> actual = args.positional;
-  if (fn.bound_self) actual.insert(actual.begin(), *fn.bound_self);
+  // The actual positional arguments: a bound method's receiver, then the call's.
+  std::size_t shift = fn.bound_self ? 1 : 0;
+  std::size_t nactual = args.positional.size() + shift;
+  auto actual = [&](std::size_t i) -> const Value& { return shift && i == 0 ? *fn.bound_self : args.positional[i - shift]; };
   std::size_t ndefaults = params->defaults.size();
   std::size_t first_default = positional.size() >= ndefaults ? positional.size() - ndefaults : 0;
   for (std::size_t i = 0; i < positional.size(); ++i) {
     std::string_view name = positional[i]->arg;
     Value v;
     bool bound = false;
-    if (i < actual.size()) {
-      v = actual[i];
+    if (i < nactual) {
+      v = actual(i);
       bound = true;
     } else if (const Value* kw = args.keyword(positional[i]->arg)) {
       v = *kw;
@@ -1280,7 +1282,7 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
     Value rest;
     rest.shape = Shape::Tuple;
     rest.exact = true;
-    for (std::size_t i = positional.size(); i < actual.size(); ++i) rest.elems.push_back(actual[i]);
+    for (std::size_t i = positional.size(); i < nactual; ++i) rest.elems.push_back(actual(i));
     f.env.set(params->vararg->arg, rest);
   }
   for (std::size_t i = 0; i < params->kwonlyargs.size(); ++i) {
