@@ -165,8 +165,14 @@ void join_into(Env& into, const Env& other) {
   std::vector<Env::Entry> changes;
   auto it = mine.begin();
   for (const auto& [name, value] : other.vars()) {
-    while (it != mine.end() && it->name < name) ++it;
-    if (it != mine.end() && it->name == name) {
+    // A variable neither side assigned since the tables were one: the same value, at the
+    // same place in both, under the same name (a value is only ever copied with its name).
+    if (it != mine.end() && it->value == value) {
+      ++it;
+      continue;
+    }
+    while (it != mine.end() && Env::name_less(it->name, name)) ++it;
+    if (it != mine.end() && Env::name_equal(it->name, name)) {
       // A value neither branch changed is shared.
       if (it->value != value) changes.push_back({name, std::make_shared<Value>(join(*it->value, *value))});
     } else {
@@ -179,8 +185,8 @@ void join_into(Env& into, const Env& other) {
   merged.reserve(mine.size() + changes.size());
   auto c = changes.begin();
   for (const Env::Entry& e : mine) {
-    while (c != changes.end() && c->name < e.name) merged.push_back(std::move(*c++));
-    if (c != changes.end() && c->name == e.name) {
+    while (c != changes.end() && Env::name_less(c->name, e.name)) merged.push_back(std::move(*c++));
+    if (c != changes.end() && Env::name_equal(c->name, e.name)) {
       merged.push_back(std::move(*c++));
     } else {
       merged.push_back(e);

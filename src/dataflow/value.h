@@ -83,7 +83,7 @@ struct Value {
   std::shared_ptr<const Value> bound_self;      // Function: a bound method's receiver
   std::vector<ClassRef> classes;                // Object/Class: the possible classes
   bool request = false;        // a framework request object: its inputs are sources
-  std::string framework;       // of a request object: flask, starlette, django
+  std::string_view framework;  // of a request object: flask, starlette, django (a model's text or a literal)
   bool unsafe_xml = false;     // an XML parser configured to resolve external entities
   bool normalized = false;     // a path made absolute and free of `..` (realpath/abspath/normpath)
   std::vector<const py::Node*> origins;  // XML parsers: the calls that made and configured it
@@ -169,7 +169,26 @@ struct Env {
  private:
   template <typename M>
   static auto lower_bound(M& m, std::string_view name) -> decltype(m.begin()) {
-    return std::lower_bound(m.begin(), m.end(), name, [](const Entry& e, std::string_view n) { return e.name < n; });
+    return std::lower_bound(m.begin(), m.end(), name, [](const Entry& e, std::string_view n) { return name_less(e.name, n); });
+  }
+
+ public:
+  // Byte order, as std::string's (unsigned bytes), without a library call per comparison:
+  // identifiers are short.
+  static bool name_less(std::string_view a, std::string_view b) {
+    std::size_t n = a.size() < b.size() ? a.size() : b.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+    }
+    return a.size() < b.size();
+  }
+  static bool name_equal(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    if (a.data() == b.data()) return true;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
   }
 
  public:
@@ -180,13 +199,13 @@ struct Env {
   const Value* get(std::string_view name) const {
     if (!map_) return nullptr;
     auto it = lower_bound(*map_, name);
-    return it != map_->end() && it->name == name ? it->value.get() : nullptr;
+    return it != map_->end() && name_equal(it->name, name) ? it->value.get() : nullptr;
   }
   void set(std::string_view name, Value v) {
     auto value = std::make_shared<Value>(std::move(v));
     Map& m = own();
     auto it = lower_bound(m, name);
-    if (it != m.end() && it->name == name) {
+    if (it != m.end() && name_equal(it->name, name)) {
       it->value = std::move(value);
     } else {
       m.insert(it, Entry{name, std::move(value)});
