@@ -27,15 +27,32 @@ std::string common_prefix(const std::string& a, const std::string& b) {
 
 Value join_depth(const Value& a, const Value& b, int depth);
 
+// a's fields (joined with b's of the same key), then b's other fields. Keys are unique
+// within a value (set_field), so each pair is joined once; the join is pure, so the order
+// the pairs are joined in does not matter. Built in one vector: no copy of a's values to
+// overwrite.
 void join_fields(Value& out, const Value& a, const Value& b, int depth) {
-  out.fields = a.fields;
-  for (const auto& [k, v] : b.fields) {
-    if (Value* f = out.field(k)) {
-      *f = join_depth(*f, v, depth + 1);
+  if (b.fields.empty()) {
+    out.fields = a.fields;
+    return;
+  }
+  if (a.fields.empty()) {
+    out.fields = b.fields;
+    return;
+  }
+  std::vector<std::pair<std::string, Value>> merged;
+  merged.reserve(a.fields.size() + b.fields.size());
+  for (const auto& [k, v] : a.fields) {
+    if (const Value* other = b.field(k)) {
+      merged.emplace_back(k, join_depth(v, *other, depth + 1));
     } else {
-      out.fields.emplace_back(k, v);
+      merged.emplace_back(k, v);
     }
   }
+  for (const auto& [k, v] : b.fields) {
+    if (!a.field(k)) merged.emplace_back(k, v);
+  }
+  out.fields = SharedVector<std::pair<std::string, Value>>(std::move(merged));
 }
 
 Value join_depth(const Value& a, const Value& b, int depth) {
