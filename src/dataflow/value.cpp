@@ -40,17 +40,29 @@ void join_fields(Value& out, const Value& a, const Value& b, int depth) {
     out.fields = b.fields;
     return;
   }
+  // The two are mostly the same object at two points, its keys in the same order: the key
+  // at the same index is tried first (keys are unique, so it is the one a search finds).
+  const auto& af = a.fields.view();
+  const auto& bf = b.fields.view();
+  auto find = [](const std::vector<std::pair<std::string, Value>>& fields, std::size_t i,
+                 const std::string& key) -> const Value* {
+    if (i < fields.size() && fields[i].first == key) return &fields[i].second;
+    for (const auto& [k, v] : fields) {
+      if (k == key) return &v;
+    }
+    return nullptr;
+  };
   std::vector<std::pair<std::string, Value>> merged;
-  merged.reserve(a.fields.size() + b.fields.size());
-  for (const auto& [k, v] : a.fields) {
-    if (const Value* other = b.field(k)) {
-      merged.emplace_back(k, join_depth(v, *other, depth + 1));
+  merged.reserve(af.size() + bf.size());
+  for (std::size_t i = 0; i < af.size(); ++i) {
+    if (const Value* other = find(bf, i, af[i].first)) {
+      merged.emplace_back(af[i].first, join_depth(af[i].second, *other, depth + 1));
     } else {
-      merged.emplace_back(k, v);
+      merged.push_back(af[i]);
     }
   }
-  for (const auto& [k, v] : b.fields) {
-    if (!a.field(k)) merged.emplace_back(k, v);
+  for (std::size_t i = 0; i < bf.size(); ++i) {
+    if (!find(af, i, bf[i].first)) merged.push_back(bf[i]);
   }
   out.fields = SharedVector<std::pair<std::string, Value>>(std::move(merged));
 }
@@ -179,7 +191,8 @@ void join_into(Env& into, const Env& other) {
   if (into.shares_with(other)) return;  // neither side assigned anything
   // Both tables are sorted by name: one walk over the two finds what changes.
   const Env::Map& mine = into.vars();
-  std::vector<Env::Entry> changes;
+  std::vector<std::pair<std::size_t, Env::Entry>> changes;  // (index in mine, or npos: new)
+  bool added = false;
   auto it = mine.begin();
   for (const auto& [name, value] : other.vars()) {
     // A variable neither side assigned since the tables were one: the same value, at the
@@ -191,25 +204,35 @@ void join_into(Env& into, const Env& other) {
     while (it != mine.end() && Env::name_less(it->name, name)) ++it;
     if (it != mine.end() && Env::name_equal(it->name, name)) {
       // A value neither branch changed is shared.
-      if (it->value != value) changes.push_back({name, std::make_shared<Value>(join(*it->value, *value))});
+      if (it->value != value) {
+        changes.push_back({static_cast<std::size_t>(it - mine.begin()),
+                           {name, std::make_shared<Value>(join(*it->value, *value))}});
+      }
     } else {
-      changes.push_back({name, value});
+      changes.push_back({std::string_view::npos, {name, value}});
+      added = true;
     }
   }
   if (changes.empty()) return;
+  if (!added) {
+    // Only values change: in place (in this environment's own copy of the table).
+    Env::Map& m = into.own();
+    for (auto& [index, entry] : changes) m[index].value = std::move(entry.value);
+    return;
+  }
   // Both lists are sorted: merge the changes into a new table.
   Env::Map merged;
   merged.reserve(mine.size() + changes.size());
   auto c = changes.begin();
   for (const Env::Entry& e : mine) {
-    while (c != changes.end() && Env::name_less(c->name, e.name)) merged.push_back(std::move(*c++));
-    if (c != changes.end() && Env::name_equal(c->name, e.name)) {
-      merged.push_back(std::move(*c++));
+    while (c != changes.end() && Env::name_less(c->second.name, e.name)) merged.push_back(std::move((c++)->second));
+    if (c != changes.end() && Env::name_equal(c->second.name, e.name)) {
+      merged.push_back(std::move((c++)->second));
     } else {
       merged.push_back(e);
     }
   }
-  while (c != changes.end()) merged.push_back(std::move(*c++));
+  while (c != changes.end()) merged.push_back(std::move((c++)->second));
   into.replace(std::move(merged));
 }
 
