@@ -27,6 +27,63 @@ std::string common_prefix(const std::string& a, const std::string& b) {
 
 Value join_depth(const Value& a, const Value& b, int depth);
 
+// Whether join_depth(x, x, depth) is x, member for member (then a value both sides share
+// needs no join: it is kept as it is). Mirrors join_depth case by case: true only where
+// every member the join rebuilds comes out equal and every member it drops is empty.
+bool join_keeps(const Value& x, int depth) {
+  if (depth > kMaxDepth) return false;
+  // The join copies a Function, Class, Module or External whole when both are the same one;
+  // joining a taint with itself changes nothing, nor the origins with themselves.
+  if (x.shape == Shape::Function || x.shape == Shape::Class || x.shape == Shape::Module ||
+      x.shape == Shape::External) {
+    return true;
+  }
+  // Members only those shapes keep.
+  if (x.def || x.module || x.closure || x.defaults || x.bound_self || !x.origins.empty()) return false;
+  auto fields_keep = [&] {
+    for (const auto& [k, f] : x.fields) {
+      if (!join_keeps(f, depth + 1)) return false;
+    }
+    return true;
+  };
+  switch (x.shape) {
+    case Shape::Str:
+    case Shape::Bytes:
+      return x.number == 0 && x.real == 0 && !x.exact && x.elems.empty() && x.fields.empty() && x.qn.empty() &&
+             x.classes.empty();
+    case Shape::Int:
+    case Shape::Bool:
+      return x.text.empty() && x.real == 0 && !x.exact && x.elems.empty() && x.fields.empty() && x.qn.empty() &&
+             x.classes.empty();
+    case Shape::Float:
+      return x.real == x.real && x.text.empty() && x.number == 0 && !x.exact && x.elems.empty() && x.fields.empty() &&
+             x.qn.empty() && x.classes.empty();
+    case Shape::None:
+      return x.constant && x.text.empty() && x.number == 0 && x.real == 0 && !x.exact && x.elems.empty() &&
+             x.fields.empty() && x.qn.empty() && x.classes.empty();
+    case Shape::List:
+    case Shape::Tuple:
+    case Shape::Set:
+      if (x.constant || !x.text.empty() || x.number != 0 || x.real != 0 || !x.fields.empty() || !x.qn.empty() ||
+          !x.classes.empty()) {
+        return false;
+      }
+      if (!x.exact) return x.elems.empty();
+      for (const Value& e : x.elems) {
+        if (!join_keeps(e, depth + 1)) return false;
+      }
+      return true;
+    case Shape::Dict:
+    case Shape::Object:
+      return !x.constant && x.text.empty() && x.number == 0 && x.real == 0 && !x.exact && x.elems.empty() &&
+             x.qn.empty() && fields_keep();
+    case Shape::Any:
+      return !x.constant && x.number == 0 && x.real == 0 && !x.exact && x.elems.empty() && x.classes.empty() &&
+             fields_keep();
+    default: return false;
+  }
+}
+
 // a's fields (joined with b's of the same key), then b's other fields. Keys are unique
 // within a value (set_field), so each pair is joined once; the join is pure, so the order
 // the pairs are joined in does not matter. Built in one vector: no copy of a's values to
@@ -52,11 +109,24 @@ void join_fields(Value& out, const Value& a, const Value& b, int depth) {
     }
     return nullptr;
   };
+  if (a.fields.shares_with(b.fields)) {
+    // One vector: each field joined with itself.
+    bool keep = true;
+    for (const auto& [k, v] : af) keep = keep && join_keeps(v, depth + 1);
+    if (keep) {
+      out.fields = a.fields;
+      return;
+    }
+  }
   std::vector<std::pair<std::string, Value>> merged;
   merged.reserve(af.size() + bf.size());
   for (std::size_t i = 0; i < af.size(); ++i) {
     if (const Value* other = find(bf, i, af[i].first)) {
-      merged.emplace_back(af[i].first, join_depth(af[i].second, *other, depth + 1));
+      if (other == &af[i].second && join_keeps(*other, depth + 1)) {
+        merged.push_back(af[i]);
+      } else {
+        merged.emplace_back(af[i].first, join_depth(af[i].second, *other, depth + 1));
+      }
     } else {
       merged.push_back(af[i]);
     }
