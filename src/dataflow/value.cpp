@@ -27,6 +27,36 @@ std::string common_prefix(const std::string& a, const std::string& b) {
 
 Value join_depth(const Value& a, const Value& b, int depth);
 
+// Whether two values are equal member for member (traces, closures, defaults and receivers
+// the same objects): a join reads only what values hold, so joining the two is joining
+// either with itself.
+bool identical(const Value& a, const Value& b) {
+  if (&a == &b) return true;
+  if (a.shape != b.shape || a.taint.kinds != b.taint.kinds || a.taint.sanitized != b.taint.sanitized ||
+      a.taint.weak != b.taint.weak || a.taint.trace != b.taint.trace || a.constant != b.constant ||
+      a.number != b.number || !(a.real == b.real) || a.exact != b.exact || a.def != b.def || a.module != b.module ||
+      a.closure != b.closure || a.defaults != b.defaults || a.bound_self != b.bound_self || a.request != b.request ||
+      a.unsafe_xml != b.unsafe_xml || a.normalized != b.normalized || a.text != b.text || a.qn != b.qn ||
+      a.framework != b.framework || a.origins != b.origins || a.classes.size() != b.classes.size() ||
+      a.elems.size() != b.elems.size() || a.fields.size() != b.fields.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.classes.size(); ++i) {
+    if (a.classes[i].def != b.classes[i].def || a.classes[i].module != b.classes[i].module) return false;
+  }
+  if (!a.elems.shares_with(b.elems)) {
+    for (std::size_t i = 0; i < a.elems.size(); ++i) {
+      if (!identical(a.elems[i], b.elems[i])) return false;
+    }
+  }
+  if (!a.fields.shares_with(b.fields)) {
+    for (std::size_t i = 0; i < a.fields.size(); ++i) {
+      if (a.fields[i].first != b.fields[i].first || !identical(a.fields[i].second, b.fields[i].second)) return false;
+    }
+  }
+  return true;
+}
+
 // Whether join_depth(x, x, depth) is x, member for member (then a value both sides share
 // needs no join: it is kept as it is). Mirrors join_depth case by case: true only where
 // every member the join rebuilds comes out equal and every member it drops is empty.
@@ -122,7 +152,7 @@ void join_fields(Value& out, const Value& a, const Value& b, int depth) {
   merged.reserve(af.size() + bf.size());
   for (std::size_t i = 0; i < af.size(); ++i) {
     if (const Value* other = find(bf, i, af[i].first)) {
-      if (other == &af[i].second && join_keeps(*other, depth + 1)) {
+      if (identical(af[i].second, *other) && join_keeps(*other, depth + 1)) {
         merged.push_back(af[i]);
       } else {
         merged.emplace_back(af[i].first, join_depth(af[i].second, *other, depth + 1));
@@ -273,8 +303,9 @@ void join_into(Env& into, const Env& other) {
     }
     while (it != mine.end() && Env::name_less(it->name, name)) ++it;
     if (it != mine.end() && Env::name_equal(it->name, name)) {
-      // A value neither branch changed is shared.
-      if (it->value != value) {
+      // A value neither branch changed is shared; one both made the same, and that the join
+      // would give back as it is, stays as it is.
+      if (it->value != value && !(identical(*it->value, *value) && join_keeps(*it->value, 0))) {
         changes.push_back({static_cast<std::size_t>(it - mine.begin()),
                            {name, std::make_shared<Value>(join(*it->value, *value))}});
       }
