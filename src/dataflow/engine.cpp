@@ -2517,6 +2517,8 @@ Value Interpreter::eval_call(const py::Call* c, Frame& f) {
   } else {
     callee = eval(c->func, f);
   }
+  args.positional.reserve(c->args.size());
+  args.positional_exprs.reserve(c->args.size());
   for (const py::Expr* e : c->args) {
     if (auto* st = as<py::Starred>(e)) {
       Value v = eval(st->value, f);

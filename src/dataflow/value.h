@@ -201,8 +201,9 @@ struct Env {
     auto it = lower_bound(*map_, name);
     return it != map_->end() && name_equal(it->name, name) ? it->value.get() : nullptr;
   }
-  void set(std::string_view name, Value v) {
-    auto value = std::make_shared<Value>(std::move(v));
+  void set(std::string_view name, Value&& v) { put(name, std::make_shared<Value>(std::move(v))); }
+  void set(std::string_view name, const Value& v) { put(name, std::make_shared<Value>(v)); }
+  void put(std::string_view name, Slot value) {
     Map& m = own();
     auto it = lower_bound(m, name);
     if (it != m.end() && name_equal(it->name, name)) {
