@@ -287,6 +287,10 @@ Taint deep_taint(const Value& v) {
 
 Value join(const Value& a, const Value& b) { return join_depth(a, b, 0); }
 
+bool identical_values(const Value& a, const Value& b) { return identical(a, b); }
+
+bool join_keeps_self(const Value& x) { return join_keeps(x, 0); }
+
 void join_into(Env& into, const Env& other) {
   if (into.shares_with(other)) return;  // neither side assigned anything
   // Both tables are sorted by name: one walk over the two finds what changes.

@@ -253,6 +253,12 @@ Taint deep_taint(const Value& v);
 // The least value that describes both (at a merge of branches).
 Value join(const Value& a, const Value& b);
 void join_into(Env& into, const Env& other);
+// Whether two values are equal member for member (traces, closures, defaults and receivers
+// the same objects).
+bool identical_values(const Value& a, const Value& b);
+// Whether join(x, x) gives x back member for member: joins keep such a value both sides
+// share instead of joining it with itself (value.cpp; must follow join's cases).
+bool join_keeps_self(const Value& x);
 // Python's truth value of a constant (or an exact container); nullopt when unknown.
 std::optional<bool> truthiness(const Value& v);
 // The constant as Python's str() would print it ("True", "3", "None"); nullopt if unknown.
