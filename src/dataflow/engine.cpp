@@ -102,6 +102,12 @@ struct Frame {
   std::set<std::string, std::less<>> globals;  // names declared global
 };
 
+// Hashes std::string and std::string_view alike: look-ups by a view build no string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct CallKey {
   const py::Node* def;
   std::string args;
@@ -199,7 +205,8 @@ class Interpreter {
   // the directory the application runs from (`src/`, a monorepo), the one module whose
   // name ends with it.
   const rules::PythonModule* find_module(std::string_view dotted);
-  std::unordered_map<std::string, const rules::PythonModule*> module_suffixes_;
+  const rules::PythonModule* find_module_uncached(std::string_view dotted);
+  std::unordered_map<std::string, const rules::PythonModule*, StringHash, std::equal_to<>> modules_found_;
   std::unordered_map<std::string_view, const rules::PythonModule*> suffix_index_;
   bool suffixes_indexed_ = false;
   int resolve_depth_ = 0;
@@ -316,10 +323,16 @@ Value Interpreter::source_value(std::uint8_t kind, Frame& f, const py::Node* at,
 // ---------------------------------------------------------------- modules and names
 
 const rules::PythonModule* Interpreter::find_module(std::string_view dotted) {
+  // A name's module does not change during the analysis (a module, once loaded, stays; one
+  // that cannot be loaded never will be): the answer is looked up once per name.
+  if (auto known = modules_found_.find(dotted); known != modules_found_.end()) return known->second;
+  const rules::PythonModule* found = find_module_uncached(dotted);
+  modules_found_.emplace(std::string(dotted), found);
+  return found;
+}
+
+const rules::PythonModule* Interpreter::find_module_uncached(std::string_view dotted) {
   if (const rules::PythonModule* m = project_.module(dotted)) return m;
-  std::string key(dotted);
-  auto it = module_suffixes_.find(key);
-  if (it != module_suffixes_.end()) return it->second;
   // Every proper dotted suffix of every module name of the project, loaded or not ("b.c"
   // and "c" of "a.b.c"), once: the module it names, or null when two modules share it.
   if (!suffixes_indexed_) {
@@ -332,10 +345,9 @@ const rules::PythonModule* Interpreter::find_module(std::string_view dotted) {
     }
   }
   const rules::PythonModule* found = nullptr;
-  if (auto s = suffix_index_.find(std::string_view(key)); s != suffix_index_.end() && s->second) {
+  if (auto s = suffix_index_.find(dotted); s != suffix_index_.end() && s->second) {
     found = project_.module(s->second->name);  // loaded now if it was not
   }
-  module_suffixes_.emplace(std::move(key), found);
   return found;
 }
 
@@ -1242,16 +1254,18 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
   std::vector<const py::Arg*> positional;
   for (const py::Arg* a : params->posonlyargs) positional.push_back(a);
   for (const py::Arg* a : params->args) positional.push_back(a);
-  std::vector<Value> actual = args.positional;
-  if (fn.bound_self) actual.insert(actual.begin(), *fn.bound_self);
+  // The actual positional arguments: a bound method's receiver, then the call's.
+  std::size_t shift = fn.bound_self ? 1 : 0;
+  std::size_t nactual = args.positional.size() + shift;
+  auto actual = [&](std::size_t i) -> const Value& { return shift && i == 0 ? *fn.bound_self : args.positional[i - shift]; };
   std::size_t ndefaults = params->defaults.size();
   std::size_t first_default = positional.size() >= ndefaults ? positional.size() - ndefaults : 0;
   for (std::size_t i = 0; i < positional.size(); ++i) {
-    std::string name(positional[i]->arg);
+    std::string_view name = positional[i]->arg;
     Value v;
     bool bound = false;
-    if (i < actual.size()) {
-      v = actual[i];
+    if (i < nactual) {
+      v = actual(i);
       bound = true;
     } else if (const Value* kw = args.keyword(positional[i]->arg)) {
       v = *kw;
@@ -1268,7 +1282,7 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
     Value rest;
     rest.shape = Shape::Tuple;
     rest.exact = true;
-    for (std::size_t i = positional.size(); i < actual.size(); ++i) rest.elems.push_back(actual[i]);
+    for (std::size_t i = positional.size(); i < nactual; ++i) rest.elems.push_back(actual(i));
     f.env.set(params->vararg->arg, rest);
   }
   for (std::size_t i = 0; i < params->kwonlyargs.size(); ++i) {
@@ -2503,6 +2517,8 @@ Value Interpreter::eval_call(const py::Call* c, Frame& f) {
   } else {
     callee = eval(c->func, f);
   }
+  args.positional.reserve(c->args.size());
+  args.positional_exprs.reserve(c->args.size());
   for (const py::Expr* e : c->args) {
     if (auto* st = as<py::Starred>(e)) {
       Value v = eval(st->value, f);

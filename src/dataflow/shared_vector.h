@@ -22,6 +22,7 @@ class SharedVector {
 
   SharedVector() = default;
   SharedVector(std::initializer_list<T> init) : p_(std::make_shared<Vector>(init)) {}
+  explicit SharedVector(Vector&& v) : p_(std::make_shared<Vector>(std::move(v))) {}
 
   // --- reading (never copies)
   const Vector& view() const { return p_ ? *p_ : empty_vector(); }

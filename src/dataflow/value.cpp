@@ -27,15 +27,144 @@ std::string common_prefix(const std::string& a, const std::string& b) {
 
 Value join_depth(const Value& a, const Value& b, int depth);
 
-void join_fields(Value& out, const Value& a, const Value& b, int depth) {
-  out.fields = a.fields;
-  for (const auto& [k, v] : b.fields) {
-    if (Value* f = out.field(k)) {
-      *f = join_depth(*f, v, depth + 1);
-    } else {
-      out.fields.emplace_back(k, v);
+// Whether two values are equal member for member (traces, closures, defaults and receivers
+// the same objects): a join reads only what values hold, so joining the two is joining
+// either with itself.
+bool identical(const Value& a, const Value& b) {
+  if (&a == &b) return true;
+  if (a.shape != b.shape || a.taint.kinds != b.taint.kinds || a.taint.sanitized != b.taint.sanitized ||
+      a.taint.weak != b.taint.weak || a.taint.trace != b.taint.trace || a.constant != b.constant ||
+      a.number != b.number || !(a.real == b.real) || a.exact != b.exact || a.def != b.def || a.module != b.module ||
+      a.closure != b.closure || a.defaults != b.defaults || a.bound_self != b.bound_self || a.request != b.request ||
+      a.unsafe_xml != b.unsafe_xml || a.normalized != b.normalized || a.text != b.text || a.qn != b.qn ||
+      a.framework != b.framework || a.origins != b.origins || a.classes.size() != b.classes.size() ||
+      a.elems.size() != b.elems.size() || a.fields.size() != b.fields.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.classes.size(); ++i) {
+    if (a.classes[i].def != b.classes[i].def || a.classes[i].module != b.classes[i].module) return false;
+  }
+  if (!a.elems.shares_with(b.elems)) {
+    for (std::size_t i = 0; i < a.elems.size(); ++i) {
+      if (!identical(a.elems[i], b.elems[i])) return false;
     }
   }
+  if (!a.fields.shares_with(b.fields)) {
+    for (std::size_t i = 0; i < a.fields.size(); ++i) {
+      if (a.fields[i].first != b.fields[i].first || !identical(a.fields[i].second, b.fields[i].second)) return false;
+    }
+  }
+  return true;
+}
+
+// Whether join_depth(x, x, depth) is x, member for member (then a value both sides share
+// needs no join: it is kept as it is). Mirrors join_depth case by case: true only where
+// every member the join rebuilds comes out equal and every member it drops is empty.
+bool join_keeps(const Value& x, int depth) {
+  if (depth > kMaxDepth) return false;
+  // The join copies a Function, Class, Module or External whole when both are the same one;
+  // joining a taint with itself changes nothing, nor the origins with themselves.
+  if (x.shape == Shape::Function || x.shape == Shape::Class || x.shape == Shape::Module ||
+      x.shape == Shape::External) {
+    return true;
+  }
+  // Members only those shapes keep.
+  if (x.def || x.module || x.closure || x.defaults || x.bound_self || !x.origins.empty()) return false;
+  auto fields_keep = [&] {
+    for (const auto& [k, f] : x.fields) {
+      if (!join_keeps(f, depth + 1)) return false;
+    }
+    return true;
+  };
+  switch (x.shape) {
+    case Shape::Str:
+    case Shape::Bytes:
+      return x.number == 0 && x.real == 0 && !x.exact && x.elems.empty() && x.fields.empty() && x.qn.empty() &&
+             x.classes.empty();
+    case Shape::Int:
+    case Shape::Bool:
+      return x.text.empty() && x.real == 0 && !x.exact && x.elems.empty() && x.fields.empty() && x.qn.empty() &&
+             x.classes.empty();
+    case Shape::Float:
+      return x.real == x.real && x.text.empty() && x.number == 0 && !x.exact && x.elems.empty() && x.fields.empty() &&
+             x.qn.empty() && x.classes.empty();
+    case Shape::None:
+      return x.constant && x.text.empty() && x.number == 0 && x.real == 0 && !x.exact && x.elems.empty() &&
+             x.fields.empty() && x.qn.empty() && x.classes.empty();
+    case Shape::List:
+    case Shape::Tuple:
+    case Shape::Set:
+      if (x.constant || !x.text.empty() || x.number != 0 || x.real != 0 || !x.fields.empty() || !x.qn.empty() ||
+          !x.classes.empty()) {
+        return false;
+      }
+      if (!x.exact) return x.elems.empty();
+      for (const Value& e : x.elems) {
+        if (!join_keeps(e, depth + 1)) return false;
+      }
+      return true;
+    case Shape::Dict:
+    case Shape::Object:
+      return !x.constant && x.text.empty() && x.number == 0 && x.real == 0 && !x.exact && x.elems.empty() &&
+             x.qn.empty() && fields_keep();
+    case Shape::Any:
+      return !x.constant && x.number == 0 && x.real == 0 && !x.exact && x.elems.empty() && x.classes.empty() &&
+             fields_keep();
+    default: return false;
+  }
+}
+
+// a's fields (joined with b's of the same key), then b's other fields. Keys are unique
+// within a value (set_field), so each pair is joined once; the join is pure, so the order
+// the pairs are joined in does not matter. Built in one vector: no copy of a's values to
+// overwrite.
+void join_fields(Value& out, const Value& a, const Value& b, int depth) {
+  if (b.fields.empty()) {
+    out.fields = a.fields;
+    return;
+  }
+  if (a.fields.empty()) {
+    out.fields = b.fields;
+    return;
+  }
+  // The two are mostly the same object at two points, its keys in the same order: the key
+  // at the same index is tried first (keys are unique, so it is the one a search finds).
+  const auto& af = a.fields.view();
+  const auto& bf = b.fields.view();
+  auto find = [](const std::vector<std::pair<std::string, Value>>& fields, std::size_t i,
+                 const std::string& key) -> const Value* {
+    if (i < fields.size() && fields[i].first == key) return &fields[i].second;
+    for (const auto& [k, v] : fields) {
+      if (k == key) return &v;
+    }
+    return nullptr;
+  };
+  if (a.fields.shares_with(b.fields)) {
+    // One vector: each field joined with itself.
+    bool keep = true;
+    for (const auto& [k, v] : af) keep = keep && join_keeps(v, depth + 1);
+    if (keep) {
+      out.fields = a.fields;
+      return;
+    }
+  }
+  std::vector<std::pair<std::string, Value>> merged;
+  merged.reserve(af.size() + bf.size());
+  for (std::size_t i = 0; i < af.size(); ++i) {
+    if (const Value* other = find(bf, i, af[i].first)) {
+      if (identical(af[i].second, *other) && join_keeps(*other, depth + 1)) {
+        merged.push_back(af[i]);
+      } else {
+        merged.emplace_back(af[i].first, join_depth(af[i].second, *other, depth + 1));
+      }
+    } else {
+      merged.push_back(af[i]);
+    }
+  }
+  for (std::size_t i = 0; i < bf.size(); ++i) {
+    if (!find(af, i, bf[i].first)) merged.push_back(bf[i]);
+  }
+  out.fields = SharedVector<std::pair<std::string, Value>>(std::move(merged));
 }
 
 Value join_depth(const Value& a, const Value& b, int depth) {
@@ -158,24 +287,58 @@ Taint deep_taint(const Value& v) {
 
 Value join(const Value& a, const Value& b) { return join_depth(a, b, 0); }
 
+bool identical_values(const Value& a, const Value& b) { return identical(a, b); }
+
+bool join_keeps_self(const Value& x) { return join_keeps(x, 0); }
+
 void join_into(Env& into, const Env& other) {
   if (into.shares_with(other)) return;  // neither side assigned anything
-  // Both maps are sorted by name: one walk over the two finds what changes.
+  // Both tables are sorted by name: one walk over the two finds what changes.
   const Env::Map& mine = into.vars();
-  std::vector<std::pair<const std::string*, Env::Slot>> changes;
+  std::vector<std::pair<std::size_t, Env::Entry>> changes;  // (index in mine, or npos: new)
+  bool added = false;
   auto it = mine.begin();
   for (const auto& [name, value] : other.vars()) {
-    while (it != mine.end() && it->first < name) ++it;
-    if (it != mine.end() && it->first == name) {
-      // A value neither branch changed is shared.
-      if (it->second != value) changes.emplace_back(&name, std::make_shared<Value>(join(*it->second, *value)));
+    // A variable neither side assigned since the tables were one: the same value, at the
+    // same place in both, under the same name (a value is only ever copied with its name).
+    if (it != mine.end() && it->value == value) {
+      ++it;
+      continue;
+    }
+    while (it != mine.end() && Env::name_less(it->name, name)) ++it;
+    if (it != mine.end() && Env::name_equal(it->name, name)) {
+      // A value neither branch changed is shared; one both made the same, and that the join
+      // would give back as it is, stays as it is.
+      if (it->value != value && !(identical(*it->value, *value) && join_keeps(*it->value, 0))) {
+        changes.push_back({static_cast<std::size_t>(it - mine.begin()),
+                           {name, std::make_shared<Value>(join(*it->value, *value))}});
+      }
     } else {
-      changes.emplace_back(&name, value);
+      changes.push_back({std::string_view::npos, {name, value}});
+      added = true;
     }
   }
   if (changes.empty()) return;
-  Env::Map& m = into.own();
-  for (auto& [name, slot] : changes) m[*name] = std::move(slot);
+  if (!added) {
+    // Only values change: in place (in this environment's own copy of the table).
+    Env::Map& m = into.own();
+    for (auto& [index, entry] : changes) m[index].value = std::move(entry.value);
+    return;
+  }
+  // Both lists are sorted: merge the changes into a new table.
+  Env::Map merged;
+  merged.reserve(mine.size() + changes.size());
+  auto c = changes.begin();
+  for (const Env::Entry& e : mine) {
+    while (c != changes.end() && Env::name_less(c->second.name, e.name)) merged.push_back(std::move((c++)->second));
+    if (c != changes.end() && Env::name_equal(c->second.name, e.name)) {
+      merged.push_back(std::move((c++)->second));
+    } else {
+      merged.push_back(e);
+    }
+  }
+  while (c != changes.end()) merged.push_back(std::move((c++)->second));
+  into.replace(std::move(merged));
 }
 
 std::optional<bool> truthiness(const Value& v) {

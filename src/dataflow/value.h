@@ -3,11 +3,13 @@
 // its constant value when known, the elements of lists and the keys of dicts when known,
 // the class of project objects, and the functions and modules names refer to.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -81,7 +83,7 @@ struct Value {
   std::shared_ptr<const Value> bound_self;      // Function: a bound method's receiver
   std::vector<ClassRef> classes;                // Object/Class: the possible classes
   bool request = false;        // a framework request object: its inputs are sources
-  std::string framework;       // of a request object: flask, starlette, django
+  std::string_view framework;  // of a request object: flask, starlette, django (a model's text or a literal)
   bool unsafe_xml = false;     // an XML parser configured to resolve external entities
   bool normalized = false;     // a path made absolute and free of `..` (realpath/abspath/normpath)
   std::vector<const py::Node*> origins;  // XML parsers: the calls that made and configured it
@@ -149,48 +151,86 @@ struct Value {
 };
 
 // Variables and their values. Copies of an environment (each branch of an `if`, a closure)
-// share the variables and their values until one copy changes them: the map is copied the
+// share the variables and their values until one copy changes them: the table is copied the
 // first time a copy assigns, a value is replaced rather than changed in place unless no other
-// map holds it (edit()). Joining two environments skips every variable neither side changed,
-// and the whole map when neither side assigned anything.
+// table holds it (edit()). Joining two environments skips every variable neither side
+// changed, and the whole table when neither side assigned anything.
+// The table is a vector sorted by name (a function has few variables: a copy is one
+// allocation, a look-up a binary search). Names are views of the syntax trees' text, which
+// outlives the analysis: a name given to set() must be one.
 struct Env {
   using Slot = std::shared_ptr<Value>;
-  using Map = std::map<std::string, Slot, std::less<>>;
+  struct Entry {
+    std::string_view name;
+    Slot value;
+  };
+  using Map = std::vector<Entry>;
+
+ private:
+  template <typename M>
+  static auto lower_bound(M& m, std::string_view name) -> decltype(m.begin()) {
+    return std::lower_bound(m.begin(), m.end(), name, [](const Entry& e, std::string_view n) { return name_less(e.name, n); });
+  }
+
+ public:
+  // Byte order, as std::string's (unsigned bytes), without a library call per comparison:
+  // identifiers are short.
+  static bool name_less(std::string_view a, std::string_view b) {
+    std::size_t n = a.size() < b.size() ? a.size() : b.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+    }
+    return a.size() < b.size();
+  }
+  static bool name_equal(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    if (a.data() == b.data()) return true;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
+
+ public:
 
   const Map& vars() const { return map_ ? *map_ : empty_map(); }
   std::size_t size() const { return map_ ? map_->size() : 0; }
-  bool has(std::string_view name) const { return map_ && map_->find(name) != map_->end(); }
+  bool has(std::string_view name) const { return get(name) != nullptr; }
   const Value* get(std::string_view name) const {
     if (!map_) return nullptr;
-    auto it = map_->find(name);
-    return it == map_->end() ? nullptr : it->second.get();
+    auto it = lower_bound(*map_, name);
+    return it != map_->end() && name_equal(it->name, name) ? it->value.get() : nullptr;
   }
-  void set(std::string_view name, Value v) {
-    auto value = std::make_shared<Value>(std::move(v));
+  void set(std::string_view name, Value&& v) { put(name, std::make_shared<Value>(std::move(v))); }
+  void set(std::string_view name, const Value& v) { put(name, std::make_shared<Value>(v)); }
+  void put(std::string_view name, Slot value) {
     Map& m = own();
-    auto it = m.find(name);
-    if (it == m.end()) {
-      m.emplace(std::string(name), std::move(value));
+    auto it = lower_bound(m, name);
+    if (it != m.end() && name_equal(it->name, name)) {
+      it->value = std::move(value);
     } else {
-      it->second = std::move(value);
+      m.insert(it, Entry{name, std::move(value)});
     }
   }
-  // The value of `name` to change in place (copied first when another map holds it); null
+  // The value of `name` to change in place (copied first when another table holds it); null
   // when unbound.
   Value* edit(std::string_view name) {
     if (!has(name)) return nullptr;
-    auto it = own().find(name);
-    if (it->second.use_count() > 1) it->second = std::make_shared<Value>(*it->second);
-    return it->second.get();
+    Map& m = own();
+    auto it = lower_bound(m, name);
+    if (it->value.use_count() > 1) it->value = std::make_shared<Value>(*it->value);
+    return it->value.get();
   }
   void erase(std::string_view name) {
     if (!has(name)) return;
     Map& m = own();
-    m.erase(m.find(name));
+    m.erase(lower_bound(m, name));
   }
-  // Whether the two are one map (neither changed since one was copied from the other).
+  // Replaces the whole table (this environment's own from now on).
+  void replace(Map m) { map_ = std::make_shared<Map>(std::move(m)); }
+  // Whether the two are one table (neither changed since one was copied from the other).
   bool shares_with(const Env& o) const { return map_ == o.map_; }
-  // The map to change: this environment's own (copied first when shared).
+  // The table to change: this environment's own (copied first when shared).
   Map& own() {
     if (!map_) {
       map_ = std::make_shared<Map>();
@@ -213,6 +253,12 @@ Taint deep_taint(const Value& v);
 // The least value that describes both (at a merge of branches).
 Value join(const Value& a, const Value& b);
 void join_into(Env& into, const Env& other);
+// Whether two values are equal member for member (traces, closures, defaults and receivers
+// the same objects).
+bool identical_values(const Value& a, const Value& b);
+// Whether join(x, x) gives x back member for member: joins keep such a value both sides
+// share instead of joining it with itself (value.cpp; must follow join's cases).
+bool join_keeps_self(const Value& x);
 // Python's truth value of a constant (or an exact container); nullopt when unknown.
 std::optional<bool> truthiness(const Value& v);
 // The constant as Python's str() would print it ("True", "3", "None"); nullopt if unknown.
