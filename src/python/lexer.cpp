@@ -328,6 +328,14 @@ bool Lexer::run() {
 // check) and emit INDENT/DEDENT. Blank and comment-only lines do not count.
 bool Lexer::indentation() {
   int col = 0, altcol = 0, cont_line_col = 0;
+  // Spaces eight at a time first: most indentation is nothing else. The buffer's
+  // padding lets the load read past a short last line.
+  static constexpr std::uint64_t kEightSpaces = 0x2020202020202020ull;
+  for (std::uint64_t word; std::memcpy(&word, b_ + cur_, 8), word == kEightSpaces;) {
+    cur_ += 8;
+    col += 8;
+    altcol += 8;
+  }
   for (;;) {
     char c = b_[cur_];
     if (c == ' ') {

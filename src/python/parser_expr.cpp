@@ -657,6 +657,14 @@ Expr* Parser::primary_suffixes(Expr* e, const Token& first) {
       }
       case TK::LPar: {
         const Token& lpar = advance();
+        if (at(TK::RPar)) {
+          // `f()`: no argument lists to gather.
+          advance();
+          Call* c = make<Call>(first);
+          c->func = e;
+          e = c;
+          break;
+        }
         ScratchVector<Expr*> args_scratch;
         auto& args = *args_scratch;
         ScratchVector<Keyword*> keywords_scratch;
