@@ -85,7 +85,9 @@ inline bool is_xdigit(char c) {
 inline bool is_ident_char(char c) { return kTable.ident_char[static_cast<unsigned char>(c)]; }
 
 TokenKind keyword_kind(const char* s, std::size_t n) {
-  auto is = [&](std::string_view kw) { return kw.size() == n && std::memcmp(s, kw.data(), n) == 0; };
+  // A constant length lets the compiler compare in a few loads, not a memcmp call.
+  auto is = [&](std::string_view kw) { return kw.size() == n && std::memcmp(s, kw.data(), kw.size()) == 0; };
+  if (n < 2 || n > 8) return TokenKind::Name;  // keywords have 2 to 8 letters
   switch (s[0]) {
     case 'F': if (is("False")) return TokenKind::KwFalse; break;
     case 'N': if (is("None")) return TokenKind::KwNone; break;
@@ -260,6 +262,7 @@ class Lexer {
   bool line_continuation(std::size_t backslash);
   bool regular_token();
   bool identifier_or_string(std::size_t start);
+  bool prefixed_string(std::size_t start);
   bool verify_identifier(std::size_t start, std::size_t end);
   bool number(std::size_t start);
   bool decimal_tail(std::size_t& i);
@@ -325,6 +328,14 @@ bool Lexer::run() {
 // check) and emit INDENT/DEDENT. Blank and comment-only lines do not count.
 bool Lexer::indentation() {
   int col = 0, altcol = 0, cont_line_col = 0;
+  // Spaces eight at a time first: most indentation is nothing else. The buffer's
+  // padding lets the load read past a short last line.
+  static constexpr std::uint64_t kEightSpaces = 0x2020202020202020ull;
+  for (std::uint64_t word; std::memcpy(&word, b_ + cur_, 8), word == kEightSpaces;) {
+    cur_ += 8;
+    col += 8;
+    altcol += 8;
+  }
   for (;;) {
     char c = b_[cur_];
     if (c == ' ') {
@@ -516,6 +527,23 @@ bool Lexer::regular_token() {
 }
 
 bool Lexer::identifier_or_string(std::size_t start) {
+  // The whole word first, OR-ing its bytes to learn whether one is non-ASCII. Only a
+  // word of one or two letters right before a quote can be a string prefix (`rb"`).
+  std::size_t i = start;
+  unsigned bits = 0;
+  while (is_ident_char(b_[i])) bits |= static_cast<unsigned char>(b_[i++]);
+  if (i - start <= 2 && (b_[i] == '"' || b_[i] == '\'')) return prefixed_string(start);
+  const bool nonascii = (bits & 0x80) != 0;
+  if (nonascii && !verify_identifier(start, i)) return false;
+  cur_ = i;
+  emit_here(keyword_kind(b_ + start, i - start), start, i);
+  out_.back().non_ascii = nonascii;
+  return true;
+}
+
+// A word of at most two letters followed by a quote: a string with a prefix when the
+// letters make one, else a name (the quote then starts the next token).
+bool Lexer::prefixed_string(std::size_t start) {
   // String prefixes: CPython's saw_b / saw_r / saw_u / saw_f (+ saw_t for 3.14).
   bool saw_b = false, saw_r = false, saw_u = false, saw_f = false, saw_t = false;
   const bool tstrings = options_.feature_minor >= 14;

@@ -46,6 +46,25 @@ bool starts_atom(TK k) {
   }
 }
 
+// A Name, number or True/False/None: an atom of one token whose node atom() builds
+// without looking further.
+bool is_one_token_atom(TK k) {
+  return k == TK::Name || k == TK::Number || k == TK::KwTrue || k == TK::KwFalse ||
+         k == TK::KwNone;
+}
+
+// After a one-token atom: tokens that end every level from primary to `expression`
+// (no suffix, operator, comparison, boolean operator or conditional can follow), so
+// the atom is the whole expression. The common delimiters only: anything else takes
+// the full precedence chain.
+constexpr auto kEndsExpression = [] {
+  std::array<bool, 256> table{};
+  for (TK k : {TK::Comma, TK::RPar, TK::RSqb, TK::RBrace, TK::Colon, TK::Newline, TK::Equal,
+               TK::Semi, TK::KwFor, TK::KwElse, TK::KwAs, TK::PlusEqual, TK::MinEqual})
+    table[static_cast<std::size_t>(k)] = true;
+  return table;
+}();
+
 }  // namespace
 
 // ---- names and messages ----------------------------------------------------
@@ -245,6 +264,13 @@ bool Parser::tree_too_deep(Expr* root, int limit) {
 }
 
 Expr* Parser::expression() {
+  // `x,` `1)` `None:`: an atom and a delimiter need not descend the ten precedence
+  // levels, each of which would hand the atom back unchanged. Not past the depth
+  // limit or after an error, where expression_inner() has something to say.
+  if (is_one_token_atom(kind()) && kEndsExpression[static_cast<std::size_t>(kind(1))] &&
+      depth_ < options_.max_depth && !failed()) {
+    return atom();
+  }
   const std::size_t start = mark();
   ++expression_nesting_;
   Expr* e = expression_inner();
@@ -445,43 +471,48 @@ Expr* Parser::inversion() {
   return e;
 }
 
+namespace {
+// The comparison operator starting at the parser's current token, if any (`is not`
+// and `not in` take two tokens).
+bool comparison_operator(const Parser& p, CmpOperator& op) {
+  switch (p.kind()) {
+    case TK::EqEqual: op = CmpOperator::Eq; return true;
+    case TK::NotEqual: op = CmpOperator::NotEq; return true;
+    case TK::Less: op = CmpOperator::Lt; return true;
+    case TK::LessEqual: op = CmpOperator::LtE; return true;
+    case TK::Greater: op = CmpOperator::Gt; return true;
+    case TK::GreaterEqual: op = CmpOperator::GtE; return true;
+    case TK::KwIn: op = CmpOperator::In; return true;
+    case TK::KwIs: op = p.kind(1) == TK::KwNot ? CmpOperator::IsNot : CmpOperator::Is; return true;
+    case TK::KwNot:
+      if (p.kind(1) != TK::KwIn) return false;
+      op = CmpOperator::NotIn;
+      return true;
+    default:
+      return false;
+  }
+}
+}  // namespace
+
 Expr* Parser::comparison() {
   const Token& first = peek();
   Expr* left = bitwise_or();
   if (!left) return nullptr;
+  // Most operands are not compared: borrow the scratch lists only for a comparison.
+  CmpOperator op;
+  if (!comparison_operator(*this, op)) return left;
   ScratchVector<CmpOperator> ops_scratch;
   auto& ops = *ops_scratch;
   ScratchVector<Expr*> comparators_scratch;
   auto& comparators = *comparators_scratch;
-  for (;;) {
-    CmpOperator op;
-    switch (kind()) {
-      case TK::EqEqual: op = CmpOperator::Eq; break;
-      case TK::NotEqual: op = CmpOperator::NotEq; break;
-      case TK::Less: op = CmpOperator::Lt; break;
-      case TK::LessEqual: op = CmpOperator::LtE; break;
-      case TK::Greater: op = CmpOperator::Gt; break;
-      case TK::GreaterEqual: op = CmpOperator::GtE; break;
-      case TK::KwIn: op = CmpOperator::In; break;
-      case TK::KwIs: op = kind(1) == TK::KwNot ? CmpOperator::IsNot : CmpOperator::Is; break;
-      case TK::KwNot:
-        if (kind(1) != TK::KwIn) goto done;
-        op = CmpOperator::NotIn;
-        break;
-      default:
-        goto done;
-    }
+  do {
     advance();
     if (op == CmpOperator::IsNot || op == CmpOperator::NotIn) advance();
-    {
-      Expr* right = bitwise_or();
-      if (!right) return nullptr;
-      ops.push_back(op);
-      comparators.push_back(right);
-    }
-  }
-done:
-  if (ops.empty()) return left;
+    Expr* right = bitwise_or();
+    if (!right) return nullptr;
+    ops.push_back(op);
+    comparators.push_back(right);
+  } while (comparison_operator(*this, op));
   Compare* c = make<Compare>(first);
   c->left = left;
   c->ops = span(ops);
@@ -525,6 +556,15 @@ constexpr auto kBinaryOperators = [] {
 Expr* Parser::bitwise_or() { return binary_operators(1); }
 
 Expr* Parser::binary_operators(int min_level) {
+  // An operand of one token that nothing binds to (`== None:`, `+ 1)`) needs none of
+  // factor, power, await_primary, primary and their suffix loop.
+  if (is_one_token_atom(kind())) {
+    const TK next = kind(1);
+    if (kBinaryOperators[static_cast<std::size_t>(next)].level == 0 && next != TK::Dot &&
+        next != TK::LPar && next != TK::LSqb && next != TK::DoubleStar) {
+      return atom();
+    }
+  }
   const Token& first = peek();
   Expr* left = factor();
   if (!left) return nullptr;
@@ -617,6 +657,14 @@ Expr* Parser::primary_suffixes(Expr* e, const Token& first) {
       }
       case TK::LPar: {
         const Token& lpar = advance();
+        if (at(TK::RPar)) {
+          // `f()`: no argument lists to gather.
+          advance();
+          Call* c = make<Call>(first);
+          c->func = e;
+          e = c;
+          break;
+        }
         ScratchVector<Expr*> args_scratch;
         auto& args = *args_scratch;
         ScratchVector<Keyword*> keywords_scratch;
