@@ -124,6 +124,7 @@ class DocumentWriter {
     string(text);
   }
   void value(const char* text) { value(std::string_view(text)); }  // not the bool overload
+  void value(int number) { value(static_cast<long long>(number)); }
   void value(long long number) {
     member();
     char digits[24];
@@ -139,7 +140,7 @@ class DocumentWriter {
     out_ += "null";
   }
   void text_or_null(const std::string& s) { s.empty() ? null() : value(std::string_view(s)); }
-  void position(int n) { n > 0 ? value(static_cast<long long>(n)) : null(); }
+  void position(int n) { n > 0 ? value(n) : null(); }
   // A piece nlohmann printed at indentation 2 from column 0, moved to this depth.
   void piece(const Json& j) {
     member();
@@ -225,17 +226,17 @@ void write_finding(DocumentWriter& w, const Finding& f) {
   w.key("name"), w.value(f.rule_name);
   w.key("alias"), w.text_or_null(f.alias);
   w.key("path"), w.value(f.path);
-  w.key("line"), w.value(static_cast<long long>(f.line));
-  w.key("column"), w.value(static_cast<long long>(f.column));
-  w.key("end_line"), w.value(static_cast<long long>(f.end_line));
-  w.key("end_column"), w.value(static_cast<long long>(f.end_column));
+  w.key("line"), w.value(f.line);
+  w.key("column"), w.value(f.column);
+  w.key("end_line"), w.value(f.end_line);
+  w.key("end_column"), w.value(f.end_column);
   w.key("severity"), w.value(to_string(f.severity));
   w.key("confidence"), w.value(to_string(f.confidence));
   w.key("cwe");
-  f.cwe > 0 ? w.value(static_cast<long long>(f.cwe)) : w.null();
+  f.cwe > 0 ? w.value(f.cwe) : w.null();
   w.key("owasp"), w.value(f.owasp);
   w.key("area"), w.value(to_string(f.area));
-  w.key("context"), w.value(std::string_view(f.in_test ? "test" : "code"));
+  w.key("context"), w.value(f.in_test ? "test" : "code");
   w.key("message"), w.value(f.message);
   w.key("snippet"), w.value(f.snippet);
   w.key("remediation"), w.value(f.remediation);
@@ -249,8 +250,8 @@ void write_finding(DocumentWriter& w, const Finding& f) {
   for (const TraceStep& s : f.trace) {
     w.begin_object();
     w.key("path"), w.value(s.path);
-    w.key("line"), w.value(static_cast<long long>(s.line));
-    w.key("column"), w.value(static_cast<long long>(s.column));
+    w.key("line"), w.value(s.line);
+    w.key("column"), w.value(s.column);
     w.key("note"), w.value(s.note);
     w.end_object();
   }
