@@ -12,6 +12,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "dataflow/code_text.h"
 #include "dataflow/value.h"
 #include "semantic/semantic_model.h"
 
@@ -3297,6 +3298,8 @@ bool is_view(const py::Node* def, const rules::PythonModule* m, std::string& fra
       continue;
     }
     const std::string& qn = m->unit.model->qualified_name_ref(call->func);
+    // `@mock.patch(...)`, the tests' everyday decorator, has a route decorator's shape.
+    if (starts_with(qn, "unittest.mock.") || starts_with(qn, "mock.")) continue;
     bool fastapi = starts_with(qn, "fastapi") || starts_with(qn, "starlette");
     if (qn.empty() && a != "route") {
       for (const auto& imp : m->unit.model->imports()) {
@@ -3539,14 +3542,21 @@ ModuleEntries find_entries(const rules::PythonModule& m, const Models& models) {
   // top-level statement) mentions a word when one of them falls in its lines. Most
   // modules of a library mention none: then only views are entries.
   std::vector<int> lines_with[kEntryWordCount];
+  std::vector<std::pair<std::size_t, EntryWord>> hits;
+  find_entry_words(text, [&](EntryWord w, std::size_t at) { hits.emplace_back(at, w); });
   std::vector<std::size_t> starts;
   bool words = false;
-  find_entry_words(text, [&](EntryWord w, std::size_t at) {
-    if (starts.empty()) rules::line_starts(text, starts);
-    int line = static_cast<int>(std::upper_bound(starts.begin(), starts.end(), at) - starts.begin());
-    if (lines_with[w].empty() || lines_with[w].back() != line) lines_with[w].push_back(line);
-    words = true;
-  });
+  if (!hits.empty()) {
+    // Whether a byte is code depends only on the text before it: the scan stops at the last word.
+    CodeText code(text.substr(0, hits.back().first + 1));
+    for (const auto& [at, w] : hits) {
+      if (!code.is_code(at)) continue;  // a docstring or comment reads no input
+      if (starts.empty()) rules::line_starts(text, starts);
+      int line = static_cast<int>(std::upper_bound(starts.begin(), starts.end(), at) - starts.begin());
+      if (lines_with[w].empty() || lines_with[w].back() != line) lines_with[w].push_back(line);
+      words = true;
+    }
+  }
   auto mentions = [&](EntryWord w, const py::Node* n) {
     int first = n->lineno, last = std::max(n->end_lineno, n->lineno);
     auto it = std::lower_bound(lines_with[w].begin(), lines_with[w].end(), first);
