@@ -149,6 +149,16 @@ def main():
     w("// columns in UTF-8 bytes. Nodes without positions in the ASDL leave them 0.")
     w("struct Node {")
     w("  NodeKind kind;")
+    w("  // A dense number the semantic index gives the nodes it records (24 bits, in the padding")
+    w("  // after `kind`): its per-node table is an array, not a hash map. See sem::NodeTable.")
+    w("  std::uint8_t index_high = 0;")
+    w("  std::uint16_t index_low = 0;")
+    w("  std::uint32_t index() const { return (std::uint32_t{index_high} << 16) | index_low; }")
+    w("  void set_index(std::uint32_t i) const {")
+    w("    auto* self = const_cast<Node*>(this);")
+    w("    self->index_high = static_cast<std::uint8_t>(i >> 16);")
+    w("    self->index_low = static_cast<std::uint16_t>(i);")
+    w("  }")
     w("  int lineno = 0;")
     w("  int col_offset = 0;")
     w("  int end_lineno = 0;")
@@ -174,7 +184,12 @@ def main():
         w(f"  static constexpr NodeKind kKind = NodeKind::{struct};")
         w(f"  static bool classof(const Node* n) {{ return n->kind == kKind; }}")
         w(f"  {struct}() {{ kind = kKind; }}")
-        for typ, q, fname in flds:
+        # Members of 4 bytes or less first: Node is 20 bytes, so they fill the 4 bytes before
+        # the first 8-byte member (Name: 40 bytes, not 48). Walks and the dump keep the ASDL order.
+        def small(field):
+            t = cpp_type(field[0], field[1])
+            return t == "int" or t in SIMPLE_SUMS.values()
+        for typ, q, fname in sorted(flds, key=lambda f: not small(f)):
             mem = MEMBER_RENAMES.get((struct, fname), fname)
             t = cpp_type(typ, q)
             init = ""

@@ -263,8 +263,8 @@ struct AugAssign : Stmt {
   static constexpr NodeKind kKind = NodeKind::AugAssign;
   static bool classof(const Node* n) { return n->kind == kKind; }
   AugAssign() { kind = kKind; }
-  Expr* target = nullptr;
   Operator op{};
+  Expr* target = nullptr;
   Expr* value = nullptr;
 };
 
@@ -272,10 +272,10 @@ struct AnnAssign : Stmt {
   static constexpr NodeKind kKind = NodeKind::AnnAssign;
   static bool classof(const Node* n) { return n->kind == kKind; }
   AnnAssign() { kind = kKind; }
+  int simple = 0;
   Expr* target = nullptr;
   Expr* annotation = nullptr;
   Expr* value = nullptr;
-  int simple = 0;
 };
 
 struct For : Stmt {
@@ -391,9 +391,9 @@ struct ImportFrom : Stmt {
   static constexpr NodeKind kKind = NodeKind::ImportFrom;
   static bool classof(const Node* n) { return n->kind == kKind; }
   ImportFrom() { kind = kKind; }
+  int level = 0;
   std::string_view module;
   Span<Alias*> names;
-  int level = 0;
 };
 
 struct Global : Stmt {
@@ -455,8 +455,8 @@ struct BinOp : Expr {
   static constexpr NodeKind kKind = NodeKind::BinOp;
   static bool classof(const Node* n) { return n->kind == kKind; }
   BinOp() { kind = kKind; }
-  Expr* left = nullptr;
   Operator op{};
+  Expr* left = nullptr;
   Expr* right = nullptr;
 };
 
@@ -576,8 +576,8 @@ struct FormattedValue : Expr {
   static constexpr NodeKind kKind = NodeKind::FormattedValue;
   static bool classof(const Node* n) { return n->kind == kKind; }
   FormattedValue() { kind = kKind; }
-  Expr* value = nullptr;
   int conversion = 0;
+  Expr* value = nullptr;
   Expr* format_spec = nullptr;
 };
 
@@ -585,9 +585,9 @@ struct Interpolation : Expr {
   static constexpr NodeKind kKind = NodeKind::Interpolation;
   static bool classof(const Node* n) { return n->kind == kKind; }
   Interpolation() { kind = kKind; }
+  int conversion = 0;
   Expr* value = nullptr;
   ConstantValue str;
-  int conversion = 0;
   Expr* format_spec = nullptr;
 };
 
@@ -617,50 +617,50 @@ struct Attribute : Expr {
   static constexpr NodeKind kKind = NodeKind::Attribute;
   static bool classof(const Node* n) { return n->kind == kKind; }
   Attribute() { kind = kKind; }
+  ExprContext ctx{};
   Expr* value = nullptr;
   std::string_view attr;
-  ExprContext ctx{};
 };
 
 struct Subscript : Expr {
   static constexpr NodeKind kKind = NodeKind::Subscript;
   static bool classof(const Node* n) { return n->kind == kKind; }
   Subscript() { kind = kKind; }
+  ExprContext ctx{};
   Expr* value = nullptr;
   Expr* slice = nullptr;
-  ExprContext ctx{};
 };
 
 struct Starred : Expr {
   static constexpr NodeKind kKind = NodeKind::Starred;
   static bool classof(const Node* n) { return n->kind == kKind; }
   Starred() { kind = kKind; }
-  Expr* value = nullptr;
   ExprContext ctx{};
+  Expr* value = nullptr;
 };
 
 struct Name : Expr {
   static constexpr NodeKind kKind = NodeKind::Name;
   static bool classof(const Node* n) { return n->kind == kKind; }
   Name() { kind = kKind; }
-  std::string_view id;
   ExprContext ctx{};
+  std::string_view id;
 };
 
 struct List : Expr {
   static constexpr NodeKind kKind = NodeKind::List;
   static bool classof(const Node* n) { return n->kind == kKind; }
   List() { kind = kKind; }
-  Span<Expr*> elts;
   ExprContext ctx{};
+  Span<Expr*> elts;
 };
 
 struct Tuple : Expr {
   static constexpr NodeKind kKind = NodeKind::Tuple;
   static bool classof(const Node* n) { return n->kind == kKind; }
   Tuple() { kind = kKind; }
-  Span<Expr*> elts;
   ExprContext ctx{};
+  Span<Expr*> elts;
 };
 
 struct Slice : Expr {
@@ -676,10 +676,10 @@ struct Comprehension : Node {
   static constexpr NodeKind kKind = NodeKind::Comprehension;
   static bool classof(const Node* n) { return n->kind == kKind; }
   Comprehension() { kind = kKind; }
+  int is_async = 0;
   Expr* target = nullptr;
   Expr* iter = nullptr;
   Span<Expr*> ifs;
-  int is_async = 0;
 };
 
 struct ExceptHandler : ExceptHandlerBase {
