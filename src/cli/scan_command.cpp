@@ -224,6 +224,11 @@ int run_scan(const ScanCommandOptions& options, ScanRun& run) {
 
   Progress progress(options.progress && !options.quiet && ::isatty(STDERR_FILENO));
   scan_options.on_progress = [&progress](std::size_t done, std::size_t total) { progress.update(done, total); };
+#if defined(__SANITIZE_ADDRESS__)
+  scan_options.free_at_end = true;  // the leak checker must see everything given back
+#else
+  scan_options.free_at_end = false;  // the command ends after its report
+#endif
 
   run.result = engine::run_scan(scan_options);
   progress.finish();

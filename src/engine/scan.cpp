@@ -820,7 +820,8 @@ ScanResult run_scan(const ScanOptions& options) {
       schedule->finish(i);
     };
   }
-  ProjectRun project(options, work, result, user_models, ensure);
+  auto project_owner = std::make_unique<ProjectRun>(options, work, result, user_models, ensure);
+  ProjectRun& project = *project_owner;
   Clock::time_point project_start;
   if (overlap) {
     std::atomic<std::size_t> next{0};
@@ -881,6 +882,7 @@ ScanResult run_scan(const ScanOptions& options) {
     project.finish();
     parallel_for(work.size(), threads, kWorkerStackBytes, [&](std::size_t i) {
       if (work[i].parsed || work[i].dropped) finish_findings(options, work[i]);
+      if (!options.free_at_end) return;
       work[i].model.reset();
       work[i].parsed.reset();
     });
@@ -941,6 +943,12 @@ ScanResult run_scan(const ScanOptions& options) {
     } else {
       ++c.directories_skipped;
     }
+  }
+
+  if (!options.free_at_end) {
+    // Given up, not freed: the process ends after its report (ScanOptions::free_at_end).
+    static_cast<void>(project_owner.release());
+    static_cast<void>(std::make_unique<std::vector<FileWork>>(std::move(work)).release());
   }
 
   struct rusage usage;

@@ -147,6 +147,10 @@ struct ScanOptions {
   std::vector<std::string> dataflow_models;
   // Called after each Python file, from worker threads (must be thread-safe).
   std::function<void(std::size_t done, std::size_t total)> on_progress;
+  // Whether run_scan frees the trees, indexes and data-flow state it kept. A command that
+  // exits after its report leaves them to the system, which takes them back at once: freeing
+  // them piece by piece cost ~15 ms of a 0.6 s stdlib scan.
+  bool free_at_end = true;
 };
 
 ScanResult run_scan(const ScanOptions& options);
