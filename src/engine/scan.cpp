@@ -6,6 +6,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <atomic>
 #include <cctype>
@@ -210,8 +214,31 @@ bool read_whole_file(const std::string& path, std::uint64_t limit, std::string& 
   return true;
 }
 
+// The newlines of every file are counted: sixteen bytes a step (std::count took a byte a
+// step, ~80 M instructions over the stdlib's 30 MB).
+std::uint64_t count_newlines(std::string_view text) {
+  std::uint64_t count = 0;
+  std::size_t i = 0;
+#ifdef __SSE2__
+  const __m128i newline = _mm_set1_epi8('\n');
+  while (i + 16 <= text.size()) {
+    // Per-byte counters (0 - (-1) per match) for at most 255 blocks, then summed.
+    __m128i counters = _mm_setzero_si128();
+    for (int block = 0; block < 255 && i + 16 <= text.size(); ++block, i += 16) {
+      __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      counters = _mm_sub_epi8(counters, _mm_cmpeq_epi8(bytes, newline));
+    }
+    __m128i sums = _mm_sad_epu8(counters, _mm_setzero_si128());
+    count += static_cast<std::uint64_t>(_mm_cvtsi128_si32(sums)) +
+             static_cast<std::uint64_t>(_mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums)));
+  }
+#endif
+  for (; i < text.size(); ++i) count += text[i] == '\n';
+  return count;
+}
+
 std::uint64_t count_lines(std::string_view text) {
-  std::uint64_t lines = static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n'));
+  std::uint64_t lines = count_newlines(text);
   if (!text.empty() && text.back() != '\n') ++lines;
   return lines;
 }
