@@ -264,11 +264,17 @@ void Walker::process(const DirTask& task, Local& local, std::vector<DirTask>& su
     if (name == "." || name == "..") continue;
     names.emplace_back(name);
   }
-  ::closedir(dir);
   std::sort(names.begin(), names.end());
+  // Entries are looked up relative to the open directory: the kernel then walks one name,
+  // not the whole path again for every entry.
+  const int dir_fd = ::dirfd(dir);
+  struct CloseDir {
+    DIR* dir;
+    ~CloseDir() { ::closedir(dir); }
+  } close_dir{dir};
 
   IgnoreChain chain = task.chain;
-  if (options_.use_gitignore) {
+  if (options_.use_gitignore && std::binary_search(names.begin(), names.end(), std::string(".gitignore"))) {
     chain = load_ignore_file(join(task.path, ".gitignore"), task.rel, chain, local);
   }
   std::string_view dir_name = base_name(task.path);
@@ -278,7 +284,7 @@ void Walker::process(const DirTask& task, Local& local, std::vector<DirTask>& su
     std::string rel = task.rel.empty() ? name : task.rel + "/" + name;
 
     struct stat lst;
-    if (::lstat(path.c_str(), &lst) != 0) {
+    if (::fstatat(dir_fd, name.c_str(), &lst, AT_SYMLINK_NOFOLLOW) != 0) {
       std::string why = error_text(errno);
       FileKind kind = classify_file(name, dir_name, {});
       local.entries.push_back(make_entry(path, EntryType::File, kind, Disposition::Failed, "unreadable",
@@ -289,7 +295,7 @@ void Walker::process(const DirTask& task, Local& local, std::vector<DirTask>& su
     struct stat st = lst;
     bool is_link = S_ISLNK(lst.st_mode);
     int link_error = 0;
-    if (is_link && ::stat(path.c_str(), &st) != 0) link_error = errno;
+    if (is_link && ::fstatat(dir_fd, name.c_str(), &st, 0) != 0) link_error = errno;
     bool is_dir = link_error == 0 && S_ISDIR(st.st_mode);
     EntryType type = is_dir ? EntryType::Directory : EntryType::File;
 
