@@ -64,6 +64,24 @@ class ProjectStage(unittest.TestCase):
         self.assertEqual(kept_and_loaded(run_scan(root, False).stderr), (1, 1))  # tool.py; tools/runner.py
         self.assertEqual(kept_and_loaded(run_scan(root, True).stderr), (4, 0))
 
+    def test_a_module_two_kept_modules_import_is_kept_not_loaded_again(self):
+        # a_tool.py and b_tool.py read argv and import shell.py, which comes after them in path
+        # order: the per-file stage keeps its tree instead of freeing it, with the same findings.
+        import tempfile
+        with tempfile.TemporaryDirectory() as root:
+            for tool in ("a_tool", "b_tool"):
+                with open(os.path.join(root, tool + ".py"), "w") as f:
+                    f.write("import sys\n\nimport shell\n\n\ndef main():\n    shell.archive(sys.argv[1])\n")
+            with open(os.path.join(root, "shell.py"), "w") as f:
+                f.write("import subprocess\n\n\ndef archive(name):\n"
+                        "    subprocess.run('tar czf backup.tgz ' + name, shell=True)\n")
+            p = run_scan(root, False, "-j1")
+            self.assertEqual(kept_and_loaded(p.stderr), (2, 0))
+            self.assertEqual(p.stdout, scan(root, True, "-j1"))
+            tnt = [f for f in json.loads(p.stdout)["findings"] if f["rule_id"] == "TNT002"]
+            self.assertEqual(len(tnt), 2, tnt)
+            self.assertTrue(all(f["trace"][-1]["path"].endswith("shell.py") for f in tnt), tnt)
+
     def test_projects_and_fixtures_are_unchanged(self):
         for relative in ["examples/flask_app", "tests/fixtures/rules/taint", "tests/fixtures/rules/taint_cases",
                          "tests/projects/dataflow_models", "tests/projects/seed_000", "tests/projects/seed_003"]:
