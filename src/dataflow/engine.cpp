@@ -245,6 +245,7 @@ class Interpreter {
   std::unordered_map<const rules::PythonModule*, std::unique_ptr<Env>> module_envs_;
   std::unordered_set<const rules::PythonModule*> modules_in_progress_;
   std::unordered_map<CallKey, CallResult, CallKeyHash> memo_;
+  std::string signature_buffer_;  // call_function's memo key, before it is copied
   std::vector<const py::Node*> call_stack_;
   std::set<std::pair<const py::Node*, int>> reported_;
   void emit(const PendingSink& p);
@@ -540,7 +541,7 @@ Value Interpreter::class_member(const ClassRef& c, std::string_view name, int de
     f.function = c.def;
     Value b = eval(base, f);
     if (b.shape == Shape::Class) {
-      for (const ClassRef& r : b.classes) {
+      for (const ClassRef& r : b.classes.view()) {
         Value v = class_member(r, name, depth + 1);
         if (v.shape != Shape::Any || v.taint.any()) return v;
       }
@@ -559,17 +560,17 @@ Value Interpreter::attribute_of(const Value& base, std::string_view attr, Frame&
       if (const Value* field = base.field(attr)) return *field;
       Value joined;
       bool found = false;
-      for (const ClassRef& c : base.classes) {
+      for (const ClassRef& c : base.classes.view()) {
         Value m = class_member(c, attr);
         if (m.shape == Shape::Function) {
           if (m.text == "property") {
             Args none;
             Value bound = m;
-            bound.bound_self = std::make_shared<const Value>(base);
+            bound.set_bound_self(std::make_shared<const Value>(base));
             CallResult r = call_function(bound, none, nullptr, f);
             joined = found ? join(joined, r.result) : r.result;
           } else {
-            if (m.text != "staticmethod") m.bound_self = std::make_shared<const Value>(base);
+            if (m.text != "staticmethod") m.set_bound_self(std::make_shared<const Value>(base));
             joined = found ? join(joined, m) : m;
           }
           found = true;
@@ -585,7 +586,7 @@ Value Interpreter::attribute_of(const Value& base, std::string_view attr, Frame&
       return v;
     }
     case Shape::Class: {
-      for (const ClassRef& c : base.classes) {
+      for (const ClassRef& c : base.classes.view()) {
         Value m = class_member(c, attr);
         if (m.shape != Shape::Any || m.taint.any()) return m;
       }
@@ -1210,12 +1211,12 @@ Value Interpreter::make_function(const py::Node* def, const py::Arguments* args,
   v.shape = Shape::Function;
   v.def = def;
   v.module = f.module;
-  if (f.function) v.closure = std::make_shared<const Env>(f.env);
+  if (f.function) v.set_closure(std::make_shared<const Env>(f.env));
   if (args && (!args->defaults.empty() || !args->kw_defaults.empty())) {
     auto defaults = std::make_shared<std::vector<Value>>();
     for (const py::Expr* d : args->defaults) defaults->push_back(eval(d, f));
     for (const py::Expr* d : args->kw_defaults) defaults->push_back(d ? eval(d, f) : Value::any());
-    v.defaults = defaults;
+    v.set_defaults(std::move(defaults));
   }
   return v;
 }
@@ -1240,7 +1241,7 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
     Value v;
     for (const Value& a : args.positional) v.taint.join(deep_taint(a));
     for (const auto& [k, a] : args.keywords) v.taint.join(deep_taint(a));
-    if (fn.bound_self) out.self_after = *fn.bound_self;
+    if (fn.bound_self()) out.self_after = *fn.bound_self();
     if (!v.taint.any()) v.taint.kinds = kUnknown;
     out.result = v;
     return out;
@@ -1248,7 +1249,7 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
   Frame f;
   f.module = fn.module;
   f.function = fn.def;
-  f.closure = fn.closure;
+  f.closure = fn.closure();
   f.depth = caller.depth + 1;
 
   // Bind parameters: positional, keywords, defaults, *args, **kwargs.
@@ -1256,9 +1257,9 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
   for (const py::Arg* a : params->posonlyargs) positional.push_back(a);
   for (const py::Arg* a : params->args) positional.push_back(a);
   // The actual positional arguments: a bound method's receiver, then the call's.
-  std::size_t shift = fn.bound_self ? 1 : 0;
+  std::size_t shift = fn.bound_self() ? 1 : 0;
   std::size_t nactual = args.positional.size() + shift;
-  auto actual = [&](std::size_t i) -> const Value& { return shift && i == 0 ? *fn.bound_self : args.positional[i - shift]; };
+  auto actual = [&](std::size_t i) -> const Value& { return shift && i == 0 ? *fn.bound_self() : args.positional[i - shift]; };
   std::size_t ndefaults = params->defaults.size();
   std::size_t first_default = positional.size() >= ndefaults ? positional.size() - ndefaults : 0;
   for (std::size_t i = 0; i < positional.size(); ++i) {
@@ -1271,8 +1272,8 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
     } else if (const Value* kw = args.keyword(positional[i]->arg)) {
       v = *kw;
       bound = true;
-    } else if (i >= first_default && fn.defaults && i - first_default < fn.defaults->size()) {
-      v = (*fn.defaults)[i - first_default];
+    } else if (i >= first_default && fn.defaults() && i - first_default < fn.defaults()->size()) {
+      v = (*fn.defaults())[i - first_default];
       bound = true;
     }
     if (!bound) v.taint.kinds = args.splat ? kUnknown : 0;
@@ -1284,15 +1285,15 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
     rest.shape = Shape::Tuple;
     rest.exact = true;
     for (std::size_t i = positional.size(); i < nactual; ++i) rest.elems.push_back(actual(i));
-    f.env.set(params->vararg->arg, rest);
+    f.env.set(params->vararg->arg, std::move(rest));
   }
   for (std::size_t i = 0; i < params->kwonlyargs.size(); ++i) {
     const py::Arg* a = params->kwonlyargs[i];
     Value v;
     if (const Value* kw = args.keyword(a->arg)) {
       v = *kw;
-    } else if (fn.defaults && ndefaults + i < fn.defaults->size()) {
-      v = (*fn.defaults)[ndefaults + i];
+    } else if (fn.defaults() && ndefaults + i < fn.defaults()->size()) {
+      v = (*fn.defaults())[ndefaults + i];
     }
     f.env.set(a->arg, std::move(v));
   }
@@ -1305,16 +1306,19 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
       for (const py::Arg* p : params->kwonlyargs) named = named || p->arg == k;
       if (!named) rest.set_field(std::string(k), v);
     }
-    f.env.set(params->kwarg->arg, rest);
+    f.env.set(params->kwarg->arg, std::move(rest));
   }
 
-  CallKey key{fn.def, {}};
+  // Built in a buffer kept between calls: the key itself is then one allocation of its size.
+  std::string& sig = signature_buffer_;
+  sig.clear();
   for (const auto& [name, v] : f.env.vars()) {
-    key.args += name;
-    key.args += '=';
-    signature(*v, key.args);
-    key.args += ';';
+    sig += name;
+    sig += '=';
+    signature(*v, sig);
+    sig += ';';
   }
+  CallKey key{fn.def, sig};
   auto hit = memo_.find(key);
   if (hit == memo_.end() && ++contexts_[fn.def] > kContextsPerFunction) {
     Value v;
@@ -1322,7 +1326,7 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
     for (const auto& [k, a] : args.keywords) v.taint.join(deep_taint(a));
     if (!v.taint.any()) v.taint.kinds = kUnknown;
     out.result = v;
-    if (fn.bound_self) out.self_after = *fn.bound_self;
+    if (fn.bound_self()) out.self_after = *fn.bound_self();
     return out;
   }
   if (hit != memo_.end()) {
@@ -1331,7 +1335,7 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
       Taint in;
       for (const Value& a : args.positional) in.join(deep_taint(a));
       for (const auto& [k, a] : args.keywords) in.join(deep_taint(a));
-      if (fn.bound_self) in.join(deep_taint(*fn.bound_self));
+      if (fn.bound_self()) in.join(deep_taint(*fn.bound_self()));
       call_sites_.push_back({c, caller.module});
       for (const PendingSink& cached : hit->second.sinks) {
         PendingSink p = cached;
@@ -1344,7 +1348,10 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
       }
       call_sites_.pop_back();
     }
-    return hit->second;
+    // The callers read the result and the receiver after; the sinks stay in the memo.
+    out.result = hit->second.result;
+    out.self_after = hit->second.self_after;
+    return out;
   }
 
   ++out_.functions_analysed;
@@ -1373,17 +1380,21 @@ CallResult Interpreter::call_function(const Value& fn, Args& args, const py::Cal
   collectors_.pop_back();
   if (c) call_sites_.pop_back();
   out.sinks = std::move(reached);
-  if (fn.bound_self && !self_name.empty()) {
+  if (fn.bound_self() && !self_name.empty()) {
     const Value* self_value = f.env.get(self_name);
-    out.self_after = self_value ? *self_value : *fn.bound_self;
+    out.self_after = self_value ? *self_value : *fn.bound_self();
   }
   if (out.result.taint.any() && c) {
     Taint t = out.result.taint;
     t.trace = step(t.trace, caller, c, "returned by " + describe(c->func, caller.module) + "()");
     out.result.taint = t;
   }
-  memo_.emplace(std::move(key), out);
-  return out;
+  auto [slot, inserted] = memo_.try_emplace(std::move(key), std::move(out));
+  if (!inserted) return out;  // (not moved from: try_emplace leaves it when the key is there)
+  CallResult copy;
+  copy.result = slot->second.result;
+  copy.self_after = slot->second.self_after;
+  return copy;
 }
 
 bool is_generator_expr(const py::Expr* e);
@@ -1429,14 +1440,14 @@ Value Interpreter::instantiate(const Value& cls, Args& args, const py::Call* c, 
   obj.classes = cls.classes;
   Value joined;
   bool first = true;
-  for (const ClassRef& r : cls.classes) {
+  for (const ClassRef& r : cls.classes.view()) {
     Value one = obj;
     one.classes = {r};
     Value init = class_member(r, "__init__");
     if (init.shape == Shape::Function) {
-      init.bound_self = std::make_shared<const Value>(one);
+      init.set_bound_self(std::make_shared<const Value>(one));
       CallResult res = call_function(init, args, c, f);
-      if (res.self_after.shape == Shape::Object) one = res.self_after;
+      if (res.self_after.shape == Shape::Object) one = std::move(res.self_after);
     } else if (!args.positional.empty() || !args.keywords.empty()) {
       // A dataclass or a class we cannot see into: keep what it was given.
       for (const Value& a : args.positional) one.taint.join(deep_taint(a));
@@ -2475,10 +2486,10 @@ Value Interpreter::call_value(const Value& callee, Args& args, const py::Call* c
   switch (callee.shape) {
     case Shape::Function: {
       CallResult r = call_function(callee, args, c, f);
-      if (callee.bound_self && receiver && receiver_expr && r.self_after.shape == Shape::Object) {
+      if (callee.bound_self() && receiver && receiver_expr && r.self_after.shape == Shape::Object) {
         store_back(receiver_expr, r.self_after, f);
       }
-      return r.result;
+      return std::move(r.result);
     }
     case Shape::Class: return instantiate(callee, args, c, f);
     case Shape::External: return call_external(callee.qn, args, c, f);
@@ -2568,7 +2579,7 @@ Value Interpreter::eval_call(const py::Call* c, Frame& f) {
   if (receiver.shape == Shape::Object && receiver.classes.size() > 1 && !method_name.empty()) {
     Value result;
     bool first = true;
-    for (const ClassRef& cls : receiver.classes) {
+    for (const ClassRef& cls : receiver.classes.view()) {
       Value one = receiver;
       one.classes = {cls};
       Value m = attribute_of(one, method_name, f, c->func);
@@ -2601,7 +2612,7 @@ void Interpreter::assign(const py::Expr* target, Value v, Frame& f, const py::No
                                                                             : static_cast<const py::List*>(target)->elts;
       bool starred = std::any_of(elts.begin(), elts.end(), [](const py::Expr* e) { return e->kind == py::NodeKind::Starred; });
       if ((v.shape == Shape::List || v.shape == Shape::Tuple) && v.exact && !starred && v.elems.size() == elts.size()) {
-        for (std::size_t i = 0; i < elts.size(); ++i) assign(elts[i], v.elems[i], f, at);
+        for (std::size_t i = 0; i < elts.size(); ++i) assign(elts[i], std::as_const(v.elems)[i], f, at);
         return;
       }
       Value each;
@@ -2619,7 +2630,7 @@ void Interpreter::assign(const py::Expr* target, Value v, Frame& f, const py::No
       return;
     }
     case py::NodeKind::Starred:
-      assign(static_cast<const py::Starred*>(target)->value, v, f, at);
+      assign(static_cast<const py::Starred*>(target)->value, std::move(v), f, at);
       return;
     case py::NodeKind::Attribute: {
       auto* a = static_cast<const py::Attribute*>(target);
@@ -2683,17 +2694,17 @@ void Interpreter::assign(const py::Expr* target, Value v, Frame& f, const py::No
 void Interpreter::bind_def(const py::Stmt* s, Frame& f) {
   if (auto* fn = as<py::FunctionDef>(s)) {
     Value v = make_function(fn, fn->args, f);
-    f.env.set(fn->name, v);
+    f.env.set(fn->name, std::move(v));
   } else if (auto* fn = as<py::AsyncFunctionDef>(s)) {
     Value v = make_function(fn, fn->args, f);
-    f.env.set(fn->name, v);
+    f.env.set(fn->name, std::move(v));
   } else if (auto* cls = as<py::ClassDef>(s)) {
     Value v;
     v.shape = Shape::Class;
     v.def = cls;
     v.module = f.module;
     v.classes.push_back({cls, f.module});
-    f.env.set(cls->name, v);
+    f.env.set(cls->name, std::move(v));
   }
 }
 
@@ -3039,7 +3050,7 @@ void bind_captures(const py::Pattern* p, const Value& subject, Frame& f) {
     Value v;
     v.shape = Shape::List;
     v.taint = deep_taint(subject);
-    if (!ms->name.empty()) f.env.set(ms->name, v);
+    if (!ms->name.empty()) f.env.set(ms->name, std::move(v));
   } else if (auto* seq = as<py::MatchSequence>(p)) {
     Value each;
     each.taint = deep_taint(subject);
@@ -3406,7 +3417,7 @@ void Interpreter::analyse_entry(const rules::PythonModule* m, const py::Node* de
     Value v;
     v.shape = Shape::Tuple;
     v.taint.kinds = kUnknown;
-    f.env.set(params->vararg->arg, v);
+    f.env.set(params->vararg->arg, std::move(v));
   }
   if (params->kwarg) {
     Value v;
@@ -3417,7 +3428,7 @@ void Interpreter::analyse_entry(const rules::PythonModule* m, const py::Node* de
     } else {
       v.taint.kinds = kUnknown;
     }
-    f.env.set(params->kwarg->arg, v);
+    f.env.set(params->kwarg->arg, std::move(v));
   }
   ++out_.functions_analysed;
   call_stack_.push_back(def);

@@ -35,9 +35,9 @@ bool identical(const Value& a, const Value& b) {
   if (a.shape != b.shape || a.taint.kinds != b.taint.kinds || a.taint.sanitized != b.taint.sanitized ||
       a.taint.weak != b.taint.weak || a.taint.trace != b.taint.trace || a.constant != b.constant ||
       a.number != b.number || !(a.real == b.real) || a.exact != b.exact || a.def != b.def || a.module != b.module ||
-      a.closure != b.closure || a.defaults != b.defaults || a.bound_self != b.bound_self || a.request != b.request ||
+      (a.parts != b.parts && (a.closure() != b.closure() || a.defaults() != b.defaults() || a.bound_self() != b.bound_self())) || a.request != b.request ||
       a.unsafe_xml != b.unsafe_xml || a.normalized != b.normalized || a.text != b.text || a.qn != b.qn ||
-      a.framework != b.framework || a.origins != b.origins || a.classes.size() != b.classes.size() ||
+      a.framework != b.framework || a.origins.view() != b.origins.view() || a.classes.size() != b.classes.size() ||
       a.elems.size() != b.elems.size() || a.fields.size() != b.fields.size()) {
     return false;
   }
@@ -69,7 +69,7 @@ bool join_keeps(const Value& x, int depth) {
     return true;
   }
   // Members only those shapes keep.
-  if (x.def || x.module || x.closure || x.defaults || x.bound_self || !x.origins.empty()) return false;
+  if (x.def || x.module || x.closure() || x.defaults() || x.bound_self() || !x.origins.empty()) return false;
   auto fields_keep = [&] {
     for (const auto& [k, f] : x.fields) {
       if (!join_keeps(f, depth + 1)) return false;
@@ -245,7 +245,8 @@ Value join_depth(const Value& a, const Value& b, int depth) {
       join_fields(v, a, b, depth);
       v.classes = a.classes;
       for (const ClassRef& c : b.classes) {
-        if (std::find(v.classes.begin(), v.classes.end(), c) == v.classes.end()) v.classes.push_back(c);
+        const auto& known = v.classes.view();
+        if (std::find(known.begin(), known.end(), c) == known.end()) v.classes.push_back(c);
       }
       break;
     case Shape::Function:
@@ -263,7 +264,8 @@ Value join_depth(const Value& a, const Value& b, int depth) {
         v.taint.join(b.taint);
         v.unsafe_xml = a.unsafe_xml || b.unsafe_xml;
         for (const py::Node* o : b.origins) {
-          if (std::find(v.origins.begin(), v.origins.end(), o) == v.origins.end()) v.origins.push_back(o);
+          const auto& known = v.origins.view();
+          if (std::find(known.begin(), known.end(), o) == known.end()) v.origins.push_back(o);
         }
       } else {
         v.shape = Shape::Any;
@@ -375,21 +377,45 @@ std::optional<std::string> constant_text(const Value& v) {
   }
 }
 
+namespace {
+// Appends n in decimal as std::to_string prints it, without a string per number.
+void append_number(std::string& out, unsigned long long n) {
+  char digits[24];
+  char* end = digits + sizeof digits;
+  char* p = end;
+  do {
+    *--p = static_cast<char>('0' + n % 10);
+    n /= 10;
+  } while (n);
+  out.append(p, end);
+}
+void append_number(std::string& out, long long n) {
+  if (n < 0) {
+    out += '-';
+    append_number(out, 0ULL - static_cast<unsigned long long>(n));
+  } else {
+    append_number(out, static_cast<unsigned long long>(n));
+  }
+}
+}  // namespace
+
 void signature(const Value& v, std::string& out, int depth) {
   out += static_cast<char>('A' + static_cast<int>(v.shape));
   out += static_cast<char>('0' + (v.taint.kinds & 63));
-  out += std::to_string(v.taint.sanitized);
+  append_number(out, static_cast<unsigned long long>(v.taint.sanitized));
   if (v.constant) {
     out += '=';
-    out += v.text.substr(0, 32);
-    out += std::to_string(v.number);
+    out.append(v.text, 0, 32);
+    append_number(out, v.number);
   }
   if (v.request) out += 'R';
   if (!v.qn.empty()) {
     out += v.qn;
   }
-  if (v.def) out += std::to_string(reinterpret_cast<std::uintptr_t>(v.def) & 0xffffff);
-  for (const ClassRef& c : v.classes) out += std::to_string(reinterpret_cast<std::uintptr_t>(c.def) & 0xffffff);
+  if (v.def) append_number(out, static_cast<unsigned long long>(reinterpret_cast<std::uintptr_t>(v.def) & 0xffffff));
+  for (const ClassRef& c : v.classes) {
+    append_number(out, static_cast<unsigned long long>(reinterpret_cast<std::uintptr_t>(c.def) & 0xffffff));
+  }
   if (depth > 2) return;
   if (v.exact || !v.elems.empty()) {
     out += '[';

@@ -65,28 +65,46 @@ struct ClassRef {
   bool operator==(const ClassRef& o) const { return def == o.def; }
 };
 
+// The members only functions have, behind one pointer in Value: most values are constants,
+// unknown or tainted data, and every Value copy would otherwise copy three more pointers.
+struct Value;
+struct FunctionParts {
+  std::shared_ptr<const Env> closure;                  // the enclosing function's variables
+  std::shared_ptr<const std::vector<Value>> defaults;  // evaluated default values
+  std::shared_ptr<const Value> bound_self;             // a bound method's receiver
+};
+
 struct Value {
   Shape shape = Shape::Any;
-  Taint taint;                 // of the value itself; for containers, of the unknown parts
   bool constant = false;       // Str/Bytes/Int/Float/Bool/None known exactly
+  bool exact = false;          // List/Tuple/Set: `elems` are all the elements, in order
+  bool request = false;        // a framework request object: its inputs are sources
+  bool unsafe_xml = false;     // an XML parser configured to resolve external entities
+  bool normalized = false;     // a path made absolute and free of `..` (realpath/abspath/normpath)
+  Taint taint;                 // of the value itself; for containers, of the unknown parts
   std::string text;            // Str/Bytes constant; else a known constant prefix of a string
   long long number = 0;        // Int/Bool constant
   double real = 0;             // Float constant
-  bool exact = false;          // List/Tuple/Set: `elems` are all the elements, in order
   SharedVector<Value> elems;   // shared between copies until changed (shared_vector.h)
   SharedVector<std::pair<std::string, Value>> fields;  // Dict constant keys; Object attributes
   std::string qn;              // External: dotted name ("flask.request.args", "sqlite3.connect()")
   const py::Node* def = nullptr;                // Function: the def or lambda
   const rules::PythonModule* module = nullptr;  // Function/Module: where it lives
-  std::shared_ptr<const Env> closure;           // Function: the enclosing function's variables
-  std::shared_ptr<const std::vector<Value>> defaults;  // Function: evaluated default values
-  std::shared_ptr<const Value> bound_self;      // Function: a bound method's receiver
-  std::vector<ClassRef> classes;                // Object/Class: the possible classes
-  bool request = false;        // a framework request object: its inputs are sources
+  std::shared_ptr<const FunctionParts> parts;   // Function: closure, defaults, receiver (null: none)
+  SharedVector<ClassRef> classes;               // Object/Class: the possible classes
   std::string_view framework;  // of a request object: flask, starlette, django (a model's text or a literal)
-  bool unsafe_xml = false;     // an XML parser configured to resolve external entities
-  bool normalized = false;     // a path made absolute and free of `..` (realpath/abspath/normpath)
-  std::vector<const py::Node*> origins;  // XML parsers: the calls that made and configured it
+  SharedVector<const py::Node*> origins;  // XML parsers: the calls that made and configured it
+
+  // Function: the enclosing function's variables, the evaluated defaults, a bound method's
+  // receiver (each null when absent).
+  const std::shared_ptr<const Env>& closure() const { return parts ? parts->closure : no_parts().closure; }
+  const std::shared_ptr<const std::vector<Value>>& defaults() const {
+    return parts ? parts->defaults : no_parts().defaults;
+  }
+  const std::shared_ptr<const Value>& bound_self() const { return parts ? parts->bound_self : no_parts().bound_self; }
+  void set_closure(std::shared_ptr<const Env> c) { own_parts().closure = std::move(c); }
+  void set_defaults(std::shared_ptr<const std::vector<Value>> d) { own_parts().defaults = std::move(d); }
+  void set_bound_self(std::shared_ptr<const Value> s) { own_parts().bound_self = std::move(s); }
 
   static Value any() { return {}; }
   static Value str(std::string s) {
@@ -148,6 +166,19 @@ struct Value {
     }
   }
   bool is_str_like() const { return shape == Shape::Str || shape == Shape::Bytes; }
+
+ private:
+  static const FunctionParts& no_parts() {
+    static const FunctionParts kNone;
+    return kNone;
+  }
+  // The parts to change: this value's own (copied first when another value holds them).
+  FunctionParts& own_parts() {
+    auto p = parts ? std::make_shared<FunctionParts>(*parts) : std::make_shared<FunctionParts>();
+    FunctionParts& r = *p;
+    parts = std::move(p);
+    return r;
+  }
 };
 
 // Variables and their values. Copies of an environment (each branch of an `if`, a closure)

@@ -104,8 +104,8 @@ std::vector<Value> samples() {
   Value fn;
   fn.shape = Shape::Function;
   fn.def = &g_function;
-  fn.closure = std::make_shared<const Env>();
-  fn.bound_self = std::make_shared<const Value>(Value::str("self"));
+  fn.set_closure(std::make_shared<const Env>());
+  fn.set_bound_self(std::make_shared<const Value>(Value::str("self")));
   out.push_back(fn);
   Value ext = Value::external("xml.sax.make_parser()");
   ext.unsafe_xml = true;
