@@ -266,15 +266,11 @@ class Lexer {
   // A token from (start, its line, its line start) to the current position.
   [[gnu::always_inline]] void emit(TokenKind kind, std::size_t start, int start_line,
                                    std::size_t start_line_start, std::size_t end) {
-    // Built in place: a local Token copied by push_back costs a copy of every field.
-    Token& t = out_.emplace_back();
-    t.kind = kind;
-    t.start = static_cast<std::uint32_t>(start > size_ ? size_ : start);
-    t.end = static_cast<std::uint32_t>(end > size_ ? size_ : end);
-    t.lineno = start_line;
-    t.col_offset = static_cast<int>(start - start_line_start);
-    t.end_lineno = line_;
-    t.end_col_offset = static_cast<int>(end - line_start_);
+    // One aggregate, so the compiler stores it straight into the vector. Only DEDENTs at
+    // the end of the text start or end past it (see indentation()).
+    out_.push_back(Token{kind, false, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end),
+                         start_line, static_cast<int>(start - start_line_start), line_,
+                         static_cast<int>(end - line_start_)});
   }
   [[gnu::always_inline]] void emit_here(TokenKind kind, std::size_t start, std::size_t end) {
     emit(kind, start, line_, line_start_, end);
@@ -445,7 +441,12 @@ bool Lexer::indentation() {
     if (altcol != alt_indent_stack_.back()) {
       return fail("inconsistent use of tabs and spaces in indentation", line_, 0, line_, 0);
     }
-    for (int i = 0; i < dedents; ++i) emit_here(TokenKind::Dedent, here, here);
+    for (int i = 0; i < dedents; ++i) {
+      emit_here(TokenKind::Dedent, here, here);
+      // At the end of the text `here` is past the implicit newline: the offsets stop at
+      // the text's end (no other token reaches past it).
+      if (here > size_) out_.back().start = out_.back().end = static_cast<std::uint32_t>(size_);
+    }
   }
   return true;
 }
