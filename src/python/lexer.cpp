@@ -133,7 +133,7 @@ inline unsigned string_stop_mask8(Bytes8 v) {
 }
 #endif
 
-TokenKind keyword_kind(const char* s, std::size_t n) {
+inline TokenKind keyword_kind(const char* s, std::size_t n) {
   // A constant length lets the compiler compare in a few loads, not a memcmp call.
   auto is = [&](std::string_view kw) { return kw.size() == n && std::memcmp(s, kw.data(), kw.size()) == 0; };
   if (n < 2 || n > 8) return TokenKind::Name;  // keywords have 2 to 8 letters
@@ -865,6 +865,7 @@ bool Lexer::string(std::size_t start, std::size_t quote_pos) {
   int quote_size = 1;
   std::size_t i = quote_pos + 1;
   int end_quote_size = 0;
+  unsigned high = 0;  // a byte >= 0x80 in the body
   if (b_[i] == quote) {
     if (b_[i + 1] == quote) {
       quote_size = 3;
@@ -879,11 +880,15 @@ bool Lexer::string(std::size_t start, std::size_t quote_pos) {
     // final NUL padding need a decision.
     if (end_quote_size == 0) {
       for (;;) {
-        const unsigned stop = string_stop_mask8(load8(b_ + i));
+        const Bytes8 v = load8(b_ + i);
+        const unsigned stop = string_stop_mask8(v);
         if (stop != 0) {
-          i += static_cast<unsigned>(__builtin_ctz(stop));
+          const unsigned length = static_cast<unsigned>(__builtin_ctz(stop));
+          high |= high_mask8(v) & ((1u << length) - 1u);
+          i += length;
           break;
         }
+        high |= high_mask8(v);
         i += 8;
       }
     }
@@ -909,11 +914,13 @@ bool Lexer::string(std::size_t start, std::size_t quote_pos) {
       ++end_quote_size;
     } else {
       end_quote_size = 0;
+      high |= static_cast<unsigned char>(c) & 0x80u;  // after a quote, c was not bulk-scanned
       if (c == '\n') {
         new_line(i);
       } else if (c == '\\') {
         if (!at_end(i)) {
           if (b_[i] == '\n') new_line(i + 1);
+          high |= static_cast<unsigned char>(b_[i]) & 0x80u;
           ++i;
         }
       }
@@ -924,7 +931,7 @@ bool Lexer::string(std::size_t start, std::size_t quote_pos) {
   // without a coding cookie nothing checked the bytes before).
   bool is_bytes = false;
   for (std::size_t k = start; k < quote_pos; ++k) is_bytes |= b_[k] == 'b' || b_[k] == 'B';
-  if (!is_bytes) {
+  if (!is_bytes && high != 0) {
     const std::size_t body_start = quote_pos + static_cast<std::size_t>(quote_size);
     const std::size_t body_end = i - static_cast<std::size_t>(quote_size);
     if (!check_literal_utf8(body_start, body_end, start_line, static_cast<int>(start - start_line_start)))
