@@ -8,6 +8,10 @@
 #include <cstring>
 #include <string>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>  // part of x86-64, so always there
+#endif
+
 #include "python/source_decode.h"
 #include "python/unicode.h"
 
@@ -46,9 +50,7 @@ enum CharClass : std::uint8_t {
 struct ClassTable {
   CharClass cls[256];
   bool ident_char[256];
-  bool string_stop[256];  // bytes a string literal scan must look at
-  constexpr ClassTable() : cls(), ident_char(), string_stop() {
-    for (unsigned char c : {'\'', '"', '\\', '\n', '\0'}) string_stop[c] = true;
+  constexpr ClassTable() : cls(), ident_char() {
     for (int c = 0; c < 256; ++c) {
       CharClass k = kControl;
       if (c >= 0x80) k = kHigh;
@@ -84,7 +86,54 @@ inline bool is_xdigit(char c) {
 }
 inline bool is_ident_char(char c) { return kTable.ident_char[static_cast<unsigned char>(c)]; }
 
-TokenKind keyword_kind(const char* s, std::size_t n) {
+// Eight bytes at `p` at once (the buffer's padding makes the load safe wherever a scan
+// can stand, up to and including the end of the text). Bit k of a mask is byte p[k].
+#if defined(__SSE2__)
+using Bytes8 = __m128i;
+inline Bytes8 load8(const char* p) { return _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p)); }
+// Identifier bytes: [A-Za-z0-9_] and every byte >= 0x80, as `is_ident_char`.
+inline unsigned ident_mask8(Bytes8 v) {
+  // x + (0x80 - lo) < 0x80 + n (signed) is the unsigned lo <= x < lo + n.
+  const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+  const __m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8(static_cast<char>(0x80 - 'a'))),
+                                       _mm_set1_epi8(static_cast<char>(0x80 + 26)));
+  const __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(0x80 - '0'))),
+                                       _mm_set1_epi8(static_cast<char>(0x80 + 10)));
+  const __m128i under = _mm_cmpeq_epi8(v, _mm_set1_epi8('_'));
+  const __m128i high = _mm_cmplt_epi8(v, _mm_setzero_si128());
+  const __m128i any = _mm_or_si128(_mm_or_si128(alpha, digit), _mm_or_si128(under, high));
+  return static_cast<unsigned>(_mm_movemask_epi8(any)) & 0xFFu;
+}
+// Bytes >= 0x80.
+inline unsigned high_mask8(Bytes8 v) { return static_cast<unsigned>(_mm_movemask_epi8(v)) & 0xFFu; }
+// The bytes a string literal scan must look at: quotes, backslash, newline, the final NUL.
+inline unsigned string_stop_mask8(Bytes8 v) {
+  const __m128i hit = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
+      _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+                   _mm_cmpeq_epi8(v, _mm_setzero_si128())));
+  return static_cast<unsigned>(_mm_movemask_epi8(hit)) & 0xFFu;
+}
+#else
+// The same one byte at a time elsewhere.
+struct Bytes8 {
+  const char* p;
+};
+inline Bytes8 load8(const char* p) { return Bytes8{p}; }
+template <typename Test>
+inline unsigned mask8(Bytes8 v, Test test) {
+  unsigned m = 0;
+  for (unsigned k = 0; k < 8; ++k) m |= test(static_cast<unsigned char>(v.p[k])) ? 1u << k : 0u;
+  return m;
+}
+inline unsigned ident_mask8(Bytes8 v) { return mask8(v, [](unsigned char c) { return kTable.ident_char[c]; }); }
+inline unsigned high_mask8(Bytes8 v) { return mask8(v, [](unsigned char c) { return c >= 0x80; }); }
+inline unsigned string_stop_mask8(Bytes8 v) {
+  return mask8(v, [](unsigned char c) { return c == '\'' || c == '"' || c == '\\' || c == '\n' || c == 0; });
+}
+#endif
+
+inline TokenKind keyword_kind(const char* s, std::size_t n) {
   // A constant length lets the compiler compare in a few loads, not a memcmp call.
   auto is = [&](std::string_view kw) { return kw.size() == n && std::memcmp(s, kw.data(), kw.size()) == 0; };
   if (n < 2 || n > 8) return TokenKind::Name;  // keywords have 2 to 8 letters
@@ -215,19 +264,15 @@ class Lexer {
     line_start_ = after_newline;
   }
   // A token from (start, its line, its line start) to the current position.
-  void emit(TokenKind kind, std::size_t start, int start_line, std::size_t start_line_start,
-            std::size_t end) {
-    Token t;
-    t.kind = kind;
-    t.start = static_cast<std::uint32_t>(start > size_ ? size_ : start);
-    t.end = static_cast<std::uint32_t>(end > size_ ? size_ : end);
-    t.lineno = start_line;
-    t.col_offset = static_cast<int>(start - start_line_start);
-    t.end_lineno = line_;
-    t.end_col_offset = static_cast<int>(end - line_start_);
-    out_.push_back(t);
+  [[gnu::always_inline]] void emit(TokenKind kind, std::size_t start, int start_line,
+                                   std::size_t start_line_start, std::size_t end) {
+    // One aggregate, so the compiler stores it straight into the vector. Only DEDENTs at
+    // the end of the text start or end past it (see indentation()).
+    out_.push_back(Token{kind, false, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end),
+                         start_line, static_cast<int>(start - start_line_start), line_,
+                         static_cast<int>(end - line_start_)});
   }
-  void emit_here(TokenKind kind, std::size_t start, std::size_t end) {
+  [[gnu::always_inline]] void emit_here(TokenKind kind, std::size_t start, std::size_t end) {
     emit(kind, start, line_, line_start_, end);
   }
 
@@ -260,8 +305,8 @@ class Lexer {
   // --- the pieces -----------------------------------------------------------
   bool indentation();
   bool line_continuation(std::size_t backslash);
-  bool regular_token();
-  bool identifier_or_string(std::size_t start);
+  [[gnu::always_inline]] inline bool regular_token();
+  [[gnu::always_inline]] inline bool identifier_or_string(std::size_t start);
   bool prefixed_string(std::size_t start);
   bool verify_identifier(std::size_t start, std::size_t end);
   bool number(std::size_t start);
@@ -285,6 +330,7 @@ class Lexer {
   bool op(std::size_t start);
   bool open_bracket(std::size_t start, char c);
   bool close_bracket(std::size_t start, char c);
+  bool close_bracket_checked(std::size_t start, char c);
   bool enter_replacement_field(StringMode& mode, std::size_t at);
 
   std::string buf_;
@@ -297,6 +343,7 @@ class Lexer {
   std::size_t line_start_ = 0;
   bool atbol_ = true;
   bool blankline_ = false;
+  bool done_ = false;  // ENDMARKER given
   std::vector<Token>& out_;
   SyntaxError& error_;
   const LexerOptions& options_;
@@ -319,7 +366,7 @@ bool Lexer::run() {
       if (!indentation()) return false;
     }
     if (!regular_token()) return false;
-    if (!out_.empty() && out_.back().kind == TokenKind::EndMarker) return true;
+    if (done_) return true;
   }
 }
 
@@ -394,7 +441,12 @@ bool Lexer::indentation() {
     if (altcol != alt_indent_stack_.back()) {
       return fail("inconsistent use of tabs and spaces in indentation", line_, 0, line_, 0);
     }
-    for (int i = 0; i < dedents; ++i) emit_here(TokenKind::Dedent, here, here);
+    for (int i = 0; i < dedents; ++i) {
+      emit_here(TokenKind::Dedent, here, here);
+      // At the end of the text `here` is past the implicit newline: the offsets stop at
+      // the text's end (no other token reaches past it).
+      if (here > size_) out_.back().start = out_.back().end = static_cast<std::uint32_t>(size_);
+    }
   }
   return true;
 }
@@ -421,16 +473,23 @@ bool Lexer::line_continuation(std::size_t backslash) {
 
 bool Lexer::regular_token() {
   for (;;) {
-    // Skip spaces.
-    while (b_[cur_] == ' ' || b_[cur_] == '\t' || b_[cur_] == '\f') ++cur_;
-    const std::size_t start = cur_;
+    // Skip spaces ('\t' and '\f' are rarer: the switch skips them).
+    std::size_t start = cur_;
+    while (b_[start] == ' ') ++start;
+    cur_ = start;
     const char c = b_[cur_];
     switch (kTable.cls[static_cast<unsigned char>(c)]) {
+      // After a name, number or operator the next token follows at once unless the
+      // token opened or left an f-string's text (nothing here starts a line).
       case kIdent:
       case kHigh:
-        return identifier_or_string(start);
+        if (!identifier_or_string(start)) return false;
+        if (modes_.empty()) continue;
+        return true;
       case kDigit:
-        return number(start);
+        if (!number(start)) return false;
+        if (modes_.empty()) continue;
+        return true;
       case kNewline: {
         if (legacy_fstrings()) {
           for (const StringMode& m : modes_) {
@@ -485,10 +544,13 @@ bool Lexer::regular_token() {
         return true;
       }
       case kOperator:
-        return op(start);
+        if (!op(start)) return false;
+        if (modes_.empty()) continue;
+        return true;
       case kEnd:
         break;
       case kSpace:
+        cur_ = start + 1;
         continue;
       case kControl: {
         char msg[64];
@@ -522,18 +584,31 @@ bool Lexer::regular_token() {
     alt_indent_stack_.resize(1);
     t.kind = TokenKind::EndMarker;
     out_.push_back(t);
+    done_ = true;
     return true;
   }
 }
 
 bool Lexer::identifier_or_string(std::size_t start) {
-  // The whole word first, OR-ing its bytes to learn whether one is non-ASCII. Only a
+  // The whole word first, eight bytes at a time, noting whether one is non-ASCII. Only a
   // word of one or two letters right before a quote can be a string prefix (`rb"`).
   std::size_t i = start;
-  unsigned bits = 0;
-  while (is_ident_char(b_[i])) bits |= static_cast<unsigned char>(b_[i++]);
+  unsigned high = 0;
+  for (;;) {
+    const Bytes8 v = load8(b_ + i);
+    const unsigned ident = ident_mask8(v);
+    if (ident == 0xFFu) {
+      high |= high_mask8(v);
+      i += 8;
+      continue;
+    }
+    const unsigned length = static_cast<unsigned>(__builtin_ctz(~ident));
+    high |= high_mask8(v) & ((1u << length) - 1u);
+    i += length;
+    break;
+  }
   if (i - start <= 2 && (b_[i] == '"' || b_[i] == '\'')) return prefixed_string(start);
-  const bool nonascii = (bits & 0x80) != 0;
+  const bool nonascii = high != 0;
   if (nonascii && !verify_identifier(start, i)) return false;
   cur_ = i;
   emit_here(keyword_kind(b_ + start, i - start), start, i);
@@ -790,6 +865,7 @@ bool Lexer::string(std::size_t start, std::size_t quote_pos) {
   int quote_size = 1;
   std::size_t i = quote_pos + 1;
   int end_quote_size = 0;
+  unsigned high = 0;  // a byte >= 0x80 in the body
   if (b_[i] == quote) {
     if (b_[i + 1] == quote) {
       quote_size = 3;
@@ -803,7 +879,18 @@ bool Lexer::string(std::size_t start, std::size_t quote_pos) {
     // Skip ordinary bytes in bulk: only quotes, backslashes, newlines and the
     // final NUL padding need a decision.
     if (end_quote_size == 0) {
-      while (!kTable.string_stop[static_cast<unsigned char>(b_[i])]) ++i;
+      for (;;) {
+        const Bytes8 v = load8(b_ + i);
+        const unsigned stop = string_stop_mask8(v);
+        if (stop != 0) {
+          const unsigned length = static_cast<unsigned>(__builtin_ctz(stop));
+          high |= high_mask8(v) & ((1u << length) - 1u);
+          i += length;
+          break;
+        }
+        high |= high_mask8(v);
+        i += 8;
+      }
     }
     char c = b_[i];
     if (at_end(i) || (quote_size == 1 && c == '\n')) {
@@ -827,11 +914,13 @@ bool Lexer::string(std::size_t start, std::size_t quote_pos) {
       ++end_quote_size;
     } else {
       end_quote_size = 0;
+      high |= static_cast<unsigned char>(c) & 0x80u;  // after a quote, c was not bulk-scanned
       if (c == '\n') {
         new_line(i);
       } else if (c == '\\') {
         if (!at_end(i)) {
           if (b_[i] == '\n') new_line(i + 1);
+          high |= static_cast<unsigned char>(b_[i]) & 0x80u;
           ++i;
         }
       }
@@ -842,7 +931,7 @@ bool Lexer::string(std::size_t start, std::size_t quote_pos) {
   // without a coding cookie nothing checked the bytes before).
   bool is_bytes = false;
   for (std::size_t k = start; k < quote_pos; ++k) is_bytes |= b_[k] == 'b' || b_[k] == 'B';
-  if (!is_bytes) {
+  if (!is_bytes && high != 0) {
     const std::size_t body_start = quote_pos + static_cast<std::size_t>(quote_size);
     const std::size_t body_end = i - static_cast<std::size_t>(quote_size);
     if (!check_literal_utf8(body_start, body_end, start_line, static_cast<int>(start - start_line_start)))
@@ -1070,6 +1159,18 @@ bool Lexer::open_bracket(std::size_t start, char c) {
 }
 
 bool Lexer::close_bracket(std::size_t start, char c) {
+  // Most closings match their opening outside f-strings; the rest decides below.
+  if (level_ > 0 && modes_.empty()) {
+    const char open = paren_stack_[static_cast<std::size_t>(level_ - 1)].c;
+    if ((open == '(' && c == ')') || (open == '[' && c == ']') || (open == '{' && c == '}')) {
+      --level_;
+      return true;
+    }
+  }
+  return close_bracket_checked(start, c);
+}
+
+bool Lexer::close_bracket_checked(std::size_t start, char c) {
   StringMode* m = modes_.empty() ? nullptr : &modes_.back();
   int col = col_of(start);
   if (m && m->curly_depth == 0 && c == '}') {

@@ -313,6 +313,18 @@ TEST(Lexer, Identifiers) {
   EXPECT_LEX_ERROR("x = f'a\xff{x}'",
                    "(unicode error) 'utf-8' codec can't decode byte 0xff in position 1: invalid start byte", 1, 6);
   EXPECT_EQ(lex("x = b'\xff'"), "NAME:x = STRING:b'\xff' NEWLINE END");
+  // The scanners take eight bytes at a time; a non-ASCII byte is noticed wherever it
+  // stands: after an inner quote, after a backslash, past the first eight bytes.
+  EXPECT_LEX_ERROR("'''a'\xc3" "b'''",
+                   "(unicode error) 'utf-8' codec can't decode byte 0xc3 in position 2: invalid continuation byte", 1, 0);
+  EXPECT_LEX_ERROR("'\\\xc3'",
+                   "(unicode error) 'utf-8' codec can't decode byte 0xc3 in position 1: unexpected end of data", 1, 0);
+  EXPECT_LEX_ERROR("'''\\\xc3" "b'''",
+                   "(unicode error) 'utf-8' codec can't decode byte 0xc3 in position 1: invalid continuation byte", 1, 0);
+  EXPECT_LEX_ERROR("x = 'abcdefghijklmnopq\xff'",
+                   "(unicode error) 'utf-8' codec can't decode byte 0xff in position 17: invalid start byte", 1, 4);
+  EXPECT_LEX_ERROR("x = abcdefghijk\xe2\x82\xac = 1\n", "invalid character '\xe2\x82\xac' (U+20AC)", 1, 15);
+  EXPECT_EQ(lex("abcdefghijklmnopq\xc3\xa9 = 1"), "NAME:abcdefghijklmnopq\xc3\xa9 = NUMBER:1 NEWLINE END");
   // Invalid UTF-8 in a comment is fine (CPython does not decode comments).
   EXPECT_EQ(lex("# \xff\nx"), "NAME:x NEWLINE END");
 }
