@@ -1326,7 +1326,6 @@ SemanticModel::Resolved SemanticModel::resolve(const py::Expr* expr, int depth, 
       if (base.local_class != kNone) return resolve_self_attribute(a, base, depth + 1, steps);
       Resolved r;
       r.path = std::move(base.path);
-      r.path.reserve(r.path.size() + 1 + a->attr.size());  // at most one reallocation
       r.path += '.';
       r.path += a->attr;
       return r;
