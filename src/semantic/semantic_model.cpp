@@ -1258,7 +1258,7 @@ SemanticModel::Resolved SemanticModel::resolve_self_attribute(const py::Attribut
       Resolved rb = resolve(base_expr, depth + 1, steps);
       if (rb.path.empty() || rb.instance || rb.path == "builtins.object") continue;
       if (rb.local_class != kNone) {
-        Resolved inherited = rb;
+        Resolved inherited = std::move(rb);  // rb is not used again
         inherited.instance = base.instance;
         Resolved r = resolve_self_attribute(attr, inherited, depth + 1, steps);
         if (!r.path.empty()) return r;
@@ -1334,8 +1334,11 @@ SemanticModel::Resolved SemanticModel::resolve(const py::Expr* expr, int depth, 
       auto* c = cast<py::Call>(expr);
       Resolved f = resolve(c->func, depth + 1, steps);
       if (f.path.empty() || f.instance) return {};
-      // A factory defined here (`def create_app(): return Flask(...)`): what it returns.
-      if (auto* fn = dyn_cast<py::Name>(c->func)) {
+      // A factory defined here (`def create_app(): return Flask(...)`): what it returns. A
+      // def resolves to its local qualified name, which starts with the module prefix (and
+      // is no class): other calls (builtins, imports) skip the second look-up of the name.
+      auto* fn = dyn_cast<py::Name>(c->func);
+      if (fn && f.local_class == kNone && std::string_view(f.path).starts_with(prefix_)) {
         BindingId b = binding_of(fn);
         if (b != kNone && bindings_[b].kind == BindingKind::Function) {
           ScopeId body = scope_created_by(bindings_[b].node);
