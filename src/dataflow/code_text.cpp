@@ -121,7 +121,7 @@ class Scanner {
       char c = t_[j];
       if (c == '\\') {
         j += 2;
-      } else if (c == q && (!triple || (at(j + 1) == q && at(j + 2) == q))) {
+      } else if (closes(j, q, triple)) {
         j += open;
         break;
       } else if (c == '\n' && !triple) {

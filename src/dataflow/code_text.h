@@ -1,7 +1,8 @@
 // Which bytes of a Python module's text are code: not a comment, and not the literal text
 // of a string. The data flow's entry detection looks for words in the text; a word that
 // only appears in a docstring or a comment must not make a function an entry (the
-// standard library's pydoc_data/topics.py, 800 KB of strings, mentions every one).
+// standard library's pydoc_data/topics.py, 800 KB of strings, mentions `request`, `argv` and
+// `stdin` 27 times, none of them in code).
 #pragma once
 #include <cstddef>
 #include <string_view>

@@ -79,7 +79,8 @@ TEST(CodeText, UnterminatedInput) {
 }
 
 TEST(CodeText, DeepNestingEnds) {
-  // f-strings nested past the limit: the scan ends, whatever it marks.
+  // f-strings nested past the limit: the scan ends without exhausting the stack, and the
+  // text before the first quote and the name at the bottom are still code.
   std::string text = "s = ";
   for (int i = 0; i < 200; ++i) text += "f'{";
   text += "x";
