@@ -82,7 +82,7 @@ class Parser {
   // ---- shared machinery (parser_core.cpp) --------------------------------
   const Token& peek(int ahead = 0) const {
     std::size_t i = pos_ + ahead;
-    if (i >= tokens_.size()) return tokens_.back();
+    if (i > last_) return tokens_[last_];
     if (i > furthest_) furthest_ = i;
     return tokens_[i];
   }
@@ -95,7 +95,7 @@ class Parser {
   // A Name token spelled `word` (soft keywords: match, case, type, _).
   bool at_soft_keyword(std::string_view word, int ahead = 0) const;
   std::string_view text_of(const Token& t) const { return text_.substr(t.start, t.end - t.start); }
-  const Token& advance() { return tokens_[pos_ < tokens_.size() - 1 ? pos_++ : pos_]; }
+  const Token& advance() { return tokens_[pos_ < last_ ? pos_++ : pos_]; }
   // Consumes the next token if it has kind `k`.
   bool accept(TokenKind k) {
     if (!at(k)) return false;
@@ -168,7 +168,10 @@ class Parser {
 
  private:
   std::string_view text_;
-  const std::vector<Token>& tokens_;
+  // The token list as a pointer and its last index (the end marker): peek() runs for
+  // nearly every grammar rule, and a vector's size costs a division by sizeof(Token).
+  const Token* tokens_;
+  std::size_t last_;
   Arena& arena_;
   ParserOptions options_;
   std::size_t pos_ = 0;

@@ -6,7 +6,7 @@ namespace aegis::py {
 
 Parser::Parser(std::string_view text, const std::vector<Token>& tokens, Arena& arena,
                const ParserOptions& options)
-    : text_(text), tokens_(tokens), arena_(arena), options_(options) {}
+    : text_(text), tokens_(tokens.data()), last_(tokens.size() - 1), arena_(arena), options_(options) {}
 
 bool Parser::at_soft_keyword(std::string_view word, int ahead) const {
   const Token& t = peek(ahead);

@@ -288,7 +288,10 @@ Expr* Parser::expression_inner() {
   if (!guard.ok() || failed()) return nullptr;
   if (at(TK::KwLambda)) return lambdef();
   const Token& first = peek();
-  Expr* body = disjunction();
+  // An operand that starts with an atom (no 'not', unary sign or 'await' before it) is
+  // its primary with whatever operators follow: parsed as such, it skips the eight
+  // levels from disjunction down to await_primary, which would each hand it back.
+  Expr* body = starts_atom(kind()) ? operators_after_primary(primary(), first) : disjunction();
   if (!body) return nullptr;
   if (!at(TK::KwIf)) return body;
   // disjunction 'if' disjunction 'else' expression; without 'else' the PEG falls
@@ -413,9 +416,24 @@ Expr* Parser::annotated_rhs() {
   return star_expressions();
 }
 
+// A primary (starting at token `first`) as the left operand of every level above it,
+// from '**' to 'or': exactly what disjunction() makes of an operand without prefix
+// operators.
+Expr* Parser::operators_after_primary(Expr* e, const Token& first) {
+  if (!e || kEndsExpression[static_cast<std::size_t>(kind())]) return e;
+  e = power_rest(e, first);
+  e = binary_operators_rest(e, first, 1);
+  e = comparison_rest(e, first);
+  e = conjunction_rest(e, first);
+  return disjunction_rest(e, first);
+}
+
 Expr* Parser::disjunction() {
   const Token& first = peek();
-  Expr* e = conjunction();
+  return disjunction_rest(conjunction(), first);
+}
+
+Expr* Parser::disjunction_rest(Expr* e, const Token& first) {
   if (!e || !at(TK::KwOr)) return e;
   ScratchVector<Expr*> values_scratch;
   auto& values = *values_scratch;
@@ -433,7 +451,10 @@ Expr* Parser::disjunction() {
 
 Expr* Parser::conjunction() {
   const Token& first = peek();
-  Expr* e = inversion();
+  return conjunction_rest(inversion(), first);
+}
+
+Expr* Parser::conjunction_rest(Expr* e, const Token& first) {
   if (!e || !at(TK::KwAnd)) return e;
   ScratchVector<Expr*> values_scratch;
   auto& values = *values_scratch;
@@ -496,7 +517,10 @@ bool comparison_operator(const Parser& p, CmpOperator& op) {
 
 Expr* Parser::comparison() {
   const Token& first = peek();
-  Expr* left = bitwise_or();
+  return comparison_rest(bitwise_or(), first);
+}
+
+Expr* Parser::comparison_rest(Expr* left, const Token& first) {
   if (!left) return nullptr;
   // Most operands are not compared: borrow the scratch lists only for a comparison.
   CmpOperator op;
@@ -566,7 +590,10 @@ Expr* Parser::binary_operators(int min_level) {
     }
   }
   const Token& first = peek();
-  Expr* left = factor();
+  return binary_operators_rest(factor(), first, min_level);
+}
+
+Expr* Parser::binary_operators_rest(Expr* left, const Token& first, int min_level) {
   if (!left) return nullptr;
   for (;;) {
     const BinaryOperatorInfo info = kBinaryOperators[static_cast<std::size_t>(kind())];
@@ -608,7 +635,10 @@ Expr* Parser::factor() {
 
 Expr* Parser::power() {
   const Token& first = peek();
-  Expr* left = await_primary();
+  return power_rest(await_primary(), first);
+}
+
+Expr* Parser::power_rest(Expr* left, const Token& first) {
   if (!left || !at(TK::DoubleStar)) return left;
   advance();
   DepthGuard guard(*this);
