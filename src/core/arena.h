@@ -18,7 +18,9 @@ class Arena {
   Arena(const Arena&) = delete;
   Arena& operator=(const Arena&) = delete;
 
-  void* allocate(std::size_t size, std::size_t align) {
+  // Inlined where nodes are made; the rare new block stays out of line (with it inside,
+  // the compiler kept allocate as a call: ~80 M instructions of a stdlib parse).
+  [[gnu::always_inline]] void* allocate(std::size_t size, std::size_t align) {
     std::uintptr_t p = (reinterpret_cast<std::uintptr_t>(cur_) + (align - 1)) & ~(std::uintptr_t(align) - 1);
     if (cur_ == nullptr || p + size > reinterpret_cast<std::uintptr_t>(end_)) {
       grow(size + align);
@@ -64,7 +66,7 @@ class Arena {
   std::size_t bytes_reserved() const { return reserved_; }
 
  private:
-  void grow(std::size_t at_least) {
+  [[gnu::noinline]] void grow(std::size_t at_least) {
     std::size_t size = next_block_size_ > at_least ? next_block_size_ : at_least;
     blocks_.emplace_back(new char[size]);
     cur_ = blocks_.back().get();

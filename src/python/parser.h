@@ -129,8 +129,12 @@ class Parser {
   }
   template <typename T>
   Span<T> span(const std::vector<T>& v) { return to_span(arena_, v); }
-  // The identifier of a Name token, NFKC-normalised when it is not ASCII.
-  std::string_view identifier(const Token& t);
+  // The identifier of a Name token, NFKC-normalised when it is not ASCII (the lexer marks
+  // the names holding a non-ASCII byte: the others need no scan).
+  std::string_view identifier(const Token& t) {
+    return t.non_ascii ? normalized_identifier(t) : text_of(t);
+  }
+  std::string_view normalized_identifier(const Token& t);
 
   // Hard errors (CPython's RAISE_SYNTAX_ERROR*): the first one wins and makes
   // every rule fail from then on. Always returns nullptr for convenience.

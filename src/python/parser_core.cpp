@@ -13,11 +13,8 @@ bool Parser::at_soft_keyword(std::string_view word, int ahead) const {
   return t.kind == TokenKind::Name && text_of(t) == word;
 }
 
-std::string_view Parser::identifier(const Token& t) {
-  // The lexer marks the names holding a non-ASCII byte: the others need no scan.
-  std::string_view s = text_of(t);
-  if (t.non_ascii) return arena_.copy(unicode::nfkc(s));
-  return s;
+std::string_view Parser::normalized_identifier(const Token& t) {
+  return arena_.copy(unicode::nfkc(text_of(t)));
 }
 
 std::nullptr_t Parser::syntax_error_range(const std::string& message, int lineno, int col,
