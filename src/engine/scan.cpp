@@ -177,8 +177,27 @@ double seconds_since(Clock::time_point start) {
 
 std::string error_text(int error) { return std::error_code(error, std::generic_category()).message(); }
 
-// One read of the whole file; the size may have changed since discovery.
-bool read_whole_file(const std::string& path, std::uint64_t limit, std::string& out, std::string& why) {
+// What the file system says of a file when it was read: equal on a second read only if the
+// file was not written in between (a write sets its change time, to the nanosecond here).
+struct FileIdentity {
+  dev_t device = 0;
+  ino_t inode = 0;
+  off_t size = -1;
+  struct timespec modified {};
+  struct timespec changed {};
+  bool operator==(const FileIdentity& o) const {
+    return size >= 0 && device == o.device && inode == o.inode && size == o.size && modified.tv_sec == o.modified.tv_sec &&
+           modified.tv_nsec == o.modified.tv_nsec && changed.tv_sec == o.changed.tv_sec &&
+           changed.tv_nsec == o.changed.tv_nsec;
+  }
+};
+
+// One read of the whole file into `buffer` from its start (the size may have changed since
+// discovery); the file's bytes are then its first `have`. The buffer grows as needed but is
+// never shrunk, and what it already holds is not cleared first.
+bool read_into(const std::string& path, std::uint64_t limit, std::string& buffer, std::size_t& have,
+               std::string& why, FileIdentity* identity = nullptr) {
+  have = 0;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     why = "cannot open: " + error_text(errno);
@@ -186,16 +205,20 @@ bool read_whole_file(const std::string& path, std::uint64_t limit, std::string& 
   }
   struct stat st;
   std::size_t expected = 0;
-  if (::fstat(fd, &st) == 0 && st.st_size > 0) expected = static_cast<std::size_t>(st.st_size);
-  out.clear();
-  out.resize(std::min<std::uint64_t>(expected, limit) + 1);
-  std::size_t have = 0;
+  if (::fstat(fd, &st) == 0) {
+    if (st.st_size > 0) expected = static_cast<std::size_t>(st.st_size);
+    if (identity) *identity = {st.st_dev, st.st_ino, st.st_size, st.st_mtim, st.st_ctim};
+  }
+  // One byte more than expected, so that reaching the end takes no second growth.
+  std::size_t room = std::min<std::uint64_t>(expected, limit) + 1;
+  if (buffer.size() < room) buffer.resize(room);
   while (true) {
-    if (have == out.size()) {
-      if (out.size() > limit) break;
-      out.resize(std::min<std::uint64_t>(out.size() * 2, limit + 1));
+    if (have == room) {
+      if (room > limit) break;
+      room = std::min<std::uint64_t>(room * 2, limit + 1);
+      if (buffer.size() < room) buffer.resize(room);
     }
-    ssize_t n = ::read(fd, out.data() + have, out.size() - have);
+    ssize_t n = ::read(fd, buffer.data() + have, room - have);
     if (n < 0) {
       if (errno == EINTR) continue;
       why = "read error: " + error_text(errno);
@@ -210,8 +233,27 @@ bool read_whole_file(const std::string& path, std::uint64_t limit, std::string& 
     why = "grew beyond the size limit of " + std::to_string(limit) + " bytes while being read";
     return false;
   }
+  return true;
+}
+
+bool read_whole_file(const std::string& path, std::uint64_t limit, std::string& out, std::string& why) {
+  out.clear();
+  std::size_t have = 0;
+  if (!read_into(path, limit, out, have, why)) return false;
   out.resize(have);
   return true;
+}
+
+// A Python file's bytes are needed only until the parser has its decoded copy: they are read
+// into a buffer each thread keeps, so that they are not zeroed for every file first
+// (std::string::resize zero-fills: ~33 M instructions over the stdlib). Valid until the
+// thread's next call.
+std::string_view read_into_thread_buffer(const std::string& path, std::uint64_t limit, std::string& why,
+                                         bool& ok, FileIdentity& identity) {
+  thread_local std::string buffer;
+  std::size_t have = 0;
+  ok = read_into(path, limit, buffer, have, why, &identity);
+  return ok ? std::string_view(buffer.data(), have) : std::string_view();
 }
 
 // The newlines of every file are counted: sixteen bytes a step (std::count took a byte a
@@ -268,7 +310,7 @@ struct FileWork {
   // Analysed, then freed: loaded again if the project stage reaches it (load_module).
   bool dropped = false;
   bool load_failed = false;     // tried once: not read again for every name that reaches it
-  std::uint64_t text_hash = 0;  // of the text analysed, to notice a file changed since
+  FileIdentity identity;  // when it was read, to notice a file changed since
   std::optional<rules::FileSuppressions> early_suppressions;  // collected in the per-file stage
   std::vector<std::string> ignored_rules;  // the configuration's per-file ignores
   std::vector<Diagnostic> diagnostics;
@@ -343,11 +385,6 @@ struct ProjectStage {
   std::unordered_map<std::string, int> kept_importers_;  // module name -> kept modules importing it
 };
 
-// Notices a file that changed between its analysis and a second read in the same scan. Not
-// stored anywhere, so the library's hash (eight bytes a step) does, where the fingerprints'
-// FNV-1a (a byte a step) cost 2% of a library scan.
-std::uint64_t text_hash(std::string_view text) { return std::hash<std::string_view>{}(text); }
-
 // The semantic index and the per-file rules over one parsed module. When the project's
 // Python is analysed as a whole afterwards, the tree and index are kept in `work`.
 void check_module(const ScanOptions& options, std::unique_ptr<py::ParsedModule>& parsed, FileWork& work,
@@ -389,7 +426,6 @@ void check_module(const ScanOptions& options, std::unique_ptr<py::ParsedModule>&
     return;
   }
   work.dropped = true;
-  work.text_hash = text_hash(parsed->text);
   work.module.unit.text = {};
   work.module.unit.module = nullptr;
   work.module.unit.model = nullptr;
@@ -401,12 +437,18 @@ bool load_module(const ScanOptions& options, FileWork& work) {
   if (work.load_failed) return false;
   work.load_failed = true;  // until it succeeds
   try {
-    std::string bytes, why;
-    if (!read_whole_file(work.outcome.path, options.discovery.max_file_size, bytes, why)) return false;
+    std::string why;
+    bool read_ok = false;
+    FileIdentity identity;
+    std::string_view bytes =
+        read_into_thread_buffer(work.outcome.path, options.discovery.max_file_size, why, read_ok, identity);
+    // A file written since its analysis is not taken: its findings and the data flow's
+    // would be of two different texts.
+    if (!read_ok || !(identity == work.identity)) return false;
     py::ParseOptions parse_options;
     parse_options.set_feature_minor(options.feature_minor);
     std::unique_ptr<py::ParsedModule> parsed = py::parse_python(bytes, parse_options);
-    if (parsed->error || text_hash(parsed->text) != work.text_hash) return false;
+    if (parsed->error) return false;
     sem::ModuleInfo info;
     info.name = work.module.name;
     info.is_package = work.module.is_package;
@@ -480,9 +522,9 @@ void fail(FileWork& work, const char* reason, std::string detail, DiagnosticKind
 void analyse_python(const ScanOptions& options, FileWork& work, ProjectStage& stage, bool keep_anyway = false) {
   const std::string& path = work.outcome.path;
   auto start = Clock::now();
-  std::string bytes;
   std::string why;
-  bool read_ok = read_whole_file(path, options.discovery.max_file_size, bytes, why);
+  bool read_ok = false;
+  std::string_view bytes = read_into_thread_buffer(path, options.discovery.max_file_size, why, read_ok, work.identity);
   work.read_seconds = seconds_since(start);
   if (!read_ok) {
     fail(work, "unreadable", why, DiagnosticKind::Io);
