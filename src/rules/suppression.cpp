@@ -375,6 +375,12 @@ bool may_hold_suppressions(std::string_view text) {
     if (!hit) return false;
     std::size_t at = static_cast<std::size_t>(static_cast<const char*>(hit) - data) + 1;
     while (at < size && is_space(data[at])) ++at;
+    // Every word starts with 'n' or 'a': most comments are passed over on their first letter.
+    const char first = at < size ? static_cast<char>(data[at] | 0x20) : '\0';  // ASCII case only
+    if (first != 'n' && first != 'a') {
+      i = at;
+      continue;
+    }
     std::string_view rest = text.substr(at, 9);
     for (std::string_view word : kWords) {
       if (rest.size() >= word.size() &&
