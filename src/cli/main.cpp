@@ -1,5 +1,6 @@
 // aegis: the command-line entry point. Thin: parses arguments, calls the commands.
 #include <malloc.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -122,10 +123,19 @@ void use_huge_pages(char** argv) {
   if (current) ::setenv("GLIBC_TUNABLES", current, 1);
 }
 
+// Started again through /proc/self/exe, the process is named "exe" (in ps, top, pgrep):
+// it takes back the name it was called by.
+void name_process(const char* argv0) {
+  if (argv0 == nullptr) return;
+  const char* base = std::strrchr(argv0, '/');
+  ::prctl(PR_SET_NAME, base ? base + 1 : argv0, 0, 0, 0);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   use_huge_pages(argv);
+  name_process(argv[0]);
   // Grow the heap in large steps rather than one system call per 128 KiB.
   mallopt(M_TOP_PAD, 64 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
