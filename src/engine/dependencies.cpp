@@ -234,7 +234,8 @@ void run_dependency_review(const ScanOptions& options, DependencyInputs& inputs,
   std::sort(ctx.manifests.begin(), ctx.manifests.end(),
             [](const deps::Manifest& a, const deps::Manifest& b) { return path_less(a.path, b.path); });
 
-  deps::AdvisoryDb advisories = deps::AdvisoryDb::builtin();
+  deps::AdvisoryDb advisories =
+      inputs.builtin_advisories.valid() ? inputs.builtin_advisories.get() : deps::AdvisoryDb::builtin();
   std::string index = options.advisory_index.empty() ? deps::default_index_path() : options.advisory_index;
   std::string error;
   if (std::filesystem::exists(index)) {

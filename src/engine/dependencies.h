@@ -2,10 +2,12 @@
 // of every analysed module, loads the advisories, and runs the project rules
 // (Rule::check_project) over them.
 #pragma once
+#include <future>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "deps/advisory_db.h"
 #include "engine/scan.h"
 #include "rules/project.h"
 #include "semantic/semantic_model.h"
@@ -19,6 +21,9 @@ void collect_imports(const sem::SemanticModel& model, std::string_view text, con
 struct DependencyInputs {
   std::vector<rules::ModuleImports> modules;   // analysed Python files
   std::vector<FileOutcome*> manifest_files;    // manifests discovered (outcomes are updated)
+  // The built-in advisories when they were read on a thread of their own while the files
+  // were analysed; read here when not valid.
+  std::future<deps::AdvisoryDb> builtin_advisories;
 };
 
 // Reads the manifests (and setup.py files), runs the project rules, and adds their
