@@ -74,7 +74,7 @@ constexpr int kResolveSteps = 2000;
 // The hash of a symbol's key for the model's SymbolMap (all of its users are in this
 // file): a few word-sized loads instead of a multiply per character, as most names are
 // shorter than 8 bytes.
-std::uint32_t symbol_hash(std::uint32_t scope, std::string_view name) {
+[[gnu::always_inline]] inline std::uint32_t symbol_hash(std::uint32_t scope, std::string_view name) {
   auto load = [](const char* p, std::size_t n) {
     std::uint64_t w = 0;
     std::memcpy(&w, p, n);
@@ -101,7 +101,7 @@ std::uint32_t symbol_hash(std::uint32_t scope, std::string_view name) {
 
 // Whether two names are equal, without a call to memcmp: the symbol table compares a name
 // on nearly every look-up that finds it, and most names are a few bytes long.
-bool same_name(std::string_view a, std::string_view b) {
+[[gnu::always_inline]] inline bool same_name(std::string_view a, std::string_view b) {
   std::size_t n = a.size();
   if (n != b.size()) return false;
   const char* p = a.data();
