@@ -70,4 +70,6 @@ bool is_builtin_name(std::string_view name) { return builtin_index(name) >= 0; }
 
 std::size_t builtin_count() { return kBuiltinCount; }
 
+std::string_view builtin_name(std::size_t index) { return kBuiltins[index]; }
+
 }  // namespace aegis::sem

@@ -1225,10 +1225,23 @@ struct Budget {
 
 // A kept result, with the steps it took and how far below its own depth it went.
 struct Memo {
-  Resolved value;
-  int steps_used = -1;  // -1: nothing kept
-  int depth_span = 0;
+  // The kept Resolved, field by field: 16 bytes a binding (a model kept for the data flow
+  // has one per binding), all zero when nothing is kept.
+  const std::string* path;
+  ScopeId local_class;
+  bool instance;
+  std::uint8_t depth_span;
+  std::int16_t steps_used;  // 0: nothing kept (a kept computation took at least one step)
+  Resolved value() const {
+    Resolved r;
+    r.path = path;
+    r.local_class = local_class;
+    r.instance = instance;
+    return r;
+  }
 };
+static_assert(sizeof(Memo) == 16);
+static_assert(kResolveSteps <= 32767 && kMaxResolveDepth < 256);
 
 struct AttributeMemo {
   ScopeId cls;
@@ -1252,7 +1265,6 @@ using resolution::Resolved;
 struct SemanticModel::ResolveState {
   explicit ResolveState(const SemanticModel& m)
       : scope_paths(m.scopes_.size(), nullptr),
-        builtin_paths(builtin_count(), nullptr),
         binding_memos(m.bindings_.size()) {}
   // Every path made: a deque, so the addresses Resolved keeps stay put.
   std::deque<std::string> paths;
@@ -1260,7 +1272,6 @@ struct SemanticModel::ResolveState {
   std::vector<resolution::ChildPath> children;
   SymbolMap child_map;
   std::vector<const std::string*> scope_paths;    // per scope: its local qualified name
-  std::vector<const std::string*> builtin_paths;  // per builtin: "builtins.<name>"
   std::vector<Memo> binding_memos;                // per binding: what its value resolves to
   // (class scope, instance or class, attribute name): what `self.name` resolves to.
   std::vector<resolution::AttributeMemo> attributes;
@@ -1308,11 +1319,11 @@ class Resolver {
   Resolved memoised(Slot&& slot, int depth, Budget& budget, Compute&& compute) {
     {
       const Memo& memo = slot();
-      if (memo.steps_used >= 0) {
+      if (memo.steps_used > 0) {
         if (budget.steps >= memo.steps_used && depth + memo.depth_span <= kMaxResolveDepth) {
           budget.steps -= memo.steps_used;
           budget.deepest = std::max(budget.deepest, depth + memo.depth_span);
-          return memo.value;
+          return memo.value();
         }
         return compute();
       }
@@ -1325,9 +1336,11 @@ class Resolver {
     Resolved r = compute();
     if (!budget.exhausted) {
       Memo& memo = slot();  // looked up again: computing may have grown the table
-      memo.value = r;
-      memo.steps_used = start - budget.steps;
-      memo.depth_span = budget.deepest - depth;
+      memo.path = r.path;
+      memo.local_class = r.local_class;
+      memo.instance = r.instance;
+      memo.steps_used = static_cast<std::int16_t>(start - budget.steps);
+      memo.depth_span = static_cast<std::uint8_t>(budget.deepest - depth);
     }
     budget.deepest = std::max(outer_deepest, budget.deepest);
     budget.exhausted = budget.exhausted || outer_exhausted;
@@ -1361,10 +1374,16 @@ class Resolver {
     return slot;
   }
 
-  const std::string* builtin_path(std::size_t index, std::string_view name) {
-    const std::string*& slot = st_.builtin_paths[index];
-    if (slot == nullptr) slot = &st_.paths.emplace_back(dotted("builtins", name));
-    return slot;
+  // "builtins.<name>": the same for every model, made once for the process (read-only
+  // after that, so models on several threads share it).
+  static const std::string* builtin_path(std::size_t index) {
+    static const std::vector<std::string> paths = [] {
+      std::vector<std::string> out;
+      out.reserve(builtin_count());
+      for (std::size_t i = 0; i < builtin_count(); ++i) out.push_back(dotted("builtins", builtin_name(i)));
+      return out;
+    }();
+    return &paths[index];
   }
 
   const SemanticModel& m_;
@@ -1517,7 +1536,7 @@ Resolved Resolver::resolve(const py::Expr* expr, int depth, Budget& budget) {
         if (home == kNone) {
           int builtin = builtin_index(n->id);
           if (builtin < 0) return {};
-          return {builtin_path(static_cast<std::size_t>(builtin), n->id)};
+          return {builtin_path(static_cast<std::size_t>(builtin))};
         }
         b = sym != SymbolMap::kMissing && home == info->scope
                 ? m_.pick_binding(home, m_.home_list(home, n->id, sym), n, info->scope)
