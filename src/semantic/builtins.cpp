@@ -57,13 +57,19 @@ static_assert(kBuiltinCount < 256);
 
 }  // namespace
 
-bool is_builtin_name(std::string_view name) {
-  if (name.empty()) return false;
+int builtin_index(std::string_view name) {
+  if (name.empty()) return -1;
   auto c = static_cast<unsigned char>(name[0]);
   for (std::size_t i = kByFirstByte.first[c]; i < kByFirstByte.first[c + 1]; ++i) {
-    if (kBuiltins[i] == name) return true;
+    if (kBuiltins[i] == name) return static_cast<int>(i);
   }
-  return false;
+  return -1;
 }
+
+bool is_builtin_name(std::string_view name) { return builtin_index(name) >= 0; }
+
+std::size_t builtin_count() { return kBuiltinCount; }
+
+std::string_view builtin_name(std::size_t index) { return kBuiltins[index]; }
 
 }  // namespace aegis::sem

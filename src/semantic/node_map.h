@@ -84,20 +84,22 @@ class NodeTable {
     if (entries_.capacity() - entries_.size() > entries_.size() / 8) entries_.shrink_to_fit();
   }
 
-  // Inserts or overwrites.
+  // Inserts or overwrites; returns the key's number (kNoNumber once the numbers have run out).
   template <typename Node>
-  void set(const Node* key, const V& value) {
+  std::uint32_t set(const Node* key, const V& value) {
     std::uint32_t i = key->index();
     if (i < entries_.size() && entries_[i].first == key) {
       entries_[i].second = value;
-      return;
+      return i;
     }
     if (entries_.size() < kMaxIndex) {
-      key->set_index(static_cast<std::uint32_t>(entries_.size()));
+      i = static_cast<std::uint32_t>(entries_.size());
+      key->set_index(i);
       entries_.emplace_back(key, value);
-      return;
+      return i;
     }
     overflow_.set(key, value);
+    return kNoNumber;
   }
   // The number of `key`, giving it one (with a default value until set) when it has none;
   // kNoNumber once the numbers have run out.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
+#include <memory>
 
 #include "python/ast_visit.h"
 #include "semantic/builtins.h"
@@ -72,7 +74,7 @@ constexpr int kResolveSteps = 2000;
 // The hash of a symbol's key for the model's SymbolMap (all of its users are in this
 // file): a few word-sized loads instead of a multiply per character, as most names are
 // shorter than 8 bytes.
-std::uint32_t symbol_hash(std::uint32_t scope, std::string_view name) {
+[[gnu::always_inline]] inline std::uint32_t symbol_hash(std::uint32_t scope, std::string_view name) {
   auto load = [](const char* p, std::size_t n) {
     std::uint64_t w = 0;
     std::memcpy(&w, p, n);
@@ -99,7 +101,7 @@ std::uint32_t symbol_hash(std::uint32_t scope, std::string_view name) {
 
 // Whether two names are equal, without a call to memcmp: the symbol table compares a name
 // on nearly every look-up that finds it, and most names are a few bytes long.
-bool same_name(std::string_view a, std::string_view b) {
+[[gnu::always_inline]] inline bool same_name(std::string_view a, std::string_view b) {
   std::size_t n = a.size();
   if (n != b.size()) return false;
   const char* p = a.data();
@@ -229,7 +231,8 @@ class ModelBuilder {
     m_.nodes_.reserve(static_cast<std::size_t>(std::max(lines, 64)) * 3);
     ScopeId root = new_scope(ScopeKind::Module, module, {}, kNone);
     scope_ = root;
-    record(module, nullptr);
+    parent_number_ = record(module, nullptr);
+    parent_ = module;
     for (auto* s : module->body) {
       if (s) visit(s, module);
     }
@@ -250,21 +253,26 @@ class ModelBuilder {
   BindingKind store_kind_ = BindingKind::Assignment;
   const py::Expr* store_value_ = nullptr;
   Pos visible_{0, 0};
+  // The node whose children are being visited, and its number in the node table.
+  const py::Node* parent_ = nullptr;
+  std::uint32_t parent_number_ = kNone;
 
   // Records a node's parent and scope. The parent is kept by its number in the table: a parent
   // the walk reaches after its child (a parameter after its annotation) gets its number here.
-  void record(const py::Node* n, const py::Node* parent, ScopeId scope) {
+  // Returns the node's number (kNone past the numbered nodes).
+  std::uint32_t record(const py::Node* n, const py::Node* parent, ScopeId scope) {
     std::uint32_t p = kNone;
     if (parent != nullptr) {
-      p = m_.nodes_.number(parent);
+      // Most parents are the node being visited, whose number the walk keeps.
+      p = parent == parent_ ? parent_number_ : m_.nodes_.number(parent);
       if (p == kNone) {  // past the numbered nodes
         p = SemanticModel::kParentElsewhere;
         m_.parent_overflow_.set(n, parent);
       }
     }
-    m_.nodes_.set(n, {p, scope});
+    return m_.nodes_.set(n, {p, scope});
   }
-  void record(const py::Node* n, const py::Node* parent) { record(n, parent, scope_); }
+  std::uint32_t record(const py::Node* n, const py::Node* parent) { return record(n, parent, scope_); }
 
   ScopeId new_scope(ScopeKind kind, const py::Node* node, std::string_view name, ScopeId parent) {
     ScopeId id = static_cast<ScopeId>(m_.scopes_.size());
@@ -356,12 +364,28 @@ class ModelBuilder {
       m_.truncated_ = true;
       return;
     }
+    // Leaves (a third of all nodes): recorded, and a Name bound or marked used.
+    if (n->kind == py::NodeKind::Name) {
+      record(n, parent);
+      visit_name(cast<py::Name>(n));
+      return;
+    }
+    if (n->kind == py::NodeKind::Constant) {
+      record(n, parent);
+      return;
+    }
     ++depth_;
-    record(n, parent);
+    std::uint32_t number = record(n, parent);
     const py::Stmt* saved_stmt = stmt_;
+    const py::Node* saved_parent = parent_;
+    std::uint32_t saved_parent_number = parent_number_;
     if (isa<py::Stmt>(n)) stmt_ = cast<py::Stmt>(n);
+    parent_ = n;
+    parent_number_ = number;
     dispatch(n);
     stmt_ = saved_stmt;
+    parent_ = saved_parent;
+    parent_number_ = saved_parent_number;
     --depth_;
   }
 
@@ -1164,60 +1188,261 @@ bool SemanticModel::is_builtin(const py::Name* name) const {
   return lookup_scope(info->scope, name->id) == kNone;
 }
 
-std::string SemanticModel::local_qualname(ScopeId scope, std::string_view name) const {
-  const std::string& q = scopes_[scope].qualname;
-  if (!q.empty()) return dotted(prefix_, q);
-  if (!name.empty()) return dotted(prefix_, name);
-  return prefix_;
-}
+// ---------------------------------------------------------------------------------------
+// Name resolution. Paths are interned (a resolution is a pointer to a string made once), and
+// what several questions share is resolved once: each binding's value, and each attribute
+// `self.x` of a class. A kept result is reused only when the asking question's remaining
+// budget would have let the same computation finish, and that question is then charged the
+// steps it took: every answer is the one resolving from scratch gives, budgets included.
 
-SemanticModel::Resolved SemanticModel::resolve_binding(BindingId id, int depth, int& steps) const {
-  if (depth > kMaxResolveDepth || --steps < 0) return {};
-  const Binding& b = bindings_[id];
+namespace resolution {
+
+// A dotted path (null: unresolved); whether the value is an instance of what the path names;
+// the body scope when the path is a class defined in this module (the path is then that
+// class's local qualified name).
+struct Resolved {
+  const std::string* path = nullptr;
+  ScopeId local_class = kNone;
+  bool instance = false;
+  bool empty() const { return path == nullptr; }
+};
+
+// One question's budget: kResolveSteps steps, kMaxResolveDepth deep. `deepest` and
+// `exhausted` tell a memo whether a result it keeps was reached within the limits.
+struct Budget {
+  int steps = kResolveSteps;
+  int deepest = 0;
+  bool exhausted = false;
+  bool enter(int depth) {
+    if (depth > kMaxResolveDepth || --steps < 0) {
+      exhausted = true;
+      return false;
+    }
+    if (depth > deepest) deepest = depth;
+    return true;
+  }
+};
+
+// A kept result, with the steps it took and how far below its own depth it went.
+struct Memo {
+  // The kept Resolved, field by field: 16 bytes a binding (a model kept for the data flow
+  // has one per binding), all zero when nothing is kept.
+  const std::string* path;
+  ScopeId local_class;
+  bool instance;
+  std::uint8_t depth_span;
+  std::int16_t steps_used;  // 0: nothing kept (a kept computation took at least one step)
+  Resolved value() const {
+    Resolved r;
+    r.path = path;
+    r.local_class = local_class;
+    r.instance = instance;
+    return r;
+  }
+};
+static_assert(sizeof(Memo) == 16);
+static_assert(kResolveSteps <= 32767 && kMaxResolveDepth < 256);
+
+struct AttributeMemo {
+  ScopeId cls;
+  bool instance;
+  std::string_view name;
+  Memo memo;
+};
+
+struct ChildPath {
+  const std::string* parent;
+  std::string_view segment;
+  const std::string* path;
+};
+
+}  // namespace resolution
+
+using resolution::Budget;
+using resolution::Memo;
+using resolution::Resolved;
+
+struct SemanticModel::ResolveState {
+  explicit ResolveState(const SemanticModel& m)
+      : scope_paths(m.scopes_.size(), nullptr),
+        binding_memos(m.bindings_.size()) {}
+  // Every path made: a deque, so the addresses Resolved keeps stay put.
+  std::deque<std::string> paths;
+  // (parent path, attribute) -> "parent.attribute": attribute chains share their prefixes.
+  std::vector<resolution::ChildPath> children;
+  SymbolMap child_map;
+  std::vector<const std::string*> scope_paths;    // per scope: its local qualified name
+  std::vector<Memo> binding_memos;                // per binding: what its value resolves to
+  // (class scope, instance or class, attribute name): what `self.name` resolves to.
+  std::vector<resolution::AttributeMemo> attributes;
+  SymbolMap attribute_map;
+  // Per expression asked about: its answer (index into `answers`), by the expression's
+  // number in nodes_ (kNone: not asked yet), or by address for one the table does not know.
+  std::vector<std::uint32_t> answer_index;
+  NodeMap<std::uint32_t> answers_elsewhere;
+  std::vector<Resolved> answers;
+};
+
+SemanticModel::~SemanticModel() = default;
+SemanticModel::SemanticModel(SemanticModel&&) noexcept = default;
+SemanticModel& SemanticModel::operator=(SemanticModel&&) noexcept = default;
+
+class Resolver {
+ public:
+  explicit Resolver(const SemanticModel& model) : m_(model), st_(state_of(model)) {}
+
+  Resolved resolve(const py::Expr* expr, int depth, Budget& budget);
+  // resolve() from the top with a fresh budget, memoised per expression: many rules ask
+  // about the same call.
+  const Resolved& answer(const py::Expr* expr);
+
+ private:
+  using State = SemanticModel::ResolveState;
+  static State& state_of(const SemanticModel& m) {
+    if (!m.resolve_state_) m.resolve_state_ = std::make_unique<State>(m);
+    return *m.resolve_state_;
+  }
+
+  Resolved binding(BindingId id, int depth, Budget& budget) {
+    return memoised([&]() -> Memo& { return st_.binding_memos[id]; }, depth, budget,
+                    [&] { return binding_uncached(id, depth, budget); });
+  }
+  Resolved binding_uncached(BindingId id, int depth, Budget& budget);
+  Resolved self_attribute(const py::Attribute* attr, const Resolved& base, int depth,
+                          Budget& budget);
+  Resolved self_attribute_uncached(const py::Attribute* attr, const Resolved& base, int depth,
+                                   Budget& budget);
+
+  // Runs `compute` (which resolves from `depth` on) unless `slot()` keeps its result and the
+  // budget left would let it finish; keeps the result when no limit was reached.
+  template <typename Slot, typename Compute>
+  Resolved memoised(Slot&& slot, int depth, Budget& budget, Compute&& compute) {
+    {
+      const Memo& memo = slot();
+      if (memo.steps_used > 0) {
+        if (budget.steps >= memo.steps_used && depth + memo.depth_span <= kMaxResolveDepth) {
+          budget.steps -= memo.steps_used;
+          budget.deepest = std::max(budget.deepest, depth + memo.depth_span);
+          return memo.value();
+        }
+        return compute();
+      }
+    }
+    int outer_deepest = budget.deepest;
+    bool outer_exhausted = budget.exhausted;
+    int start = budget.steps;
+    budget.deepest = depth;
+    budget.exhausted = false;
+    Resolved r = compute();
+    if (!budget.exhausted) {
+      Memo& memo = slot();  // looked up again: computing may have grown the table
+      memo.path = r.path;
+      memo.local_class = r.local_class;
+      memo.instance = r.instance;
+      memo.steps_used = static_cast<std::int16_t>(start - budget.steps);
+      memo.depth_span = static_cast<std::uint8_t>(budget.deepest - depth);
+    }
+    budget.deepest = std::max(outer_deepest, budget.deepest);
+    budget.exhausted = budget.exhausted || outer_exhausted;
+    return r;
+  }
+
+  // "parent.segment", made once per (parent, segment).
+  const std::string* child(const std::string* parent, std::string_view segment) {
+    auto key = static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(parent) >> 4);
+    std::uint32_t hash = symbol_hash(key, segment);
+    std::uint32_t i = st_.child_map.find(hash, [&](std::uint32_t at) {
+      const auto& c = st_.children[at];
+      return c.parent == parent && same_name(c.segment, segment);
+    });
+    if (i != SymbolMap::kMissing) return st_.children[i].path;
+    const std::string* path = &st_.paths.emplace_back(dotted(*parent, segment));
+    st_.child_map.insert_new(hash, static_cast<std::uint32_t>(st_.children.size()));
+    st_.children.push_back({parent, segment, path});
+    return path;
+  }
+
+  // The local qualified name of a def's or class's body scope ("<prefix>.C.f").
+  const std::string* scope_path(ScopeId scope) {
+    const std::string*& slot = st_.scope_paths[scope];
+    if (slot == nullptr) {
+      const Scope& s = m_.scopes_[scope];
+      if (!s.qualname.empty()) slot = &st_.paths.emplace_back(dotted(m_.prefix_, s.qualname));
+      else if (!s.name.empty()) slot = &st_.paths.emplace_back(dotted(m_.prefix_, s.name));
+      else slot = &st_.paths.emplace_back(m_.prefix_);
+    }
+    return slot;
+  }
+
+  // "builtins.<name>": the same for every model, made once for the process (read-only
+  // after that, so models on several threads share it).
+  static const std::string* builtin_path(std::size_t index) {
+    static const std::vector<std::string> paths = [] {
+      std::vector<std::string> out;
+      out.reserve(builtin_count());
+      for (std::size_t i = 0; i < builtin_count(); ++i) out.push_back(dotted("builtins", builtin_name(i)));
+      return out;
+    }();
+    return &paths[index];
+  }
+
+  const SemanticModel& m_;
+  State& st_;
+};
+
+Resolved Resolver::binding_uncached(BindingId id, int depth, Budget& budget) {
+  if (!budget.enter(depth)) return {};
+  const Binding& b = m_.bindings_[id];
   switch (b.kind) {
     case BindingKind::Import:
-    case BindingKind::FromImport:
+    case BindingKind::FromImport: {
       if (b.import_index == kNone) return {};
-      return {imports_[b.import_index].target};
+      const std::string& target = m_.imports_[b.import_index].target;  // the vector stays put
+      Resolved r;
+      if (!target.empty()) r.path = &target;
+      return r;
+    }
     case BindingKind::Function:
     case BindingKind::Class: {
-      ScopeId created = scope_created_by(b.node);
+      ScopeId created = m_.scope_created_by(b.node);
       if (created == kNone) return {};
-      Resolved r{local_qualname(created, b.name)};
+      Resolved r;
+      r.path = scope_path(created);
       if (b.kind == BindingKind::Class) r.local_class = created;
       return r;
     }
     case BindingKind::Assignment:
     case BindingKind::Walrus:
-      return b.value ? resolve(b.value, depth + 1, steps) : Resolved{};
+      return b.value ? resolve(b.value, depth + 1, budget) : Resolved{};
     case BindingKind::WithTarget:
       // `with open(p) as f`: most context managers return themselves from __enter__.
-      return isa<py::Call>(b.value) ? resolve(b.value, depth + 1, steps) : Resolved{};
+      return isa<py::Call>(b.value) ? resolve(b.value, depth + 1, budget) : Resolved{};
     case BindingKind::Parameter: {
       // The first parameter of a method is the instance (or the class).
-      const Scope& fn = scopes_[b.scope];
+      const Scope& fn = m_.scopes_[b.scope];
       if (auto* arg = dyn_cast<py::Arg>(b.node);
           arg && (isa<py::Name>(arg->annotation) || isa<py::Attribute>(arg->annotation))) {
         // `def view(db: Session)`: an instance of the annotated class.
-        Resolved type = resolve(arg->annotation, depth + 1, steps);
-        if (!type.path.empty() && !type.instance) {
+        Resolved type = resolve(arg->annotation, depth + 1, budget);
+        if (!type.empty() && !type.instance) {
           type.instance = true;
           return type;
         }
       }
       if (fn.kind != ScopeKind::Function || first_positional(def_args(fn.node)) != b.node) return {};
       ScopeId owner = fn.parent;
-      while (owner != kNone && scopes_[owner].kind == ScopeKind::Annotation) {
-        owner = scopes_[owner].parent;
+      while (owner != kNone && m_.scopes_[owner].kind == ScopeKind::Annotation) {
+        owner = m_.scopes_[owner].parent;
       }
-      if (owner == kNone || scopes_[owner].kind != ScopeKind::Class) return {};
+      if (owner == kNone || m_.scopes_[owner].kind != ScopeKind::Class) return {};
       bool on_class = def_name(fn.node) == "__new__" || def_name(fn.node) == "__init_subclass__";
       for (auto* d : def_decorators(fn.node)) {
         std::string_view n = tail_name(d);
         if (n == "staticmethod") return {};
         if (n == "classmethod") on_class = true;
       }
-      Resolved r{local_qualname(owner, scopes_[owner].name)};
+      Resolved r;
+      r.path = scope_path(owner);
       r.instance = !on_class;
       r.local_class = owner;
       return r;
@@ -1227,188 +1452,201 @@ SemanticModel::Resolved SemanticModel::resolve_binding(BindingId id, int depth, 
   }
 }
 
-SemanticModel::Resolved SemanticModel::resolve_self_attribute(const py::Attribute* attr,
-                                                              const Resolved& base,
-                                                              int depth, int& steps) const {
-  if (depth > kMaxResolveDepth || --steps < 0) return {};
+// What `base.attr` resolves to when `base` is a class defined here or an instance of one. The
+// result depends on the class, on instance-or-class and on the name only (a local class's
+// path is its qualified name): kept per (class, instance, name).
+Resolved Resolver::self_attribute(const py::Attribute* attr, const Resolved& base, int depth,
+                                  Budget& budget) {
+  std::string_view name = attr->attr;
+  std::uint32_t key = base.local_class * 2 + (base.instance ? 1 : 0);
+  std::uint32_t hash = symbol_hash(key, name);
+  std::uint32_t index = st_.attribute_map.find(hash, [&](std::uint32_t at) {
+    const auto& a = st_.attributes[at];
+    return a.cls == base.local_class && a.instance == base.instance && same_name(a.name, name);
+  });
+  if (index == SymbolMap::kMissing) {
+    index = static_cast<std::uint32_t>(st_.attributes.size());
+    st_.attributes.push_back({base.local_class, base.instance, name, Memo{}});
+    st_.attribute_map.insert_new(hash, index);
+  }
+  return memoised([&]() -> Memo& { return st_.attributes[index].memo; }, depth, budget,
+                  [&] { return self_attribute_uncached(attr, base, depth, budget); });
+}
+
+Resolved Resolver::self_attribute_uncached(const py::Attribute* attr, const Resolved& base,
+                                           int depth, Budget& budget) {
+  if (!budget.enter(depth)) return {};
   ScopeId cls = base.local_class;
   std::string_view name = attr->attr;
   if (base.instance) {
     // The last assignment of the attribute in the class's methods.
     auto key = std::make_pair(cls, name);
-    auto last = std::upper_bound(self_attrs_.begin(), self_attrs_.end(), key,
+    auto last = std::upper_bound(m_.self_attrs_.begin(), m_.self_attrs_.end(), key,
                                  [](const auto& k, const auto& entry) { return k < entry.first; });
-    if (last != self_attrs_.begin() && std::prev(last)->first == key) {
-      Resolved r = resolve(std::prev(last)->second, depth + 1, steps);
-      if (!r.path.empty()) return r;
+    if (last != m_.self_attrs_.begin() && std::prev(last)->first == key) {
+      Resolved r = resolve(std::prev(last)->second, depth + 1, budget);
+      if (!r.empty()) return r;
     }
   }
-  Span<const BindingId> list = home_list(cls, name);
+  Span<const BindingId> list = m_.home_list(cls, name);
   if (!list.empty()) {
-    const Binding& b = bindings_[list.back()];
+    const Binding& b = m_.bindings_[list.back()];
     if (b.kind == BindingKind::Assignment && b.value) {
-      Resolved r = resolve(b.value, depth + 1, steps);
-      if (!r.path.empty()) return r;
+      Resolved r = resolve(b.value, depth + 1, budget);
+      if (!r.empty()) return r;
     }
-    return {dotted(base.path, name)};
+    return {child(base.path, name)};
   }
   // Not defined in the class body: inherited from the first base that resolves.
-  if (auto* c = dyn_cast<py::ClassDef>(scopes_[cls].node)) {
+  if (auto* c = dyn_cast<py::ClassDef>(m_.scopes_[cls].node)) {
     for (auto* base_expr : c->bases) {
-      Resolved rb = resolve(base_expr, depth + 1, steps);
-      if (rb.path.empty() || rb.instance || rb.path == "builtins.object") continue;
+      Resolved rb = resolve(base_expr, depth + 1, budget);
+      if (rb.empty() || rb.instance || *rb.path == "builtins.object") continue;
       if (rb.local_class != kNone) {
-        Resolved inherited = std::move(rb);  // rb is not used again
+        Resolved inherited = rb;
         inherited.instance = base.instance;
-        Resolved r = resolve_self_attribute(attr, inherited, depth + 1, steps);
-        if (!r.path.empty()) return r;
+        Resolved r = self_attribute(attr, inherited, depth + 1, budget);
+        if (!r.empty()) return r;
         continue;
       }
-      return {dotted(rb.path, name)};
+      return {child(rb.path, name)};
     }
   }
-  return {dotted(base.path, name)};
+  return {child(base.path, name)};
 }
 
-SemanticModel::Resolved SemanticModel::resolve(const py::Expr* expr, int depth, int& steps) const {
-  if (expr == nullptr || depth > kMaxResolveDepth || --steps < 0) return {};
+Resolved Resolver::resolve(const py::Expr* expr, int depth, Budget& budget) {
+  if (expr == nullptr || !budget.enter(depth)) return {};
   switch (expr->kind) {
     case py::NodeKind::Name: {
       auto* n = cast<py::Name>(expr);
       BindingId b = kNone;
       if (n->ctx == py::ExprContext::Load) {
         // binding_of and is_builtin in one lookup of where the name lives.
-        const NodeInfo* info = nodes_.find(n);
+        const SemanticModel::NodeInfo* info = m_.nodes_.find(n);
         if (info == nullptr) return {};
         // The symbol of the name in the scope that reads it; where the name lives in that
         // same scope (most names), its bindings are found from it without a second look-up.
         std::uint32_t sym = SymbolMap::kMissing;
         ScopeId home = kNone;
-        if (info->scope < scopes_.size()) {
-          sym = symbol_index(info->scope, n->id);
-          home = lookup_scope(info->scope, n->id, sym);
+        if (info->scope < m_.scopes_.size()) {
+          sym = m_.symbol_index(info->scope, n->id);
+          home = m_.lookup_scope(info->scope, n->id, sym);
         }
         if (home == kNone) {
-          if (!is_builtin_name(n->id)) return {};
-          Resolved builtin;
-          builtin.path.reserve(9 + n->id.size());
-          builtin.path += "builtins.";
-          builtin.path += n->id;
-          return builtin;
+          int builtin = builtin_index(n->id);
+          if (builtin < 0) return {};
+          return {builtin_path(static_cast<std::size_t>(builtin))};
         }
-        b = sym != SymbolMap::kMissing && home == info->scope ? pick_binding(home, home_list(home, n->id, sym), n, info->scope)
-                                : pick_binding(home, n->id, n, info->scope);
+        b = sym != SymbolMap::kMissing && home == info->scope
+                ? m_.pick_binding(home, m_.home_list(home, n->id, sym), n, info->scope)
+                : m_.pick_binding(home, n->id, n, info->scope);
       } else {
-        b = binding_of(n);
+        b = m_.binding_of(n);
       }
       if (b == kNone) return {};
-      Resolved r = resolve_binding(b, depth + 1, steps);
-      if (!r.path.empty()) return r;
+      Resolved r = binding(b, depth + 1, budget);
+      if (!r.empty()) return r;
       // `try: import x / except ImportError: x = None`: the None is a fallback, not what
       // the name is used as; look at the other bindings of the name.
-      const Binding& picked = bindings_[b];
+      const Binding& picked = m_.bindings_[b];
       auto* none = dyn_cast<py::Constant>(picked.value);
       if (picked.kind == BindingKind::Assignment && none &&
           none->value.kind == py::ConstantKind::None && picked.home != kNone) {
-        Span<const BindingId> all = home_list(picked.home, n->id);
+        Span<const BindingId> all = m_.home_list(picked.home, n->id);
         for (std::size_t i = all.size(); i-- > 0;) {
           if (all[i] == b) continue;
-          Resolved other = resolve_binding(all[i], depth + 1, steps);
-          if (!other.path.empty()) return other;
+          Resolved other = binding(all[i], depth + 1, budget);
+          if (!other.empty()) return other;
         }
       }
       return {};
     }
     case py::NodeKind::Attribute: {
       auto* a = cast<py::Attribute>(expr);
-      Resolved base = resolve(a->value, depth + 1, steps);
-      if (base.path.empty()) return {};
-      if (base.local_class != kNone) return resolve_self_attribute(a, base, depth + 1, steps);
-      Resolved r;
-      r.path = std::move(base.path);
-      r.path += '.';
-      r.path += a->attr;
-      return r;
+      Resolved base = resolve(a->value, depth + 1, budget);
+      if (base.empty()) return {};
+      if (base.local_class != kNone) return self_attribute(a, base, depth + 1, budget);
+      return {child(base.path, a->attr)};
     }
     case py::NodeKind::Call: {
       auto* c = cast<py::Call>(expr);
-      Resolved f = resolve(c->func, depth + 1, steps);
-      if (f.path.empty() || f.instance) return {};
+      Resolved f = resolve(c->func, depth + 1, budget);
+      if (f.empty() || f.instance) return {};
       // A factory defined here (`def create_app(): return Flask(...)`): what it returns. A
       // def resolves to its local qualified name, which starts with the module prefix (and
       // is no class): other calls (builtins, imports) skip the second look-up of the name.
       auto* fn = dyn_cast<py::Name>(c->func);
-      if (fn && f.local_class == kNone && std::string_view(f.path).starts_with(prefix_)) {
-        BindingId b = binding_of(fn);
-        if (b != kNone && bindings_[b].kind == BindingKind::Function) {
-          ScopeId body = scope_created_by(bindings_[b].node);
-          Span<const py::Expr* const> returns = body != kNone ? returns_of(body) : Span<const py::Expr* const>{};
+      if (fn && f.local_class == kNone && std::string_view(*f.path).starts_with(m_.prefix_)) {
+        BindingId b = m_.binding_of(fn);
+        if (b != kNone && m_.bindings_[b].kind == BindingKind::Function) {
+          ScopeId body = m_.scope_created_by(m_.bindings_[b].node);
+          Span<const py::Expr* const> returns =
+              body != kNone ? m_.returns_of(body) : Span<const py::Expr* const>{};
           if (!returns.empty()) {
             Resolved common;
             bool agree = true;
             for (const py::Expr* value : returns) {
-              Resolved r = resolve(value, depth + 1, steps);
-              if (r.path.empty() || !r.instance) {
+              Resolved r = resolve(value, depth + 1, budget);
+              if (r.empty() || !r.instance) {
                 agree = false;
                 break;
               }
-              if (common.path.empty()) common = std::move(r);
-              else if (common.path != r.path) agree = false;
+              if (common.empty()) common = r;
+              else if (common.path != r.path && *common.path != *r.path) agree = false;
             }
-            if (agree && !common.path.empty()) return common;
+            if (agree && !common.empty()) return common;
           }
         }
       }
-      return Resolved{std::move(f.path), true, f.local_class};
+      Resolved r;
+      r.path = f.path;
+      r.instance = true;
+      r.local_class = f.local_class;
+      return r;
     }
     default:
       return {};
   }
 }
 
-void SemanticModel::release_memo() const {
-  resolved_index_ = std::vector<std::uint32_t>{};
-  resolved_elsewhere_ = NodeMap<std::uint32_t>{};
-  resolved_ = std::deque<Resolved>{};
+const Resolved& Resolver::answer(const py::Expr* expr) {
+  using Table = decltype(m_.nodes_);
+  std::uint32_t number = m_.nodes_.number_of(expr);
+  if (number != Table::kNoNumber) {
+    if (number < st_.answer_index.size() && st_.answer_index[number] != kNone) {
+      return st_.answers[st_.answer_index[number]];
+    }
+  } else if (const std::uint32_t* index = st_.answers_elsewhere.find(expr)) {
+    return st_.answers[*index];
+  }
+  Budget budget;
+  Resolved r = resolve(expr, 0, budget);
+  auto index = static_cast<std::uint32_t>(st_.answers.size());
+  if (number != Table::kNoNumber) {
+    // One slot per numbered node, made on the first question (rules ask about most calls).
+    if (st_.answer_index.empty()) st_.answer_index.assign(m_.nodes_.size(), kNone);
+    if (number >= st_.answer_index.size()) st_.answer_index.resize(number + 1, kNone);
+    st_.answer_index[number] = index;
+  } else {
+    st_.answers_elsewhere.set(expr, index);
+  }
+  st_.answers.push_back(r);
+  return st_.answers.back();
 }
 
-const SemanticModel::Resolved& SemanticModel::resolve_memo(const py::Expr* expr) const {
-  std::uint32_t number = nodes_.number_of(expr);
-  if (number != decltype(nodes_)::kNoNumber) {
-    if (number < resolved_index_.size() && resolved_index_[number] != kNone) {
-      return resolved_[resolved_index_[number]];
-    }
-  } else if (const std::uint32_t* index = resolved_elsewhere_.find(expr)) {
-    return resolved_[*index];
-  }
-  int steps = kResolveSteps;
-  Resolved r = resolve(expr, 0, steps);
-  auto index = static_cast<std::uint32_t>(resolved_.size());
-  if (number != decltype(nodes_)::kNoNumber) {
-    // One slot per numbered node, made on the first question (rules ask about most calls).
-    if (resolved_index_.empty()) resolved_index_.assign(nodes_.size(), kNone);
-    if (number >= resolved_index_.size()) resolved_index_.resize(number + 1, kNone);
-    resolved_index_[number] = index;
-  } else {
-    resolved_elsewhere_.set(expr, index);
-  }
-  resolved_.push_back(std::move(r));
-  return resolved_.back();
-}
+void SemanticModel::release_memo() const { resolve_state_.reset(); }
 
 const std::string& SemanticModel::qualified_name_ref(const py::Expr* expr) const {
   static const std::string kEmpty;
   if (auto* call = dyn_cast<py::Call>(expr)) expr = call->func;
   if (expr == nullptr) return kEmpty;
-  const Resolved& r = resolve_memo(expr);
-  return r.instance ? kEmpty : r.path;
+  const Resolved& r = Resolver(*this).answer(expr);
+  return r.instance || r.empty() ? kEmpty : *r.path;
 }
 
 std::string SemanticModel::qualified_name(const py::Expr* expr) const {
-  if (auto* call = dyn_cast<py::Call>(expr)) expr = call->func;
-  if (expr == nullptr) return {};
-  const Resolved& r = resolve_memo(expr);
-  return r.instance ? std::string() : r.path;
+  return qualified_name_ref(expr);
 }
 
 std::string SemanticModel::call_qualified_name(const py::Call* call) const {
@@ -1417,8 +1655,8 @@ std::string SemanticModel::call_qualified_name(const py::Call* call) const {
 
 std::string SemanticModel::instance_of(const py::Expr* expr) const {
   if (expr == nullptr) return {};
-  const Resolved& r = resolve_memo(expr);
-  return r.instance ? r.path : std::string();
+  const Resolved& r = Resolver(*this).answer(expr);
+  return r.instance && !r.empty() ? *r.path : std::string();
 }
 
 bool SemanticModel::matches(const py::Expr* expr, const QualifiedNameSet& names) const {
@@ -1435,7 +1673,7 @@ bool SemanticModel::is(const py::Expr* expr, std::string_view qualified) const {
 }
 
 std::optional<py::ConstantValue> SemanticModel::constant_value(const py::Expr* expr) const {
-  int steps = kResolveSteps;
+  Budget budget;
   for (int depth = 0; expr != nullptr && depth <= kMaxResolveDepth; ++depth) {
     if (auto* c = dyn_cast<py::Constant>(expr)) return c->value;
     Span<const BindingId> list;
@@ -1445,7 +1683,7 @@ std::optional<py::ConstantValue> SemanticModel::constant_value(const py::Expr* e
       list = home_list(bindings_[b].home, n->id);
     } else if (auto* a = dyn_cast<py::Attribute>(expr)) {
       // `Config.DEBUG` for a class defined in this module.
-      Resolved base = resolve(a->value, 0, steps);
+      Resolved base = Resolver(*this).resolve(a->value, 0, budget);
       if (base.local_class == kNone || base.instance) return std::nullopt;
       list = home_list(base.local_class, a->attr);
     }

@@ -10,6 +10,7 @@
 #pragma once
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -126,7 +127,9 @@ class SemanticModel {
   SemanticModel(const py::Module* module, ModuleInfo info = {});
   SemanticModel(const SemanticModel&) = delete;
   SemanticModel& operator=(const SemanticModel&) = delete;
-  SemanticModel(SemanticModel&&) = default;
+  SemanticModel(SemanticModel&&) noexcept;
+  SemanticModel& operator=(SemanticModel&&) noexcept;
+  ~SemanticModel();
 
   const ModuleInfo& module_info() const { return info_; }
   const py::Module* module() const { return module_; }
@@ -208,6 +211,7 @@ class SemanticModel {
 
  private:
   friend class ModelBuilder;
+  friend class Resolver;  // name resolution (semantic_model.cpp)
   // The parent is kept as its number in nodes_ (kNone for the module): 16-byte entries.
   struct NodeInfo {
     std::uint32_t parent = kNone;
@@ -227,11 +231,6 @@ class SemanticModel {
     std::string_view name;
     std::vector<BindingId> ids;
   };
-  struct Resolved {
-    std::string path;
-    bool instance = false;      // `path` names the class/callable the value is an instance of
-    ScopeId local_class = kNone;  // body scope when `path` is a class defined in this module
-  };
   std::uint32_t symbol_index(ScopeId scope, std::string_view name) const;
   std::uint32_t symbol_index(ScopeId scope, std::string_view name, std::uint32_t hash) const;
   // The bindings living in `home` under `name`, sorted by visibility.
@@ -244,14 +243,6 @@ class SemanticModel {
                          ScopeId use_scope) const;
   // lookup_scope from the symbol of (scope, name) (kMissing: the scope does not mention it).
   ScopeId lookup_scope(ScopeId scope, std::string_view name, std::uint32_t idx) const;
-  Resolved resolve(const py::Expr* expr, int depth, int& steps) const;
-  // resolve() from the top with a fresh budget, memoised per expression: many rules ask
-  // about the same call.
-  const Resolved& resolve_memo(const py::Expr* expr) const;
-  Resolved resolve_binding(BindingId id, int depth, int& steps) const;
-  Resolved resolve_self_attribute(const py::Attribute* attr, const Resolved& base,
-                                  int depth, int& steps) const;
-  std::string local_qualname(ScopeId scope, std::string_view name) const;
   // `binding_symbols`: per binding, its symbol (scope, name).
   void resolve_symbols(const std::vector<std::uint32_t>& binding_symbols);
   // Lays out the per-scope arrays (Scope::bindings, children, returns) once the walk is done.
@@ -288,11 +279,10 @@ class SemanticModel {
   std::vector<std::pair<std::pair<ScopeId, std::string_view>, const py::Expr*>> self_attrs_;
   bool has_star_import_ = false;
   bool truncated_ = false;
-  // expr -> index in resolved_: by the expression's number in nodes_ (kNone: not resolved
-  // yet), or by address for an expression the table does not know.
-  mutable std::vector<std::uint32_t> resolved_index_;
-  mutable NodeMap<std::uint32_t> resolved_elsewhere_;
-  mutable std::deque<Resolved> resolved_;  // a deque: references stay valid as it grows
+  // What name resolution keeps between questions: interned paths, the memo per expression,
+  // per binding and per class attribute. Made on the first question; see Resolver.
+  struct ResolveState;
+  mutable std::unique_ptr<ResolveState> resolve_state_;
 };
 
 }  // namespace aegis::sem
