@@ -3,6 +3,7 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -112,12 +113,20 @@ namespace {
 // megabytes touched once. With transparent huge pages for malloc's heap that costs half
 // the time (fewer page faults and TLB misses). glibc reads the setting only at start-up,
 // so the process starts itself again once with it; AEGIS_NO_HUGEPAGES=1 turns this off.
-void use_huge_pages(char** argv) {
+// It runs as the first constructor (glibc passes it argc, argv and the environment), before
+// the static initialisers of the rule registry and the rest: the first process then costs
+// little more than its exec.
+__attribute__((constructor(101))) void use_huge_pages(int, char** argv, char**) {
+  if (argv == nullptr || argv[0] == nullptr) return;
   const char* kTunable = "glibc.malloc.hugetlb=1";
   const char* current = std::getenv("GLIBC_TUNABLES");
   if (std::getenv("AEGIS_NO_HUGEPAGES") || (current && std::strstr(current, "glibc.malloc.hugetlb"))) return;
-  std::string value = current && *current ? std::string(current) + ":" + kTunable : std::string(kTunable);
-  if (::setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0) return;
+  // No std::string: the C++ library's own static initialisers may not have run yet.
+  static char value[4096];
+  int n = current && *current ? std::snprintf(value, sizeof value, "%s:%s", current, kTunable)
+                              : std::snprintf(value, sizeof value, "%s", kTunable);
+  if (n < 0 || static_cast<std::size_t>(n) >= sizeof value) return;
+  if (::setenv("GLIBC_TUNABLES", value, 1) != 0) return;
   ::execv("/proc/self/exe", argv);
   ::unsetenv("GLIBC_TUNABLES");  // exec failed: carry on without
   if (current) ::setenv("GLIBC_TUNABLES", current, 1);
@@ -134,7 +143,6 @@ void name_process(const char* argv0) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  use_huge_pages(argv);
   name_process(argv[0]);
   // Grow the heap in large steps rather than one system call per 128 KiB.
   mallopt(M_TOP_PAD, 64 << 20);
