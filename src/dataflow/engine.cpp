@@ -10,6 +10,7 @@
 
 #ifdef __SSE2__
 #include <emmintrin.h>
+#include <immintrin.h>
 #endif
 
 #include "dataflow/code_text.h"
@@ -284,8 +285,13 @@ int cwe_of(SinkClass c) {
 
 std::string_view Interpreter::lines_of(const rules::PythonModule* m, int first, int last) const {
   std::string_view text = m->unit.text;
-  auto& starts = line_starts_[m];
-  if (starts.empty()) rules::line_starts(text, starts);
+  const std::vector<std::size_t>* indexed = m->unit.line_starts;
+  if (!indexed) {
+    auto& own = line_starts_[m];
+    if (own.empty()) rules::line_starts(text, own);
+    indexed = &own;
+  }
+  const std::vector<std::size_t>& starts = *indexed;
   if (first < 1 || last < first || static_cast<std::size_t>(first) > starts.size()) return {};
   std::size_t begin = starts[static_cast<std::size_t>(first) - 1];
   std::size_t end = static_cast<std::size_t>(last) < starts.size() ? starts[static_cast<std::size_t>(last)] : text.size();
@@ -3487,6 +3493,33 @@ enum EntryWord { kWordRequest, kWordArgv, kWordStdin, kWordInput, kWordSetCookie
 constexpr std::string_view kEntryWordText[kEntryWordCount] = {"request", "argv", "stdin", "input(", "set_cookie",
                                                               "hashlib"};
 
+#ifdef __x86_64__
+// find_entry_words' filter over 32-byte blocks: calls check_at(offset) for every offset where
+// some word's first and last bytes match, in increasing order; returns the offset where the
+// blocks stopped (the caller goes on from there).
+template <class CheckAt>
+__attribute__((target("avx2"))) std::size_t find_entry_candidates_avx2(const char* begin, std::size_t size,
+                                                                        std::size_t longest, CheckAt& check_at) {
+  std::size_t i = 0;
+  // A block at i reads up to begin[i + longest - 1 + 31].
+  for (; i + longest - 1 + 32 <= size; i += 32) {
+    // No lambda for the loads: it would not inherit the AVX2 target.
+    const __m256i first = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(begin + i));
+    __m256i candidates = _mm256_setzero_si256();
+    for (std::string_view word : kEntryWordText) {
+      const __m256i last = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(begin + i + word.size() - 1));
+      __m256i first_matches = _mm256_cmpeq_epi8(first, _mm256_set1_epi8(word.front()));
+      __m256i last_matches = _mm256_cmpeq_epi8(last, _mm256_set1_epi8(word.back()));
+      candidates = _mm256_or_si256(candidates, _mm256_and_si256(first_matches, last_matches));
+    }
+    for (unsigned mask = static_cast<unsigned>(_mm256_movemask_epi8(candidates)); mask != 0; mask &= mask - 1) {
+      check_at(i + static_cast<std::size_t>(__builtin_ctz(mask)));
+    }
+  }
+  return i;
+}
+#endif
+
 // Calls found(word, offset) for every occurrence of every entry word in `text` (overlapping
 // ones too), by increasing offset. One pass over the text instead of one per word: with
 // SSE2, 16 offsets at a time are kept only where some word's first AND last byte match
@@ -3510,6 +3543,11 @@ void find_entry_words(std::string_view text, Found&& found) {
     for (std::string_view word : kEntryWordText) longest = std::max(longest, word.size());
     return longest;
   }();
+#ifdef __x86_64__
+  // The same filter 32 offsets at a time where the processor has AVX2 (half the work).
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) i = find_entry_candidates_avx2(begin, size, kLongest, check_at);
+#endif
   // A block at i reads up to begin[i + kLongest - 1 + 15].
   for (; i + kLongest - 1 + 16 <= size; i += 16) {
     auto load = [&](std::size_t offset) {
@@ -3555,15 +3593,19 @@ ModuleEntries find_entries(const rules::PythonModule& m, const Models& models) {
   std::vector<int> lines_with[kEntryWordCount];
   std::vector<std::pair<std::size_t, EntryWord>> hits;
   find_entry_words(text, [&](EntryWord w, std::size_t at) { hits.emplace_back(at, w); });
-  std::vector<std::size_t> starts;
+  std::vector<std::size_t> own_starts;
+  const std::vector<std::size_t>* starts = m.unit.line_starts;
   bool words = false;
   if (!hits.empty()) {
     // Whether a byte is code depends only on the text before it: the scan stops at the last word.
     CodeText code(text.substr(0, hits.back().first + 1));
     for (const auto& [at, w] : hits) {
       if (!code.is_code(at)) continue;  // a docstring or comment reads no input
-      if (starts.empty()) rules::line_starts(text, starts);
-      int line = static_cast<int>(std::upper_bound(starts.begin(), starts.end(), at) - starts.begin());
+      if (!starts) {
+        rules::line_starts(text, own_starts);
+        starts = &own_starts;
+      }
+      int line = static_cast<int>(std::upper_bound(starts->begin(), starts->end(), at) - starts->begin());
       if (lines_with[w].empty() || lines_with[w].back() != line) lines_with[w].push_back(line);
       words = true;
     }

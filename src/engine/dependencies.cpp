@@ -134,14 +134,19 @@ void build_inventory(const rules::ProjectContext& ctx, const std::vector<std::st
 }  // namespace
 
 void collect_imports(const sem::SemanticModel& model, std::string_view text, const std::string& path,
-                     const std::string& relative_path, bool in_test, rules::ModuleImports& out) {
+                     const std::string& relative_path, bool in_test, rules::ModuleImports& out,
+                     const std::vector<std::size_t>* line_starts) {
   out.path = path;
   out.relative_path = relative_path;
   out.in_test = in_test;
   // Where each line starts, found once (a module has hundreds of imports).
-  std::vector<std::size_t> starts;
+  std::vector<std::size_t> own_starts;
   auto line_start = [&](int lineno) -> std::optional<std::size_t> {
-    if (starts.empty()) rules::line_starts(text, starts);
+    if (!line_starts) {
+      rules::line_starts(text, own_starts);
+      line_starts = &own_starts;
+    }
+    const std::vector<std::size_t>& starts = *line_starts;
     if (lineno < 1 || static_cast<std::size_t>(lineno) > starts.size()) return std::nullopt;
     return starts[static_cast<std::size_t>(lineno) - 1];
   };

@@ -14,9 +14,11 @@
 
 namespace aegis::engine {
 
-// The absolute imports of one module, with how they are guarded.
+// The absolute imports of one module, with how they are guarded. `line_starts`: where the
+// lines of `text` start (rules::line_starts), when the caller has them; else found here.
 void collect_imports(const sem::SemanticModel& model, std::string_view text, const std::string& path,
-                     const std::string& relative_path, bool in_test, rules::ModuleImports& out);
+                     const std::string& relative_path, bool in_test, rules::ModuleImports& out,
+                     const std::vector<std::size_t>* line_starts = nullptr);
 
 struct DependencyInputs {
   std::vector<rules::ModuleImports> modules;   // analysed Python files

@@ -302,6 +302,9 @@ struct FileWork {
   // and the module is one it starts from (ProjectStage::wants).
   std::unique_ptr<py::ParsedModule> parsed;
   std::unique_ptr<sem::SemanticModel> model;
+  // Where each line of the parsed text starts: found once for the rules, the imports and the
+  // data flow (module.unit.line_starts points here); freed with the tree.
+  std::vector<std::size_t> line_starts;
   rules::PythonModule module;
   // Wanted by the project stage (ProjectStage::wants): the data flow starts there, or the
   // framework models read every module. A module the data flow needed before the per-file
@@ -403,11 +406,18 @@ void check_module(const ScanOptions& options, std::unique_ptr<py::ParsedModule>&
   unit.model = model.get();
   unit.in_test = rules::is_test_path(work.relative_path, options.test_patterns) ||
                  (!options.config_test_paths.empty() && options.config_test_paths.match_file(absolute));
+  rules::line_starts(parsed->text, work.line_starts);
+  unit.line_starts = &work.line_starts;
   options.checker->check(unit, work.findings);
-  collect_imports(*model, parsed->text, work.outcome.path, work.relative_path, unit.in_test, work.imports);
+  collect_imports(*model, parsed->text, work.outcome.path, work.relative_path, unit.in_test, work.imports,
+                  &work.line_starts);
   if (!options.per_file_ignores.empty()) work.ignored_rules = ignored_rules_for(options, absolute);
   work.module.unit = unit;
-  if (!stage.active) return;
+  if (!stage.active) {
+    work.module.unit.line_starts = nullptr;  // the tree goes with the caller's `parsed`
+    std::vector<std::size_t>().swap(work.line_starts);
+    return;
+  }
   // What finish_findings needs of the text is taken now, in the per-file stage: the tree may
   // be freed, and whatever is left for the end waits for the data flow.
   if (options.inline_suppressions) {
@@ -430,6 +440,8 @@ void check_module(const ScanOptions& options, std::unique_ptr<py::ParsedModule>&
   work.module.unit.text = {};
   work.module.unit.module = nullptr;
   work.module.unit.model = nullptr;
+  work.module.unit.line_starts = nullptr;
+  std::vector<std::size_t>().swap(work.line_starts);
 }
 
 // Reads, parses and indexes a module the per-file stage freed, for the project stage.
@@ -457,6 +469,8 @@ bool load_module(const ScanOptions& options, FileWork& work) {
     work.module.unit.text = parsed->text;
     work.module.unit.module = parsed->module;
     work.module.unit.model = model.get();
+    rules::line_starts(parsed->text, work.line_starts);
+    work.module.unit.line_starts = &work.line_starts;
     work.parsed = std::move(parsed);
     work.model = std::move(model);
     work.load_failed = false;

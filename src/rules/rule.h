@@ -101,6 +101,9 @@ struct FileUnit {
   const py::Module* module = nullptr;
   const sem::SemanticModel* model = nullptr;
   bool in_test = false;        // test code: tests/, test_*.py, conftest.py, ...
+  // Where each line of `text` starts (line_starts below), when the scan has indexed them
+  // once for every stage that reads lines; built on first use otherwise.
+  const std::vector<std::size_t>* line_starts = nullptr;
 };
 
 // The offset of the first byte of every physical line of `text`, as the parser counts them
@@ -140,11 +143,12 @@ class RuleContext {
   void set_rule(const Rule* rule) { rule_ = rule; }
 
  private:
-  void index_lines() const;
+  // The file's line starts: the scan's (FileUnit::line_starts), or built here on first use.
+  const std::vector<std::size_t>& lines() const;
   const FileUnit& file_;
   std::vector<Finding>& out_;
   const Rule* rule_ = nullptr;
-  mutable std::vector<std::size_t> line_starts_;  // built on first use
+  mutable std::vector<std::size_t> own_line_starts_;
 };
 
 // --- The registry: every rule, sorted by id.

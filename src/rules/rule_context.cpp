@@ -67,26 +67,28 @@ void line_starts(std::string_view text, std::vector<std::size_t>& out) {
   }
 }
 
-void RuleContext::index_lines() const {
-  if (line_starts_.empty()) line_starts(file_.text, line_starts_);
+const std::vector<std::size_t>& RuleContext::lines() const {
+  if (file_.line_starts) return *file_.line_starts;
+  if (own_line_starts_.empty()) line_starts(file_.text, own_line_starts_);
+  return own_line_starts_;
 }
 
 std::string_view RuleContext::line(int lineno) const {
-  index_lines();
-  if (lineno < 1 || static_cast<std::size_t>(lineno) > line_starts_.size()) return {};
-  std::size_t start = line_starts_[lineno - 1];
-  std::size_t end = static_cast<std::size_t>(lineno) < line_starts_.size() ? line_starts_[lineno] : file_.text.size();
+  const std::vector<std::size_t>& starts = lines();
+  if (lineno < 1 || static_cast<std::size_t>(lineno) > starts.size()) return {};
+  std::size_t start = starts[lineno - 1];
+  std::size_t end = static_cast<std::size_t>(lineno) < starts.size() ? starts[lineno] : file_.text.size();
   std::string_view l = file_.text.substr(start, end - start);
   while (!l.empty() && (l.back() == '\n' || l.back() == '\r')) l.remove_suffix(1);
   return l;
 }
 
 std::string_view RuleContext::source(const py::Node& node) const {
-  index_lines();
+  const std::vector<std::size_t>& starts = lines();
   if (node.lineno < 1 || node.end_lineno < node.lineno) return {};
-  if (static_cast<std::size_t>(node.end_lineno) > line_starts_.size()) return {};
-  std::size_t start = line_starts_[node.lineno - 1] + static_cast<std::size_t>(node.col_offset);
-  std::size_t end = line_starts_[node.end_lineno - 1] + static_cast<std::size_t>(node.end_col_offset);
+  if (static_cast<std::size_t>(node.end_lineno) > starts.size()) return {};
+  std::size_t start = starts[node.lineno - 1] + static_cast<std::size_t>(node.col_offset);
+  std::size_t end = starts[node.end_lineno - 1] + static_cast<std::size_t>(node.end_col_offset);
   if (start > end || end > file_.text.size()) return {};
   return file_.text.substr(start, end - start);
 }
