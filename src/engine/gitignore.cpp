@@ -1,5 +1,6 @@
 #include "engine/gitignore.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace aegis::engine {
@@ -149,6 +150,18 @@ bool match_segment(std::string_view pattern, std::string_view name) {
 
 // The same greedy scheme one level up: `**` segments are the stars.
 bool match_segments(const std::vector<std::string>& segments, std::string_view path) {
+  // Without `**` a pattern matches only paths of as many components: most paths of a tree
+  // are rejected here, without splitting them.
+  if (std::find(segments.begin(), segments.end(), "**") == segments.end()) {
+    std::size_t components = 0;
+    for (std::size_t start = 0; start <= path.size();) {
+      std::size_t slash = path.find('/', start);
+      if (slash == std::string_view::npos) slash = path.size();
+      if (slash > start && ++components > segments.size()) return false;
+      start = slash + 1;
+    }
+    if (components != segments.size()) return false;
+  }
   std::vector<std::string_view> parts = split_path(path);
   std::size_t s = 0;
   std::size_t c = 0;
