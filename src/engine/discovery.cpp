@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -690,7 +692,14 @@ std::string default_exclude_reason(const std::string& path, std::string_view nam
 
 bool path_less(std::string_view a, std::string_view b) {
   std::size_t n = std::min(a.size(), b.size());
-  for (std::size_t i = 0; i < n; ++i) {
+  // Paths of one scan share a long prefix (the root): it is skipped eight bytes at a time.
+  std::size_t i = 0;
+  for (std::uint64_t x, y; i + 8 <= n; i += 8) {
+    std::memcpy(&x, a.data() + i, 8);
+    std::memcpy(&y, b.data() + i, 8);
+    if (x != y) break;
+  }
+  for (; i < n; ++i) {
     unsigned char x = static_cast<unsigned char>(a[i]);
     unsigned char y = static_cast<unsigned char>(b[i]);
     if (x == y) continue;

@@ -110,15 +110,13 @@ std::string normalise_root(std::string root) {
   return out.empty() ? "." : out;
 }
 
-}  // namespace
-
-std::string relative_to_roots(const std::string& path, const std::vector<std::string>& roots) {
+// relative_to_roots with the roots normalised already (normalise_root), none empty.
+std::string relative_to_normalised_roots(const std::string& path, const std::vector<std::string>& roots) {
   std::string clean = path;
   while (clean.rfind("./", 0) == 0) clean.erase(0, 2);
   std::string best;
   std::size_t best_length = 0;
-  for (const std::string& given : roots.empty() ? std::vector<std::string>{"."} : roots) {
-    std::string root = normalise_root(given);
+  for (const std::string& root : roots) {
     if (clean == root) {
       std::size_t slash = clean.rfind('/');
       return slash == std::string::npos ? clean : clean.substr(slash + 1);
@@ -135,6 +133,20 @@ std::string relative_to_roots(const std::string& path, const std::vector<std::st
     }
   }
   return best.empty() ? clean : best;
+}
+
+std::vector<std::string> normalised_roots(const std::vector<std::string>& roots) {
+  std::vector<std::string> out;
+  for (const std::string& given : roots.empty() ? std::vector<std::string>{"."} : roots) {
+    out.push_back(normalise_root(given));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string relative_to_roots(const std::string& path, const std::vector<std::string>& roots) {
+  return relative_to_normalised_roots(path, normalised_roots(roots));
 }
 
 std::string module_name_for(const std::string& relative_path, bool& is_package) {
@@ -921,10 +933,11 @@ ScanResult run_scan(const ScanOptions& options) {
 
   auto analysis_start = Clock::now();
   std::vector<FileWork> work(python_slots.size());
+  const std::vector<std::string> roots = normalised_roots(options.discovery.roots);
   for (std::size_t i = 0; i < work.size(); ++i) {
     FileWork& w = work[i];
     w.outcome = result.files[python_slots[i]];
-    w.relative_path = relative_to_roots(w.outcome.path, options.discovery.roots);
+    w.relative_path = relative_to_normalised_roots(w.outcome.path, roots);
     w.module.relative_path = w.relative_path;
     w.module.name = module_name_for(w.relative_path, w.module.is_package);
   }
