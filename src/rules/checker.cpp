@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <map>
 
 #include <unordered_set>
 
@@ -108,9 +109,11 @@ bool nfkc_may_spell_words(std::string_view text) {
 }  // namespace
 
 Checker::Checker(std::vector<const Rule*> rules) : rules_(std::move(rules)) {
+  std::map<std::string, std::vector<Entry>, std::less<>> by_name, by_prefix;
+  std::map<std::string, bool, std::less<>> first_parts;
   auto add_first_part = [&](std::string_view name) {
     std::string_view first = name.substr(0, name.find('.'));
-    first_parts_.emplace(first);
+    first_parts.emplace(first, true);
     first_part_lengths_ |= std::uint64_t{1} << (first.size() & 63);
     if (!first.empty()) first_part_bytes_ |= std::uint64_t{1} << (static_cast<unsigned char>(first[0]) & 63);
   };
@@ -130,11 +133,11 @@ Checker::Checker(std::vector<const Rule*> rules) : rules_(std::move(rules)) {
     }
     if (!filter) continue;
     filter->for_each_exact([&](std::string_view n) {
-      calls_by_name_[std::string(n)].push_back(entry);
+      by_name[std::string(n)].push_back(entry);
       add_first_part(n);
     });
     filter->for_each_prefix([&](std::string_view p) {
-      calls_by_prefix_[std::string(p)].push_back(entry);
+      by_prefix[std::string(p)].push_back(entry);
       add_first_part(p);
       longest_prefix_ = std::max(longest_prefix_, p.size());
     });
@@ -148,8 +151,11 @@ Checker::Checker(std::vector<const Rule*> rules) : rules_(std::move(rules)) {
   }
   // Registry order within each list, so findings come out the same whatever the sets' order.
   auto by_id = [](const Entry& a, const Entry& b) { return a.rule->meta().id < b.rule->meta().id; };
-  for (auto& [name, list] : calls_by_name_) std::sort(list.begin(), list.end(), by_id);
-  for (auto& [name, list] : calls_by_prefix_) std::sort(list.begin(), list.end(), by_id);
+  for (auto& [name, list] : by_name) std::sort(list.begin(), list.end(), by_id);
+  for (auto& [name, list] : by_prefix) std::sort(list.begin(), list.end(), by_id);
+  calls_by_name_ = FlatStringMap<std::vector<Entry>>(by_name);
+  calls_by_prefix_ = FlatStringMap<std::vector<Entry>>(by_prefix);
+  first_parts_ = FlatStringMap<bool>(first_parts);
 }
 
 Checker::Skipped Checker::skipped_rules(std::string_view text) const {
@@ -176,16 +182,16 @@ void Checker::visit_call(const py::Call& call, RuleContext& ctx, const Skipped& 
   // A rule may be reached through its exact name and a prefix: visit it once. Matches are
   // rare (most calls are of nothing a rule watches), so collecting them costs little.
   std::vector<const Rule*> matched;
-  if (auto it = calls_by_name_.find(name); it != calls_by_name_.end()) {
-    for (const Entry& e : it->second) {
+  if (const auto* entries = calls_by_name_.find(name)) {
+    for (const Entry& e : *entries) {
       if (!skipped(e, skip)) matched.push_back(e.rule);
     }
   }
   for (std::size_t i = 0; i < name.size() && i < longest_prefix_ && !calls_by_prefix_.empty(); ++i) {
     if (name[i] != '.') continue;
-    auto it = calls_by_prefix_.find(std::string_view(name).substr(0, i + 1));
-    if (it == calls_by_prefix_.end()) continue;
-    for (const Entry& e : it->second) {
+    const auto* entries = calls_by_prefix_.find(std::string_view(name).substr(0, i + 1));
+    if (!entries) continue;
+    for (const Entry& e : *entries) {
       if (skipped(e, skip)) continue;
       if (std::find(matched.begin(), matched.end(), e.rule) == matched.end()) matched.push_back(e.rule);
     }

@@ -5,10 +5,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
+#include "core/flat_string_map.h"
 #include "rules/rule.h"
 
 namespace aegis::rules {
@@ -39,17 +38,12 @@ class Checker {
   std::array<std::vector<Entry>, py::kNodeKindCount> by_kind_;
   // Kinds of leaf nodes (no children, ever) that no rule visits: the walk passes them by.
   std::array<bool, py::kNodeKindCount> skip_leaf_{};
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  using RulesByName = std::unordered_map<std::string, std::vector<Entry>, NameHash, std::equal_to<>>;
   // Call rules with a call_filter: by exact qualified name and by prefix ("pickle.").
-  RulesByName calls_by_name_;
-  RulesByName calls_by_prefix_;
+  FlatStringMap<std::vector<Entry>> calls_by_name_;
+  FlatStringMap<std::vector<Entry>> calls_by_prefix_;
   // The first dotted part of every name and prefix above ("pickle"): a call whose name
   // starts otherwise (a function of the project, "str.join") matches none, after one lookup.
-  std::unordered_set<std::string, NameHash, std::equal_to<>> first_parts_;
+  FlatStringMap<bool> first_parts_;
   // Bit (x mod 64) for the length and for the first byte of every first part: most calls'
   // first part (the module's own name, "builtins") misses one of them and skips the hashing.
   std::uint64_t first_part_lengths_ = 0;
