@@ -151,8 +151,11 @@ class SparseNodeMap {
     }
   }
   void finish() {
-    std::stable_sort(entries_.begin(), entries_.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    auto by_number = [](const auto& a, const auto& b) { return a.first < b.first; };
+    // Often added in node order already (the walk numbers nodes as it goes): then not sorted.
+    if (!std::is_sorted(entries_.begin(), entries_.end(), by_number)) {
+      std::stable_sort(entries_.begin(), entries_.end(), by_number);
+    }
     // Keep the last value added for each node.
     std::size_t out = 0;
     for (std::size_t i = 0; i < entries_.size(); ++i) {
