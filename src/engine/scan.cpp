@@ -331,6 +331,7 @@ struct FileWork {
   std::vector<std::string> ignored_rules;  // the configuration's per-file ignores
   std::vector<Diagnostic> diagnostics;
   std::vector<Finding> findings;
+  bool fingerprinted = false;  // findings sorted and fingerprinted (sort_and_fingerprint)
   std::vector<rules::Suppression> suppressions;
   rules::ModuleImports imports;
   double read_seconds = 0;
@@ -532,6 +533,15 @@ void finish_findings(const ScanOptions& options, FileWork& work) {
     for (auto& d : rules::unused_suppressions(file, ran)) work.diagnostics.push_back(std::move(d));
   }
   work.suppressions = std::move(file.suppressions);
+}
+
+// Fingerprints need one file's findings in order, before files are mixed: once per file,
+// on the workers when the project stage ran, else at the end.
+void sort_and_fingerprint(FileWork& work) {
+  if (work.fingerprinted) return;
+  work.fingerprinted = true;
+  std::sort(work.findings.begin(), work.findings.end(), finding_less);
+  rules::assign_fingerprints(work.findings, 0, work.findings.size(), work.relative_path);
 }
 
 void fail(FileWork& work, const char* reason, std::string detail, DiagnosticKind kind) {
@@ -1039,6 +1049,7 @@ ScanResult run_scan(const ScanOptions& options) {
     project.finish();
     parallel_for(work.size(), threads, kWorkerStackBytes, [&](std::size_t i) {
       if (work[i].parsed || work[i].dropped) finish_findings(options, work[i]);
+      sort_and_fingerprint(work[i]);
       if (!options.free_at_end) return;
       work[i].model.reset();
       work[i].parsed.reset();
@@ -1049,9 +1060,7 @@ ScanResult run_scan(const ScanOptions& options) {
   for (std::size_t i = 0; i < python_slots.size(); ++i) {
     result.files[python_slots[i]] = std::move(work[i].outcome);
     for (auto& d : work[i].diagnostics) result.diagnostics.push_back(std::move(d));
-    // Fingerprints need one file's findings in order, before files are mixed.
-    std::sort(work[i].findings.begin(), work[i].findings.end(), finding_less);
-    rules::assign_fingerprints(work[i].findings, 0, work[i].findings.size(), work[i].relative_path);
+    sort_and_fingerprint(work[i]);  // done already when the project stage ran
     for (auto& f : work[i].findings) result.findings.push_back(std::move(f));
     for (auto& s : work[i].suppressions) result.suppressions.push_back(std::move(s));
     result.stats.check_cpu_seconds += work[i].check_seconds;
