@@ -108,7 +108,7 @@ namespace {
 // The document written straight into one string, byte for byte what nlohmann's
 // dump(2, ' ', false, replace) prints: building a JSON tree of every finding first cost
 // a tenth of a library scan's single-threaded tail. The small pieces (suppressions,
-// diagnostics, coverage) still go through nlohmann and are indented into place.
+// diagnostics) still go through nlohmann and are indented into place.
 // The offset of the first byte JSON cannot take as it is (a control character, '"', '\\',
 // or a byte above 0x7F), or the size when there is none: nearly every message and snippet
 // is plain ASCII, and copies whole.
@@ -323,6 +323,63 @@ void write_strength(DocumentWriter& w, const Strength& s) {
   w.end_object();
 }
 
+void write_outcome(DocumentWriter& w, const FileOutcome& o, bool with_kind) {
+  w.begin_object();
+  w.key("path"), w.value(o.path);
+  if (with_kind) w.key("kind"), w.value(to_string(o.kind));
+  w.key("reason"), w.value(o.reason);
+  w.key("detail"), w.value(o.detail);
+  w.end_object();
+}
+
+// coverage_json, written straight into the document (it lists every skipped file: the
+// largest part of a library scan's report after the findings).
+void write_coverage(DocumentWriter& w, const ScanResult& result) {
+  const Coverage& c = result.coverage;
+  auto count = [&](std::string_view name, std::uint64_t n) { w.key(name), w.value(static_cast<long long>(n)); };
+  w.begin_object();
+  count("files_found", c.files_found);
+  count("analysed", c.analysed);
+  count("skipped", c.skipped);
+  count("failed", c.failed);
+  w.key("complete"), w.value(result.complete());
+  count("lines_analysed", c.lines_analysed);
+  count("bytes_analysed", c.bytes_analysed);
+  w.key("by_kind");
+  w.begin_object();
+  for (const auto& [kind, k] : c.by_kind) {
+    w.key(to_string(kind));
+    w.begin_object();
+    count("found", k.found);
+    count("analysed", k.analysed);
+    count("skipped", k.skipped);
+    count("failed", k.failed);
+    w.end_object();
+  }
+  w.end_object();
+  for (FileStatus status : {FileStatus::Skipped, FileStatus::Failed}) {
+    w.key(status == FileStatus::Skipped ? "skipped_files" : "failed_files");
+    w.begin_array();
+    for (const FileOutcome& f : result.files) {
+      if (f.status == status) write_outcome(w, f, true);
+    }
+    w.end_array();
+  }
+  w.key("directories");
+  w.begin_object();
+  count("walked", c.directories_walked);
+  for (bool failed : {false, true}) {
+    w.key(failed ? "failed" : "skipped");
+    w.begin_array();
+    for (const FileOutcome& d : result.directories) {
+      if ((d.status == FileStatus::Failed) == failed) write_outcome(w, d, false);
+    }
+    w.end_array();
+  }
+  w.end_object();
+  w.end_object();
+}
+
 }  // namespace
 
 std::string format_json(const ScanResult& result) {
@@ -344,7 +401,7 @@ std::string format_json(const ScanResult& result) {
   w.begin_array();
   for (const Diagnostic& d : result.diagnostics) w.piece(diagnostic_json(d));
   w.end_array();
-  w.key("coverage"), w.piece(coverage_json(result));
+  w.key("coverage"), write_coverage(w, result);
   w.end_object();
   std::string out = w.take();
   out += '\n';
