@@ -1270,8 +1270,13 @@ Arg* Parser::parameter(bool allow_annotation, bool allow_star_annotation) {
 
 Arguments* Parser::parameters(bool allow_annotations) {
   const TK terminator = allow_annotations ? TK::RPar : TK::Colon;
-  std::vector<Arg*> posonly, plain, kwonly;
-  std::vector<Expr*> defaults, kw_defaults;
+  ScratchVector<Arg*> posonly_scratch, plain_scratch, kwonly_scratch;
+  ScratchVector<Expr*> defaults_scratch, kw_defaults_scratch;
+  std::vector<Arg*>& posonly = *posonly_scratch;
+  std::vector<Arg*>& plain = *plain_scratch;
+  std::vector<Arg*>& kwonly = *kwonly_scratch;
+  std::vector<Expr*>& defaults = *defaults_scratch;
+  std::vector<Expr*>& kw_defaults = *kw_defaults_scratch;
   Arg* vararg = nullptr;
   Arg* kwarg = nullptr;
   bool seen_slash = false, seen_star = false, seen_default = false;
