@@ -285,13 +285,8 @@ int cwe_of(SinkClass c) {
 
 std::string_view Interpreter::lines_of(const rules::PythonModule* m, int first, int last) const {
   std::string_view text = m->unit.text;
-  const std::vector<std::size_t>* indexed = m->unit.line_starts;
-  if (!indexed) {
-    auto& own = line_starts_[m];
-    if (own.empty()) rules::line_starts(text, own);
-    indexed = &own;
-  }
-  const std::vector<std::size_t>& starts = *indexed;
+  const std::vector<std::size_t>& starts =
+      m->unit.line_starts ? *m->unit.line_starts : rules::line_starts(text, nullptr, line_starts_[m]);
   if (first < 1 || last < first || static_cast<std::size_t>(first) > starts.size()) return {};
   std::size_t begin = starts[static_cast<std::size_t>(first) - 1];
   std::size_t end = static_cast<std::size_t>(last) < starts.size() ? starts[static_cast<std::size_t>(last)] : text.size();
@@ -3593,19 +3588,15 @@ ModuleEntries find_entries(const rules::PythonModule& m, const Models& models) {
   std::vector<int> lines_with[kEntryWordCount];
   std::vector<std::pair<std::size_t, EntryWord>> hits;
   find_entry_words(text, [&](EntryWord w, std::size_t at) { hits.emplace_back(at, w); });
-  std::vector<std::size_t> own_starts;
-  const std::vector<std::size_t>* starts = m.unit.line_starts;
+  std::vector<std::size_t> own_starts;  // when the scan did not index the lines
   bool words = false;
   if (!hits.empty()) {
     // Whether a byte is code depends only on the text before it: the scan stops at the last word.
     CodeText code(text.substr(0, hits.back().first + 1));
     for (const auto& [at, w] : hits) {
       if (!code.is_code(at)) continue;  // a docstring or comment reads no input
-      if (!starts) {
-        rules::line_starts(text, own_starts);
-        starts = &own_starts;
-      }
-      int line = static_cast<int>(std::upper_bound(starts->begin(), starts->end(), at) - starts->begin());
+      const std::vector<std::size_t>& starts = rules::line_starts(text, m.unit.line_starts, own_starts);
+      int line = static_cast<int>(std::upper_bound(starts.begin(), starts.end(), at) - starts.begin());
       if (lines_with[w].empty() || lines_with[w].back() != line) lines_with[w].push_back(line);
       words = true;
     }

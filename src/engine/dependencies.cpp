@@ -142,11 +142,7 @@ void collect_imports(const sem::SemanticModel& model, std::string_view text, con
   // Where each line starts, found once (a module has hundreds of imports).
   std::vector<std::size_t> own_starts;
   auto line_start = [&](int lineno) -> std::optional<std::size_t> {
-    if (!line_starts) {
-      rules::line_starts(text, own_starts);
-      line_starts = &own_starts;
-    }
-    const std::vector<std::size_t>& starts = *line_starts;
+    const std::vector<std::size_t>& starts = rules::line_starts(text, line_starts, own_starts);
     if (lineno < 1 || static_cast<std::size_t>(lineno) > starts.size()) return std::nullopt;
     return starts[static_cast<std::size_t>(lineno) - 1];
   };

@@ -109,6 +109,10 @@ struct FileUnit {
 // The offset of the first byte of every physical line of `text`, as the parser counts them
 // (\n, \r\n and a lone \r each end a line): line N (1-based) starts at out[N - 1].
 void line_starts(std::string_view text, std::vector<std::size_t>& out);
+// `known` when the caller has the line starts of `text` already (FileUnit::line_starts), else
+// `own`, filled by line_starts on first use.
+const std::vector<std::size_t>& line_starts(std::string_view text, const std::vector<std::size_t>* known,
+                                            std::vector<std::size_t>& own);
 
 class RuleContext {
  public:

@@ -67,10 +67,15 @@ void line_starts(std::string_view text, std::vector<std::size_t>& out) {
   }
 }
 
+const std::vector<std::size_t>& line_starts(std::string_view text, const std::vector<std::size_t>* known,
+                                            std::vector<std::size_t>& own) {
+  if (known) return *known;
+  if (own.empty()) line_starts(text, own);  // never empty once filled: line 1 starts at 0
+  return own;
+}
+
 const std::vector<std::size_t>& RuleContext::lines() const {
-  if (file_.line_starts) return *file_.line_starts;
-  if (own_line_starts_.empty()) line_starts(file_.text, own_line_starts_);
-  return own_line_starts_;
+  return line_starts(file_.text, file_.line_starts, own_line_starts_);
 }
 
 std::string_view RuleContext::line(int lineno) const {
