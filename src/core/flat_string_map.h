@@ -51,9 +51,6 @@ class FlatStringMap {
   }
   bool contains(std::string_view key) const { return find(key) != nullptr; }
 
-  // The entries in the order they were given.
-  const std::vector<std::pair<std::string, V>>& entries() const { return entries_; }
-
   // Eight bytes at a time, each word mixed in by a multiply; the length seeds it, so keys
   // that differ only in trailing zero bytes differ.
   static std::uint64_t hash(std::string_view s) {

@@ -7,9 +7,9 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <condition_variable>
 #include <cstdint>
 #include <cstring>
-#include <condition_variable>
 #include <deque>
 #include <filesystem>
 #include <map>
@@ -69,9 +69,6 @@ bool exists(const std::string& path) {
   struct stat st;
   return ::lstat(path.c_str(), &st) == 0;
 }
-
-// default_exclude_reason for the entry `name` of the open directory `parent_fd` (below).
-std::string default_exclude_reason_at(int parent_fd, std::string_view name);
 
 // Reads at most `limit` bytes of a file (.gitignore, a shebang line); false
 // with errno set when it cannot be read. Allocates what the file holds, not the limit.
@@ -331,7 +328,7 @@ void Walker::process(const DirTask& task, Local& local, std::vector<DirTask>& su
 
     // 2. Default excludes.
     if (!forced && is_dir && options_.use_default_excludes) {
-      std::string why = default_exclude_reason_at(dir_fd, name);
+      std::string why = default_exclude_reason(dir_fd, name);
       if (!why.empty()) {
         local.entries.push_back(make_entry(path, type, FileKind::Other, Disposition::Skipped,
                                            "default-excluded", why));
@@ -670,12 +667,12 @@ FileKind classify_file(std::string_view name, std::string_view parent_name, std:
   return FileKind::Other;
 }
 
-namespace {
-
-// default_exclude_reason, with `exists_inside("pyvenv.cfg")` and `exists_beside("setup.py")`
-// telling whether a file exists in the directory and next to it.
-template <class Inside, class Beside>
-std::string exclude_reason(std::string_view name, Inside&& exists_inside, Beside&& exists_beside) {
+std::string default_exclude_reason(int parent_fd, std::string_view name) {
+  auto exists_beside = [&](const std::string& relative) {
+    struct stat st;
+    return ::fstatat(parent_fd, relative.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
+  };
+  auto exists_inside = [&](const char* file) { return exists_beside(std::string(name) + "/" + file); };
   if (name == ".git" || name == ".hg" || name == ".svn" || name == ".bzr") return "version control metadata";
   if (name == "node_modules") return "JavaScript dependencies";
   if (name == "site-packages" || name == "dist-packages") return "installed Python packages";
@@ -694,29 +691,6 @@ std::string exclude_reason(std::string_view name, Inside&& exists_inside, Beside
     }
   }
   return "";
-}
-
-// The walker's form: relative to the open parent directory, so that each look-up resolves
-// two components rather than the whole absolute path (a deep tree has thousands of them).
-std::string default_exclude_reason_at(int parent_fd, std::string_view name) {
-  auto exists_at = [&](const std::string& rel) {
-    struct stat st;
-    return ::fstatat(parent_fd, rel.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0;
-  };
-  return exclude_reason(
-      name, [&](const char* file) { return exists_at(std::string(name) + "/" + file); }, exists_at);
-}
-
-}  // namespace
-
-std::string default_exclude_reason(const std::string& path, std::string_view name) {
-  return exclude_reason(
-      name, [&](const char* file) { return exists(path + "/" + file); },
-      [&](const char* marker) {
-        std::string parent = std::filesystem::path(path).parent_path().string();
-        if (parent.empty()) parent = ".";
-        return exists(parent + "/" + marker);
-      });
 }
 
 bool path_less(std::string_view a, std::string_view b) {

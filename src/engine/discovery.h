@@ -71,10 +71,11 @@ DiscoveryResult discover(const DiscoveryOptions& options);
 FileKind classify_file(std::string_view name, std::string_view parent_name,
                        std::string_view first_line);
 
-// Why the directory at `path` (whose last component is `name`) is excluded by
-// default, or "" if it is not. Looks inside it (pyvenv.cfg, bin/activate) and
-// beside it (setup.py, pyproject.toml next to build/ and dist/).
-std::string default_exclude_reason(const std::string& path, std::string_view name);
+// Why the directory `name`, an entry of the open directory `parent_fd`, is excluded by
+// default, or "" if it is not. Looks inside it (pyvenv.cfg, bin/activate) and beside it
+// (setup.py, pyproject.toml next to build/ and dist/), relative to `parent_fd`: each
+// look-up resolves two components, not the whole path.
+std::string default_exclude_reason(int parent_fd, std::string_view name);
 
 // Orders paths component by component ("a/b" before "a-b"), the order of all output.
 bool path_less(std::string_view a, std::string_view b);
