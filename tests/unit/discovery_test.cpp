@@ -128,6 +128,9 @@ TEST(Gitignore, ASlashAtTheStartOrMiddleAnchorsThePattern) {
   EXPECT_EQ(check("/top.txt", "sub/top.txt"), kNone);
   EXPECT_EQ(check("doc/frotz", "doc/frotz"), kIgnored);
   EXPECT_EQ(check("doc/frotz", "a/doc/frotz"), kNone);
+  EXPECT_EQ(check("doc/frotz", "doc/frotz/x"), kNone);  // inside it: the walk never descends
+  EXPECT_EQ(check("doc/frotz", "doc"), kNone);
+  EXPECT_EQ(check("doc//frotz/", "doc/frotz", true), kIgnored);
   EXPECT_EQ(check("frotz", "a/b/frotz"), kIgnored);  // no slash: matches at any level
 }
 
@@ -235,6 +238,14 @@ TEST(PathOrder, ComponentByComponent) {
   EXPECT_TRUE(path_less("a", "a/b"));
   EXPECT_FALSE(path_less("b", "a/z"));
   EXPECT_FALSE(path_less("a", "a"));
+  // Past a shared prefix longer than the eight-byte words it is compared in.
+  const std::string root = "/root/.pyenv/versions/3.12.1/lib/python3.12/";
+  EXPECT_TRUE(path_less(root + "a/b", root + "a-b"));
+  EXPECT_FALSE(path_less(root + "a-b", root + "a/b"));
+  EXPECT_TRUE(path_less(root + "abcdefgh/x", root + "abcdefgh.py"));
+  EXPECT_TRUE(path_less(root + "abcdefg", root + "abcdefgh"));
+  EXPECT_FALSE(path_less(root + "abcdefgh", root + "abcdefgh"));
+  EXPECT_TRUE(path_less("12345678/a", "12345678a"));
 }
 
 // ---- walking a tree -----------------------------------------------------------

@@ -294,8 +294,9 @@ TEST(ScanOutput, TextSummaryGroupsReasons) {
 }
 
 // format_json writes the document straight into a string. Its oracle is nlohmann's own
-// printing of the same document built as a tree, over strings with every escape JSON has,
-// control bytes, UTF-8 and invalid UTF-8, and empty and nested containers.
+// printing of the same document built as a tree (coverage_json for the coverage block, as
+// SARIF embeds it), over strings with every escape JSON has, control bytes, UTF-8 and invalid
+// UTF-8, and empty and nested containers.
 TEST(ReportJson, WrittenDocumentMatchesNlohmannPrinting) {
   using Json = nlohmann::ordered_json;
   const std::string awkward[] = {"", "plain", "quote \" and back\\slash", "tab\there\nnew\rret\bbs\ffeed",
@@ -322,8 +323,24 @@ TEST(ReportJson, WrittenDocumentMatchesNlohmannPrinting) {
     aegis::Diagnostic d;
     d.path = s, d.line = n, d.message = s;
     r.diagnostics.push_back(d);
+    // The coverage block lists skipped and failed files and directories with their text.
+    FileOutcome file;
+    file.path = s + ".py", file.kind = n % 2 ? FileKind::Python : FileKind::Manifest;
+    file.status = n % 3 == 0 ? FileStatus::Skipped : n % 3 == 1 ? FileStatus::Failed : FileStatus::Analysed;
+    file.reason = s, file.detail = "detail " + s;
+    r.files.push_back(file);
+    FileOutcome dir;
+    dir.path = s, dir.type = aegis::engine::EntryType::Directory;
+    dir.status = n % 2 ? FileStatus::Failed : FileStatus::Skipped;
+    dir.reason = s, dir.detail = s;
+    r.directories.push_back(dir);
     ++n;
   }
+  r.coverage.files_found = 10, r.coverage.analysed = 3, r.coverage.skipped = 4, r.coverage.failed = 3;
+  r.coverage.lines_analysed = 12345678901ULL, r.coverage.bytes_analysed = 98765432109ULL;
+  r.coverage.by_kind[FileKind::Python] = {7, 3, 1, 3};
+  r.coverage.by_kind[FileKind::Manifest] = {3, 0, 3, 0};
+  r.coverage.directories_walked = 42;
   const ScanResult empty;
   for (const ScanResult* result : {static_cast<const ScanResult*>(&r), &empty}) {
     Json doc;
